@@ -1,0 +1,114 @@
+import { Command, CommanderError, Option } from "commander";
+import { calculate } from "../calculate/calculate.ts";
+import { catalogItems, policySummary } from "../catalog/catalog.ts";
+import { catalogMarkdown } from "../catalog/markdown.ts";
+import { renderTable, yuan } from "../catalog/text-table.ts";
+import { AppError } from "../errors.ts";
+import { bundledRegistry } from "../packs/load.ts";
+import { explainText } from "./explain.ts";
+import { readJsonInput } from "./input.ts";
+
+/** Writes one line to stderr and sets the exit code of the error's code. */
+function fail(error: AppError): void {
+  process.stderr.write(`qi: ${error.message}\n`);
+  process.exitCode = error.exitCode;
+}
+
+function decide(file: string, trace: boolean) {
+  const input = readJsonInput(file);
+  if (!input.ok) return input;
+  return calculate(bundledRegistry(), input.value, { trace });
+}
+
+const program = new Command("qi")
+  .description("台州市质量强市激励政策兑现系统 quality-incentives")
+  .exitOverride()
+  .showHelpAfterError();
+
+program
+  .command("calculate")
+  .description("按计算契约核定申报（JSON 输入，JSON 输出）")
+  .argument("<file>", "请求 JSON 文件，- 表示标准输入")
+  .option("--trace", "附上每条申报的核查过程")
+  .action((file: string, opts: { trace?: boolean }) => {
+    const result = decide(file, opts.trace === true);
+    if (!result.ok) return fail(result.error);
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  });
+
+program
+  .command("explain")
+  .description("以中文表格说明核定结果、原因与条款")
+  .argument("<file>", "请求 JSON 文件，- 表示标准输入")
+  .option("--trace", "逐条列出核查过程")
+  .action((file: string, opts: { trace?: boolean }) => {
+    const result = decide(file, opts.trace === true);
+    if (!result.ok) return fail(result.error);
+    process.stdout.write(explainText(result.value));
+  });
+
+program
+  .command("items")
+  .description("列出奖励项目目录：金额、条款、条件、资金承担")
+  .addOption(new Option("--json", "JSON 输出").conflicts("markdown"))
+  .addOption(new Option("--markdown", "Markdown 输出（docs/policy.md）"))
+  .option("--policy <id>", "政策编号（默认为最新政策）")
+  .action((opts: { json?: boolean; markdown?: boolean; policy?: string }) => {
+    const registry = bundledRegistry();
+    const pack = opts.policy ? registry.pack(opts.policy) : registry.current;
+    if (!pack) return fail(new AppError("not_found", `没有政策 ${opts.policy}`, "policy"));
+    const items = catalogItems(pack);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ policy: policySummary(pack), items }, null, 2)}\n`);
+    } else if (opts.markdown) {
+      process.stdout.write(catalogMarkdown(policySummary(pack), items));
+    } else {
+      const rows = items.map((i) => [
+        i.id,
+        i.title,
+        i.clause,
+        i.amountYuan === null ? "竞争性" : yuan(i.amountYuan),
+        i.funding.rule === "city" ? "市财政" : "按属地",
+        i.conditions.map((c) => c.text).join("；") || "—",
+      ]);
+      process.stdout.write(
+        `${pack.title}（${pack.effective} 至 ${pack.expires}）\n\n${renderTable(
+          [
+            { header: "编号" },
+            { header: "项目" },
+            { header: "条款" },
+            { header: "金额（元）", align: "right" },
+            { header: "资金" },
+            { header: "条件" },
+          ],
+          rows,
+        )}\n`,
+      );
+    }
+  });
+
+program
+  .command("serve")
+  .description("启动服务（API、OpenAPI 文档）")
+  .option("--port <port>", "端口（默认取 PORT 或 3000）")
+  .option("--host <host>", "地址（默认取 HOST 或 127.0.0.1）")
+  .action(async (opts: { port?: string; host?: string }) => {
+    const { startServer } = await import("../http/server.ts");
+    await startServer({
+      port: Number(opts.port ?? process.env.PORT ?? 3000),
+      host: opts.host ?? process.env.HOST ?? "127.0.0.1",
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof AppError) {
+    fail(e);
+  } else {
+    process.stderr.write(`qi: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * One coded error for the whole product. Domain code returns or throws AppError with a code; the
+ * adapters map the code to an HTTP status and a CLI exit code through the one table below.
+ * Messages are in Chinese and name the field or clause.
+ */
+export const ERROR_CODES = {
+  invalid_json: { status: 400, exit: 2 },
+  missing_field: { status: 400, exit: 2 },
+  invalid_field: { status: 400, exit: 2 },
+  invalid_uscc: { status: 400, exit: 2 },
+  unknown_county: { status: 400, exit: 2 },
+  invalid_date: { status: 400, exit: 2 },
+  duplicate_claim_id: { status: 400, exit: 2 },
+  payload_too_large: { status: 413, exit: 2 },
+  not_found: { status: 404, exit: 1 },
+  internal: { status: 500, exit: 1 },
+} as const satisfies Record<string, { status: number; exit: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string; field: string | null } } {
+    return { error: { code: this.code, message: this.message, field: this.field } };
+  }
+}

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { calculateParsed } from "../../calculate/calculate.ts";
+import { calculateRequestSchema } from "../../calculate/request.ts";
+import type { PolicyRegistry } from "../../policy/registry.ts";
+import { calculateResponseSchema, errorSchema } from "../schemas.ts";
+
+export function calculateRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/v1/calculate",
+      {
+        schema: {
+          tags: ["政策计算"],
+          summary: "按计算契约核定一个组织的申报",
+          description:
+            "按提交时间（相同则按申报编号）先后核定；结果按请求顺序返回。trace=true 时附上每条申报的核查过程。",
+          querystring: z.object({ trace: z.enum(["true", "false"]).optional() }),
+          body: calculateRequestSchema,
+          response: { 200: calculateResponseSchema, 400: errorSchema, 413: errorSchema },
+        },
+      },
+      async (request) =>
+        calculateParsed(registry, request.body, { trace: request.query.trace === "true" }),
+    );
+  };
+}

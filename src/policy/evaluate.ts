@@ -1,0 +1,367 @@
+import { type ConditionFailure, checkCondition, describeCondition } from "./conditions.ts";
+import { maxDate } from "./dates.ts";
+import { fundingSource } from "./funding.ts";
+import type { PolicyItem, PolicyPack } from "./pack.ts";
+import { type DatedValue, valueAt } from "./parameters.ts";
+import * as reasons from "./reasons.ts";
+import type { PolicyRegistry } from "./registry.ts";
+import type {
+  CheckName,
+  Claim,
+  Decision,
+  Evaluation,
+  Organization,
+  Reason,
+  TraceStep,
+} from "./types.ts";
+
+export interface EvaluateOptions {
+  /** Record every check with its inputs, outcome and clause (slower). */
+  readonly trace?: boolean;
+}
+
+/**
+ * Decides an organization's claims. Pure and deterministic; the steps are explicit:
+ *
+ * 1. match — each claim on its own: the item in the catalog, the pack in force on its event date
+ *    (validity, or the item's own window), and the item's conditions;
+ * 2. order — the matching claims by first application (`submittedAt`, ties by claim id);
+ * 3. allocate — in that order: pay once per item and subject, one claim per project (五、附则),
+ *    cumulative caps, then who pays.
+ *
+ * A claim's decision depends only on itself and on claims applied before it.
+ */
+export function evaluate(
+  registry: PolicyRegistry,
+  organization: Organization,
+  claims: readonly Claim[],
+  options: EvaluateOptions = {},
+): Evaluation {
+  const tracing = options.trace === true;
+  const decisions = new Array<Decision>(claims.length);
+  const matched: Matched[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i] as Claim;
+    const result = match(registry, claim, i, tracing);
+    if (result.kind === "refused") decisions[i] = result.decision;
+    else matched.push(result);
+  }
+
+  matched.sort(byFirstApplied);
+
+  const allocation = new Allocation();
+  let totalYuan = 0;
+  for (const m of matched) {
+    const decision = allocate(m, allocation, organization, tracing);
+    decisions[m.index] = decision;
+    totalYuan += decision.amountYuan;
+  }
+  return { decisions, totalYuan };
+}
+
+// ── step 1: match ───────────────────────────────────────────────────────────
+
+interface Matched {
+  readonly kind: "matched";
+  readonly index: number;
+  readonly claim: Claim;
+  readonly pack: PolicyPack;
+  readonly item: PolicyItem;
+  readonly amount: DatedValue<number>;
+  /** The day parameters are read on: the event date, or the pack's first day for earlier events. */
+  readonly valuationDate: string;
+  readonly order: number;
+  readonly trace: TraceStep[] | undefined;
+}
+
+type MatchResult = Matched | { readonly kind: "refused"; readonly decision: Decision };
+
+function match(
+  registry: PolicyRegistry,
+  claim: Claim,
+  index: number,
+  tracing: boolean,
+): MatchResult {
+  const trace: TraceStep[] | undefined = tracing ? [] : undefined;
+  const resolution = registry.resolve(claim.item, claim.facts, claim.eventDate);
+
+  if (resolution.kind === "unknown_item") {
+    trace?.push(
+      step("catalog", null, "fail", { item: claim.item }, "所有已收录政策中均无此奖励项目"),
+    );
+    return refused(claim, null, null, [reasons.unknownItem(claim.item)], trace);
+  }
+  const { pack, item, period } = resolution;
+  if (item.kind === "competitive") {
+    trace?.push(
+      step("catalog", item.clause, "fail", { item: item.id, kind: item.kind }, item.note ?? ""),
+    );
+    return refused(claim, pack, item, [reasons.notFixedReward(item)], trace);
+  }
+  trace?.push(
+    step(
+      "catalog",
+      item.clause,
+      "pass",
+      { item: item.id, policy: pack.id },
+      `${item.id} ${item.title}`,
+    ),
+  );
+
+  const found: Reason[] = [];
+  const inPeriod = resolution.kind === "found";
+  if (!inPeriod)
+    found.push(reasons.outsideValidity(claim.eventDate, pack, period, registry.periods));
+  trace?.push(
+    step(
+      "validity",
+      period.ref,
+      inPeriod ? "pass" : "fail",
+      {
+        eventDate: claim.eventDate,
+        start: period.start,
+        end: period.end,
+        window: period.window?.label ?? null,
+      },
+      inPeriod
+        ? `事件日期在 ${period.start} 至 ${period.end} 之内${period.window ? `（${period.window.label}）` : ""}`
+        : (found[0]?.message ?? ""),
+    ),
+  );
+
+  const failures: ConditionFailure[] = [];
+  for (const condition of item.conditions) checkCondition(condition, claim.facts, failures);
+  if (failures.length > 0) found.push(...reasons.conditionNotMet(item, failures));
+  trace?.push(
+    step(
+      "conditions",
+      item.clause,
+      failures.length === 0 ? "pass" : "fail",
+      { facts: claim.facts, conditions: item.conditions.map(describeCondition) },
+      failures.length === 0
+        ? item.conditions.length === 0
+          ? "本项无附加条件"
+          : `满足：${item.conditions.map(describeCondition).join("；")}`
+        : failures.map((f) => reasons.conditionNotMet(item, [f])[0]?.message).join("；"),
+    ),
+  );
+
+  if (found.length > 0) return refused(claim, pack, item, found, trace);
+
+  const valuationDate = maxDate(claim.eventDate, pack.effective);
+  const amount = item.amount && valueAt(item.amount, valuationDate);
+  if (!amount) throw new Error(`pack ${pack.id} has no amount for ${item.id} on ${valuationDate}`);
+  return {
+    kind: "matched",
+    index,
+    claim,
+    pack,
+    item,
+    amount,
+    valuationDate,
+    order: Date.parse(claim.submittedAt),
+    trace,
+  };
+}
+
+function refused(
+  claim: Claim,
+  pack: PolicyPack | null,
+  item: PolicyItem | null,
+  why: Reason[],
+  trace: TraceStep[] | undefined,
+): { kind: "refused"; decision: Decision } {
+  if (trace) skipRest(trace);
+  const decision: Decision = {
+    claim: claim.id,
+    item: claim.item,
+    status: "refused",
+    amountYuan: 0,
+    fundingSource: null,
+    clause: item?.clause ?? null,
+    reasons: why,
+    policy: pack?.id ?? null,
+  };
+  return { kind: "refused", decision: trace ? { ...decision, trace } : decision };
+}
+
+// ── step 2: order ───────────────────────────────────────────────────────────
+
+/** 五、附则 "最先申报": the earliest submission first; equal instants by claim id. */
+function byFirstApplied(a: Matched, b: Matched): number {
+  if (a.order !== b.order) return a.order - b.order;
+  return a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0;
+}
+
+// ── step 3: allocate ────────────────────────────────────────────────────────
+
+/** What the claims allocated so far have taken. */
+class Allocation {
+  readonly subjects = new Map<string, string>();
+  readonly projects = new Map<string, { claim: string; item: string }>();
+  readonly capUsed = new Map<string, number>();
+}
+
+function allocate(
+  m: Matched,
+  allocation: Allocation,
+  organization: Organization,
+  tracing: boolean,
+): Decision {
+  const { claim, item, pack, trace } = m;
+
+  // Pay once per item and subject (三; 五、附则).
+  const subjectKey = `${item.id}\u0000${claim.subject}`;
+  const earlierSubject = allocation.subjects.get(subjectKey);
+  if (earlierSubject !== undefined) {
+    const reason = reasons.alreadyGranted(item, claim.subject, earlierSubject);
+    trace?.push(
+      step(
+        "payOnce",
+        item.clause,
+        "fail",
+        { item: item.id, subject: claim.subject, earlierClaim: earlierSubject },
+        reason.message,
+      ),
+    );
+    return refusedLate(m, reason);
+  }
+  if (tracing) {
+    trace?.push(
+      step(
+        "payOnce",
+        item.clause,
+        "pass",
+        { item: item.id, subject: claim.subject },
+        "此项目与对象此前未获奖励",
+      ),
+    );
+  }
+
+  // One subsidy per project, the first applied (五、附则).
+  const project = claim.project;
+  if (project !== undefined) {
+    const earlier = allocation.projects.get(project);
+    if (earlier !== undefined) {
+      const reason = reasons.sameProject(pack, project, earlier);
+      trace?.push(
+        step(
+          "sameProject",
+          pack.sameProjectRef,
+          "fail",
+          { project, earlierClaim: earlier.claim, earlierItem: earlier.item },
+          reason.message,
+        ),
+      );
+      return refusedLate(m, reason);
+    }
+  }
+  if (tracing) {
+    trace?.push(
+      step(
+        "sameProject",
+        pack.sameProjectRef,
+        "pass",
+        { project: project ?? null },
+        project === undefined ? "未标明项目" : `项目“${project}”此前未获补助`,
+      ),
+    );
+  }
+
+  // Cumulative caps (三（一）1: “品字标” 50万元 per enterprise).
+  let granted = m.amount.value;
+  let capReason: Reason | undefined;
+  const cap = item.cap;
+  let capKey: string | undefined;
+  if (cap) {
+    capKey = `${pack.id}\u0000${cap.id}`;
+    const limit = valueAt(cap.limit, m.valuationDate);
+    if (!limit) throw new Error(`cap ${cap.id} has no limit on ${m.valuationDate}`);
+    const used = allocation.capUsed.get(capKey) ?? 0;
+    const remaining = Math.max(0, limit.value - used);
+    if (remaining < granted) {
+      granted = remaining;
+      capReason = reasons.capReached(cap, limit.ref, limit.value, used, granted);
+    }
+    trace?.push(
+      step(
+        "cap",
+        limit.ref,
+        capReason ? (granted > 0 ? "partial" : "fail") : "pass",
+        { cap: cap.id, limit: limit.value, used, amount: m.amount.value },
+        capReason?.message ?? `累计 ${used + granted} 元，未超过 ${limit.value} 元`,
+      ),
+    );
+    if (granted === 0) return refusedLate(m, capReason as Reason);
+  } else if (tracing) {
+    trace?.push(step("cap", null, "pass", { amount: m.amount.value }, "本项不设累计上限"));
+  }
+
+  const source = fundingSource(pack, item, organization.county);
+  if (tracing) {
+    trace?.push(
+      step(
+        "funding",
+        pack.funding.ref,
+        "pass",
+        { county: organization.county, item: item.id, fundingSource: source },
+        source === "city"
+          ? item.alwaysCityFunded
+            ? "台州市政府质量奖（含标准创新贡献奖）由市财政承担"
+            : `${organization.county}属台州市区（含台州湾新区），由市财政承担`
+          : `由${organization.county}财政承担`,
+      ),
+    );
+  }
+
+  allocation.subjects.set(subjectKey, claim.id);
+  if (project !== undefined) allocation.projects.set(project, { claim: claim.id, item: item.id });
+  if (capKey !== undefined)
+    allocation.capUsed.set(capKey, (allocation.capUsed.get(capKey) ?? 0) + granted);
+
+  const decision: Decision = {
+    claim: claim.id,
+    item: item.id,
+    status: capReason ? "partial" : "granted",
+    amountYuan: granted,
+    fundingSource: source,
+    clause: item.clause,
+    reasons: capReason ? [capReason] : [],
+    policy: pack.id,
+  };
+  return trace ? { ...decision, trace } : decision;
+}
+
+function refusedLate(m: Matched, reason: Reason): Decision {
+  return refused(m.claim, m.pack, m.item, [reason], m.trace).decision;
+}
+
+// ── trace ───────────────────────────────────────────────────────────────────
+
+const ORDER: readonly CheckName[] = [
+  "catalog",
+  "validity",
+  "conditions",
+  "payOnce",
+  "sameProject",
+  "cap",
+  "funding",
+];
+
+function step(
+  check: CheckName,
+  clause: string | null,
+  outcome: TraceStep["outcome"],
+  inputs: Record<string, unknown>,
+  detail: string,
+): TraceStep {
+  return { check, clause, outcome, inputs, detail };
+}
+
+/** After a refusal, the checks not reached are listed as skipped, so every trace has every check. */
+function skipRest(trace: TraceStep[]): void {
+  const last = trace[trace.length - 1];
+  const from = last ? ORDER.indexOf(last.check) + 1 : 0;
+  for (const check of ORDER.slice(from))
+    trace.push(step(check, null, "skipped", {}, "前一项检查未通过，未再检查"));
+}

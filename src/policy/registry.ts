@@ -1,0 +1,117 @@
+import { type ConditionFailure, checkCondition, type Facts } from "./conditions.ts";
+import { addDays, type CivilDate, maxDate, within } from "./dates.ts";
+import type { ItemWindow, PolicyItem, PolicyPack } from "./pack.ts";
+import { valueAt } from "./parameters.ts";
+
+/** The days a pack governs: from its effective day to its expiry or its successor's first day. */
+export interface GovernedPeriod {
+  readonly pack: PolicyPack;
+  readonly start: CivilDate;
+  readonly end: CivilDate;
+}
+
+/** The period a claim's event date is checked against: the item's own window, or the pack's. */
+export interface ClaimPeriod {
+  readonly start: CivilDate;
+  readonly end: CivilDate;
+  readonly ref: string;
+  /** Set when the item's own window applies (e.g. 3.3.c's green-food route). */
+  readonly window: ItemWindow | undefined;
+}
+
+export type Resolution =
+  | {
+      readonly kind: "found";
+      readonly pack: PolicyPack;
+      readonly item: PolicyItem;
+      readonly period: ClaimPeriod;
+    }
+  | { readonly kind: "unknown_item" }
+  | {
+      readonly kind: "outside";
+      /** The nearest candidate (newest pack knowing the item), for the reason and the trace. */
+      readonly pack: PolicyPack;
+      readonly item: PolicyItem;
+      readonly period: ClaimPeriod;
+    };
+
+/**
+ * The packs the system knows, each governing its own dates. A successor policy is a new pack: the
+ * registry lets it govern from its effective day on (a later pack repeals the earlier one from that
+ * day, as 五、附则 repealed 台政发〔2021〕4号), and claims are matched to the pack in force on their
+ * event date. The engine itself never names a pack.
+ */
+export class PolicyRegistry {
+  readonly periods: readonly GovernedPeriod[];
+  private readonly newestFirst: readonly GovernedPeriod[];
+
+  constructor(packs: readonly PolicyPack[]) {
+    if (packs.length === 0) throw new Error("a registry needs at least one pack");
+    const sorted = [...packs].sort((a, b) => (a.effective < b.effective ? -1 : 1));
+    const ids = new Set<string>();
+    this.periods = sorted.map((pack, i) => {
+      if (ids.has(pack.id)) throw new Error(`pack ${pack.id} registered twice`);
+      ids.add(pack.id);
+      const next = sorted[i + 1];
+      if (next && next.effective === pack.effective) {
+        throw new Error(`packs ${pack.id} and ${next.id} take effect on the same day`);
+      }
+      const end =
+        next && next.effective <= pack.expires ? addDays(next.effective, -1) : pack.expires;
+      return { pack, start: pack.effective, end };
+    });
+    this.newestFirst = [...this.periods].reverse();
+  }
+
+  get packs(): readonly PolicyPack[] {
+    return this.periods.map((p) => p.pack);
+  }
+
+  /** The newest pack: the one new claims are usually made under. */
+  get current(): PolicyPack {
+    const last = this.periods[this.periods.length - 1];
+    if (!last) throw new Error("empty registry");
+    return last.pack;
+  }
+
+  pack(id: string): PolicyPack | undefined {
+    return this.periods.find((p) => p.pack.id === id)?.pack;
+  }
+
+  /** Finds the pack and item that govern a claim for `itemId` with these facts on `eventDate`. */
+  resolve(itemId: string, facts: Facts, eventDate: CivilDate): Resolution {
+    let nearest: { pack: PolicyPack; item: PolicyItem; period: ClaimPeriod } | undefined;
+    for (const governed of this.newestFirst) {
+      const item = governed.pack.items.get(itemId);
+      if (!item) continue;
+      const period = claimPeriod(governed, item, facts, eventDate);
+      if (within(eventDate, period.start, period.end)) {
+        return { kind: "found", pack: governed.pack, item, period };
+      }
+      nearest ??= { pack: governed.pack, item, period };
+    }
+    return nearest ? { kind: "outside", ...nearest } : { kind: "unknown_item" };
+  }
+}
+
+function claimPeriod(
+  governed: GovernedPeriod,
+  item: PolicyItem,
+  facts: Facts,
+  eventDate: CivilDate,
+): ClaimPeriod {
+  for (const window of item.windows) {
+    const ignored: ConditionFailure[] = [];
+    if (!checkCondition(window.when, facts, ignored)) continue;
+    // A window's own dates may reach back before the pack took effect; its parameters are read
+    // on the event date, or on the effective day for earlier events.
+    const entry = valueAt(window.period, maxDate(eventDate, governed.pack.effective));
+    if (entry) return { start: entry.value.start, end: entry.value.end, ref: entry.ref, window };
+  }
+  return {
+    start: governed.start,
+    end: governed.end,
+    ref: governed.pack.validityRef,
+    window: undefined,
+  };
+}
