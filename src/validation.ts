@@ -21,13 +21,22 @@ const TYPE_NAMES: Record<string, string> = {
   record: "对象",
 };
 
-/** The first problem of a failed parse as an AppError naming the field. */
-export function toAppError(error: z.ZodError): AppError {
+function valueAtPath(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** The first problem of a failed parse of `input` as an AppError naming the field. */
+export function toAppError(error: z.ZodError, input: unknown): AppError {
   const issue = error.issues[0];
   if (!issue) return new AppError("invalid_field", "请求无效");
   const field = fieldName(issue.path) || "body";
   if (issue.code === "invalid_type") {
-    if (issue.input === undefined)
+    if (valueAtPath(input, issue.path) === undefined)
       return new AppError("missing_field", `缺少必填字段 ${field}`, field);
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
     return new AppError("invalid_field", `字段 ${field} 应为${expected}`, field);
@@ -42,7 +51,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, value: result.data }
-    : { ok: false, error: toAppError(result.error) };
+    : { ok: false, error: toAppError(result.error, input) };
 }
 
 /** Parses JSON text, naming the line and column of a syntax error. */

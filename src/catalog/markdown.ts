@@ -15,6 +15,13 @@ export function catalogMarkdown(summary: PolicySummary, items: readonly CatalogI
     const limit = c.limit.map((l) => `${l.from} 起 ${yuan(l.value)} 元（${l.ref}）`).join("；");
     out.push(`- ${c.title}：${c.items.join(" + ")}，每家企业累计 ${limit}`);
   }
+  const byCounty = items.find((i) => i.funding.rule === "by-county");
+  const city = items.filter((i) => i.funding.rule === "city").map((i) => i.id);
+  if (byCounty) {
+    out.push(
+      `- 资金承担（${byCounty.funding.ref}）：按属地——${byCounty.funding.text}；${city.join("、")} 一律由市财政承担`,
+    );
+  }
   out.push("");
   out.push("## 奖励项目");
   out.push("");
@@ -29,7 +36,7 @@ export function catalogMarkdown(summary: PolicySummary, items: readonly CatalogI
     ];
     const amount = i.amountYuan === null ? "—（竞争性）" : yuan(i.amountYuan);
     out.push(
-      `| ${i.id} | ${i.title} | ${i.clause} | ${i.beneficiary} | ${amount} | ${conditions.join("；") || "—"} | ${i.funding.text} |`,
+      `| ${i.id} | ${i.title} | ${i.clause} | ${i.beneficiary} | ${amount} | ${conditions.join("；") || "—"} | ${i.funding.rule === "city" ? "市财政" : "按属地"} |`,
     );
   }
   out.push("");
