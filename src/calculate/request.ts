@@ -11,7 +11,7 @@ import { isCivilDate } from "../policy/dates.ts";
 export const MAX_CLAIMS = 5000;
 
 const INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
 
 /** Issue codes carried in zod issues' params, mapped to the product's error codes. */
 type FieldCode = "invalid_uscc" | "unknown_county" | "invalid_date" | "duplicate_claim_id";
@@ -44,7 +44,8 @@ export const instantSchema = z
     const hour = Number(m?.[2]);
     const minute = Number(m?.[3]);
     const second = Number(m?.[4] ?? 0);
-    if (!m || !isCivilDate(m[1] as string) || hour > 23 || minute > 59 || second > 59) {
+    const offsetOk = !m?.[6] || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+    if (!m || !isCivilDate(m[1] as string) || hour > 23 || minute > 59 || second > 59 || !offsetOk) {
       custom(
         ctx,
         `应为带时区的日期时间（如 2023-06-01T10:00:00+08:00），收到 ${JSON.stringify(v)}`,

@@ -48,3 +48,15 @@ export function within(date: CivilDate, start: CivilDate, end: CivilDate): boole
 export function maxDate(a: CivilDate, b: CivilDate): CivilDate {
   return a > b ? a : b;
 }
+
+/**
+ * The digits of an ISO instant past the millisecond (`.0005` → 500 of 1e6), which `Date.parse`
+ * drops; ordering by first application compares them after the milliseconds.
+ */
+export function subMillisecond(instant: string): number {
+  const dot = instant.indexOf(".");
+  if (dot < 0) return 0;
+  let end = dot + 1;
+  while (end < instant.length && instant.charCodeAt(end) >= 48 && instant.charCodeAt(end) <= 57) end++;
+  return end - dot - 1 > 3 ? Number(instant.slice(dot + 4, end).padEnd(6, "0").slice(0, 6)) : 0;
+}

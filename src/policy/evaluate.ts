@@ -1,5 +1,5 @@
 import { type ConditionFailure, checkCondition, describeCondition } from "./conditions.ts";
-import { maxDate } from "./dates.ts";
+import { maxDate, subMillisecond } from "./dates.ts";
 import { fundingSource } from "./funding.ts";
 import type { PolicyItem, PolicyPack } from "./pack.ts";
 import { type DatedValue, valueAt } from "./parameters.ts";
@@ -70,7 +70,9 @@ interface Matched {
   readonly amount: DatedValue<number>;
   /** The day parameters are read on: the event date, or the pack's first day for earlier events. */
   readonly valuationDate: string;
+  /** Epoch milliseconds of `submittedAt`, then the digits past the millisecond. */
   readonly order: number;
+  readonly suborder: number;
   readonly trace: TraceStep[] | undefined;
 }
 
@@ -160,6 +162,7 @@ function match(
     amount,
     valuationDate,
     order: Date.parse(claim.submittedAt),
+    suborder: subMillisecond(claim.submittedAt),
     trace,
   };
 }
@@ -190,6 +193,7 @@ function refused(
 /** 五、附则 "最先申报": the earliest submission first; equal instants by claim id. */
 function byFirstApplied(a: Matched, b: Matched): number {
   if (a.order !== b.order) return a.order - b.order;
+  if (a.suborder !== b.suborder) return a.suborder - b.suborder;
   return a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0;
 }
 

@@ -8,6 +8,8 @@ export interface GovernedPeriod {
   readonly pack: PolicyPack;
   readonly start: CivilDate;
   readonly end: CivilDate;
+  /** The period of a claim without an item window, shared by all such claims. */
+  readonly claimPeriod: ClaimPeriod;
 }
 
 /** The period a claim's event date is checked against: the item's own window, or the pack's. */
@@ -58,7 +60,8 @@ export class PolicyRegistry {
       }
       const end =
         next && next.effective <= pack.expires ? addDays(next.effective, -1) : pack.expires;
-      return { pack, start: pack.effective, end };
+      const claimPeriod = { start: pack.effective, end, ref: pack.validityRef, window: undefined };
+      return { pack, start: pack.effective, end, claimPeriod };
     });
     this.newestFirst = [...this.periods].reverse();
   }
@@ -78,19 +81,39 @@ export class PolicyRegistry {
     return this.periods.find((p) => p.pack.id === id)?.pack;
   }
 
-  /** Finds the pack and item that govern a claim for `itemId` with these facts on `eventDate`. */
+  /**
+   * Finds the pack and item that govern a claim for `itemId` with these facts on `eventDate`.
+   * The pack in force on the event date decides, through its own period or the item's own window
+   * (which may exclude the date). Only for a date no pack's period covers may another pack's item
+   * window reach it (3.3.c's green-food route reaches back to 2021-02-12).
+   */
   resolve(itemId: string, facts: Facts, eventDate: CivilDate): Resolution {
+    const governing = this.governing(eventDate);
+    const governingItem = governing?.pack.items.get(itemId);
+    if (governing && governingItem) {
+      const period = claimPeriod(governing, governingItem, facts, eventDate);
+      const kind = within(eventDate, period.start, period.end) ? "found" : "outside";
+      return { kind, pack: governing.pack, item: governingItem, period };
+    }
     let nearest: { pack: PolicyPack; item: PolicyItem; period: ClaimPeriod } | undefined;
     for (const governed of this.newestFirst) {
       const item = governed.pack.items.get(itemId);
       if (!item) continue;
       const period = claimPeriod(governed, item, facts, eventDate);
-      if (within(eventDate, period.start, period.end)) {
+      if (period.window && within(eventDate, period.start, period.end)) {
         return { kind: "found", pack: governed.pack, item, period };
       }
       nearest ??= { pack: governed.pack, item, period };
     }
     return nearest ? { kind: "outside", ...nearest } : { kind: "unknown_item" };
+  }
+
+  /** The period whose pack is in force on `date`, if any. */
+  governing(date: CivilDate): GovernedPeriod | undefined {
+    for (const governed of this.newestFirst) {
+      if (date >= governed.start) return date <= governed.end ? governed : undefined;
+    }
+    return undefined;
   }
 }
 
@@ -100,6 +123,7 @@ function claimPeriod(
   facts: Facts,
   eventDate: CivilDate,
 ): ClaimPeriod {
+  if (item.windows.length === 0) return governed.claimPeriod;
   for (const window of item.windows) {
     const ignored: ConditionFailure[] = [];
     if (!checkCondition(window.when, facts, ignored)) continue;
