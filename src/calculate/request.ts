@@ -45,7 +45,14 @@ export const instantSchema = z
     const minute = Number(m?.[3]);
     const second = Number(m?.[4] ?? 0);
     const offsetOk = !m?.[6] || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
-    if (!m || !isCivilDate(m[1] as string) || hour > 23 || minute > 59 || second > 59 || !offsetOk) {
+    if (
+      !m ||
+      !isCivilDate(m[1] as string) ||
+      hour > 23 ||
+      minute > 59 ||
+      second > 59 ||
+      !offsetOk
+    ) {
       custom(
         ctx,
         `应为带时区的日期时间（如 2023-06-01T10:00:00+08:00），收到 ${JSON.stringify(v)}`,

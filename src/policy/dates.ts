@@ -57,6 +57,14 @@ export function subMillisecond(instant: string): number {
   const dot = instant.indexOf(".");
   if (dot < 0) return 0;
   let end = dot + 1;
-  while (end < instant.length && instant.charCodeAt(end) >= 48 && instant.charCodeAt(end) <= 57) end++;
-  return end - dot - 1 > 3 ? Number(instant.slice(dot + 4, end).padEnd(6, "0").slice(0, 6)) : 0;
+  while (end < instant.length && instant.charCodeAt(end) >= 48 && instant.charCodeAt(end) <= 57)
+    end++;
+  return end - dot - 1 > 3
+    ? Number(
+        instant
+          .slice(dot + 4, end)
+          .padEnd(6, "0")
+          .slice(0, 6),
+      )
+    : 0;
 }
