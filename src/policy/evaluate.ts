@@ -1,7 +1,7 @@
 import { type ConditionFailure, checkCondition, describeCondition } from "./conditions.ts";
-import { maxDate, subMillisecond } from "./dates.ts";
-import { fundingSource } from "./funding.ts";
-import type { PolicyItem, PolicyPack } from "./pack.ts";
+import { instantMillis, maxDate, subMillisecond } from "./dates.ts";
+import { fundingSource, isCityFundedCounty } from "./funding.ts";
+import type { Cap, PolicyItem, PolicyPack } from "./pack.ts";
 import { type DatedValue, valueAt } from "./parameters.ts";
 import * as reasons from "./reasons.ts";
 import type { PolicyRegistry } from "./registry.ts";
@@ -47,12 +47,12 @@ export function evaluate(
     else matched.push(result);
   }
 
-  matched.sort(byFirstApplied);
+  sortByFirstApplied(matched);
 
-  const allocation = new Allocation();
+  const allocation = new Allocation(organization.county);
   let totalYuan = 0;
   for (const m of matched) {
-    const decision = allocate(m, allocation, organization, tracing);
+    const decision = allocate(m, allocation, organization);
     decisions[m.index] = decision;
     totalYuan += decision.amountYuan;
   }
@@ -113,7 +113,7 @@ function match(
   const found: Reason[] = [];
   const inPeriod = resolution.kind === "found";
   if (!inPeriod)
-    found.push(reasons.outsideValidity(claim.eventDate, pack, period, registry.periods));
+    found.push(reasons.outsideValidity(claim.eventDate, pack, period, registry.coveredText));
   trace?.push(
     step(
       "validity",
@@ -161,7 +161,7 @@ function match(
     item,
     amount,
     valuationDate,
-    order: Date.parse(claim.submittedAt),
+    order: instantMillis(claim.submittedAt),
     suborder: subMillisecond(claim.submittedAt),
     trace,
   };
@@ -197,91 +197,142 @@ function byFirstApplied(a: Matched, b: Matched): number {
   return a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0;
 }
 
-// ── step 3: allocate ────────────────────────────────────────────────────────
-
-/** What the claims allocated so far have taken. */
-class Allocation {
-  readonly subjects = new Map<string, string>();
-  readonly projects = new Map<string, { claim: string; item: string }>();
-  readonly capUsed = new Map<string, number>();
+/** An organization has a handful of claims: insertion sort beats the general sort there. */
+function sortByFirstApplied(list: Matched[]): void {
+  if (list.length > 32) {
+    list.sort(byFirstApplied);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const current = list[i] as Matched;
+    let j = i - 1;
+    while (j >= 0 && byFirstApplied(list[j] as Matched, current) > 0) {
+      list[j + 1] = list[j] as Matched;
+      j--;
+    }
+    list[j + 1] = current;
+  }
 }
 
-function allocate(
-  m: Matched,
-  allocation: Allocation,
-  organization: Organization,
-  tracing: boolean,
-): Decision {
+// ── step 3: allocate ────────────────────────────────────────────────────────
+
+/**
+ * What the claims allocated so far have taken. An organization has a handful of claims, so the
+ * grants are kept in flat lists and scanned; that is faster than hashing built keys.
+ */
+class Allocation {
+  private readonly grantedItems: PolicyItem[] = [];
+  private readonly grantedSubjects: string[] = [];
+  private readonly grantedClaims: string[] = [];
+  private readonly grantedProjects: (string | undefined)[] = [];
+  private readonly caps: Cap[] = [];
+  private readonly capUsed: number[] = [];
+  private cityPack: PolicyPack | undefined;
+  private cityCounty = false;
+
+  constructor(private readonly county: string) {}
+
+  /** The claim that was granted this item and subject, if any. */
+  grantedFor(item: PolicyItem, subject: string): string | undefined {
+    for (let i = 0; i < this.grantedItems.length; i++) {
+      if (this.grantedItems[i] === item && this.grantedSubjects[i] === subject)
+        return this.grantedClaims[i];
+    }
+    return undefined;
+  }
+
+  /** The granted claim of this project, if any. */
+  projectGrant(project: string): { claim: string; item: string } | undefined {
+    for (let i = 0; i < this.grantedProjects.length; i++) {
+      if (this.grantedProjects[i] === project) {
+        return {
+          claim: this.grantedClaims[i] as string,
+          item: (this.grantedItems[i] as PolicyItem).id,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  used(cap: Cap): number {
+    const i = this.caps.indexOf(cap);
+    return i < 0 ? 0 : (this.capUsed[i] as number);
+  }
+
+  /** Whether the county is paid for by the city under this pack (五、附则). */
+  cityFunded(pack: PolicyPack): boolean {
+    if (this.cityPack !== pack) {
+      this.cityPack = pack;
+      this.cityCounty = isCityFundedCounty(pack, this.county);
+    }
+    return this.cityCounty;
+  }
+
+  record(claim: Claim, item: PolicyItem, amount: number): void {
+    this.grantedItems.push(item);
+    this.grantedSubjects.push(claim.subject);
+    this.grantedClaims.push(claim.id);
+    this.grantedProjects.push(claim.project);
+    const cap = item.cap;
+    if (!cap) return;
+    const i = this.caps.indexOf(cap);
+    if (i < 0) {
+      this.caps.push(cap);
+      this.capUsed.push(amount);
+    } else {
+      this.capUsed[i] = (this.capUsed[i] as number) + amount;
+    }
+  }
+}
+
+function allocate(m: Matched, allocation: Allocation, organization: Organization): Decision {
   const { claim, item, pack, trace } = m;
 
   // Pay once per item and subject (三; 五、附则).
-  const subjectKey = `${item.id}\u0000${claim.subject}`;
-  const earlierSubject = allocation.subjects.get(subjectKey);
+  const earlierSubject = allocation.grantedFor(item, claim.subject);
   if (earlierSubject !== undefined) {
     const reason = reasons.alreadyGranted(item, claim.subject, earlierSubject);
-    trace?.push(
-      step(
-        "payOnce",
-        item.clause,
-        "fail",
-        { item: item.id, subject: claim.subject, earlierClaim: earlierSubject },
-        reason.message,
-      ),
-    );
+    const inputs = { item: item.id, subject: claim.subject, earlierClaim: earlierSubject };
+    trace?.push(step("payOnce", item.clause, "fail", inputs, reason.message));
     return refusedLate(m, reason);
   }
-  if (tracing) {
-    trace?.push(
-      step(
-        "payOnce",
-        item.clause,
-        "pass",
-        { item: item.id, subject: claim.subject },
-        "此项目与对象此前未获奖励",
-      ),
-    );
-  }
+  trace?.push(
+    step(
+      "payOnce",
+      item.clause,
+      "pass",
+      { item: item.id, subject: claim.subject },
+      "此项目与对象此前未获奖励",
+    ),
+  );
 
   // One subsidy per project, the first applied (五、附则).
   const project = claim.project;
-  if (project !== undefined) {
-    const earlier = allocation.projects.get(project);
-    if (earlier !== undefined) {
-      const reason = reasons.sameProject(pack, project, earlier);
-      trace?.push(
-        step(
-          "sameProject",
-          pack.sameProjectRef,
-          "fail",
-          { project, earlierClaim: earlier.claim, earlierItem: earlier.item },
-          reason.message,
-        ),
-      );
-      return refusedLate(m, reason);
-    }
+  const earlier = project === undefined ? undefined : allocation.projectGrant(project);
+  if (project !== undefined && earlier !== undefined) {
+    const reason = reasons.sameProject(pack, project, earlier);
+    const inputs = { project, earlierClaim: earlier.claim, earlierItem: earlier.item };
+    trace?.push(step("sameProject", pack.sameProjectRef, "fail", inputs, reason.message));
+    return refusedLate(m, reason);
   }
-  if (tracing) {
-    trace?.push(
-      step(
-        "sameProject",
-        pack.sameProjectRef,
-        "pass",
-        { project: project ?? null },
-        project === undefined ? "未标明项目" : `项目“${project}”此前未获补助`,
-      ),
-    );
-  }
+  trace?.push(
+    step(
+      "sameProject",
+      pack.sameProjectRef,
+      "pass",
+      { project: project ?? null },
+      project === undefined ? "未标明项目" : `项目“${project}”此前未获补助`,
+    ),
+  );
 
   // Cumulative caps (三（一）1: “品字标” 50万元 per enterprise).
   let granted = m.amount.value;
   let capReason: Reason | undefined;
   const cap = item.cap;
-  let capKey: string | undefined;
   if (cap) {
-    capKey = `${pack.id}\u0000${cap.id}`;
     const limit = valueAt(cap.limit, m.valuationDate);
     if (!limit) throw new Error(`cap ${cap.id} has no limit on ${m.valuationDate}`);
-    const used = allocation.capUsed.get(capKey) ?? 0;
+    const used = allocation.used(cap);
     const remaining = Math.max(0, limit.value - used);
     if (remaining < granted) {
       granted = remaining;
@@ -297,32 +348,26 @@ function allocate(
       ),
     );
     if (granted === 0) return refusedLate(m, capReason as Reason);
-  } else if (tracing) {
+  } else {
     trace?.push(step("cap", null, "pass", { amount: m.amount.value }, "本项不设累计上限"));
   }
 
-  const source = fundingSource(pack, item, organization.county);
-  if (tracing) {
-    trace?.push(
-      step(
-        "funding",
-        pack.funding.ref,
-        "pass",
-        { county: organization.county, item: item.id, fundingSource: source },
-        source === "city"
-          ? item.alwaysCityFunded
-            ? "台州市政府质量奖（含标准创新贡献奖）由市财政承担"
-            : `${organization.county}属台州市区（含台州湾新区），由市财政承担`
-          : `由${organization.county}财政承担`,
-      ),
-    );
-  }
+  const source = fundingSource(item, allocation.cityFunded(pack));
+  trace?.push(
+    step(
+      "funding",
+      pack.funding.ref,
+      "pass",
+      { county: organization.county, item: item.id, fundingSource: source },
+      source === "city"
+        ? item.alwaysCityFunded
+          ? "台州市政府质量奖（含标准创新贡献奖）由市财政承担"
+          : `${organization.county}属台州市区（含台州湾新区），由市财政承担`
+        : `由${organization.county}财政承担`,
+    ),
+  );
 
-  allocation.subjects.set(subjectKey, claim.id);
-  if (project !== undefined) allocation.projects.set(project, { claim: claim.id, item: item.id });
-  if (capKey !== undefined)
-    allocation.capUsed.set(capKey, (allocation.capUsed.get(capKey) ?? 0) + granted);
-
+  allocation.record(claim, item, granted);
   const decision: Decision = {
     claim: claim.id,
     item: item.id,

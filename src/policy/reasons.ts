@@ -1,6 +1,6 @@
 import { type ConditionFailure, describeFailure } from "./conditions.ts";
 import type { Cap, PolicyItem, PolicyPack } from "./pack.ts";
-import type { ClaimPeriod, GovernedPeriod } from "./registry.ts";
+import type { ClaimPeriod } from "./registry.ts";
 import type { Reason } from "./types.ts";
 
 /** The Chinese messages of every refusal, each citing its clause. */
@@ -20,7 +20,7 @@ export function outsideValidity(
   eventDate: string,
   pack: PolicyPack,
   period: ClaimPeriod,
-  covered: readonly GovernedPeriod[],
+  coveredText: string,
 ): Reason {
   if (period.window) {
     return {
@@ -28,12 +28,9 @@ export function outsideValidity(
       message: `${period.window.label}的事件日期须在 ${period.start} 至 ${period.end} 之间（${period.ref}），本申报为 ${eventDate}`,
     };
   }
-  const list = covered
-    .map((c) => `《${c.pack.shortTitle}》${c.start} 至 ${c.end}（${c.pack.validityRef}）`)
-    .join("；");
   return {
     code: "outside_validity",
-    message: `事件日期 ${eventDate} 不在《${pack.shortTitle}》的施行期内；已收录的政策施行期：${list}`,
+    message: `事件日期 ${eventDate} 不在《${pack.shortTitle}》的施行期内；已收录的政策施行期：${coveredText}`,
   };
 }
 

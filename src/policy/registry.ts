@@ -46,6 +46,8 @@ export type Resolution =
 export class PolicyRegistry {
   readonly periods: readonly GovernedPeriod[];
   private readonly newestFirst: readonly GovernedPeriod[];
+  /** The periods covered, as refusals name them. */
+  readonly coveredText: string;
 
   constructor(packs: readonly PolicyPack[]) {
     if (packs.length === 0) throw new Error("a registry needs at least one pack");
@@ -64,6 +66,9 @@ export class PolicyRegistry {
       return { pack, start: pack.effective, end, claimPeriod };
     });
     this.newestFirst = [...this.periods].reverse();
+    this.coveredText = this.periods
+      .map((c) => `《${c.pack.shortTitle}》${c.start} 至 ${c.end}（${c.pack.validityRef}）`)
+      .join("；");
   }
 
   get packs(): readonly PolicyPack[] {
