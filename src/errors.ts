@@ -12,7 +12,21 @@ export const ERROR_CODES = {
   invalid_date: { status: 400, exit: 2 },
   duplicate_claim_id: { status: 400, exit: 2 },
   payload_too_large: { status: 413, exit: 2 },
+  unsupported_file_type: { status: 415, exit: 2 },
+  weak_password: { status: 400, exit: 2 },
+  unauthenticated: { status: 401, exit: 1 },
+  invalid_credentials: { status: 401, exit: 1 },
+  account_locked: { status: 423, exit: 1 },
+  csrf_failed: { status: 403, exit: 1 },
+  forbidden: { status: 403, exit: 1 },
   not_found: { status: 404, exit: 1 },
+  conflict: { status: 409, exit: 1 },
+  invalid_state: { status: 409, exit: 1 },
+  stale_version: { status: 409, exit: 1 },
+  engine_refuses: { status: 409, exit: 1 },
+  organization_excluded: { status: 409, exit: 1 },
+  related_official: { status: 403, exit: 1 },
+  rate_limited: { status: 429, exit: 1 },
   internal: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
@@ -23,6 +37,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field: string | null = null,
+    /** Set on refusals of access, which the adapters write to the audit log. */
+    readonly denial?: { action: string; targetType: string | null; targetId: string | null },
   ) {
     super(message);
     this.name = "AppError";

@@ -5,6 +5,7 @@ import { catalogMarkdown } from "../catalog/markdown.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
 import { bundledRegistry } from "../packs/load.ts";
+import { registerDatabaseCommands } from "./database-commands.ts";
 import { explainText } from "./explain.ts";
 import { readJsonInput } from "./input.ts";
 
@@ -89,16 +90,18 @@ program
 
 program
   .command("serve")
-  .description("启动服务（API、OpenAPI 文档）")
+  .description("启动服务（API、OpenAPI 文档）；首次启动时创建并迁移数据库")
   .option("--port <port>", "端口（默认取 PORT 或 3000）")
   .option("--host <host>", "地址（默认取 HOST 或 127.0.0.1）")
   .action(async (opts: { port?: string; host?: string }) => {
     const { startServer } = await import("../http/server.ts");
     await startServer({
-      port: Number(opts.port ?? process.env.PORT ?? 3000),
-      host: opts.host ?? process.env.HOST ?? "127.0.0.1",
+      port: opts.port === undefined ? undefined : Number(opts.port),
+      host: opts.host,
     });
   });
+
+registerDatabaseCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,18 +1,30 @@
 import { readFileSync } from "node:fs";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
-import type { PolicyRegistry } from "../policy/registry.ts";
+import type { Context } from "../context.ts";
+import { installAuth } from "./auth.ts";
 import { installErrorHandlers } from "./errors.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { applicationRoutes } from "./routes/applications.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { calculateRoutes } from "./routes/calculate.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { organizationRoutes } from "./routes/organizations.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { validatorCompiler } from "./validator.ts";
 
 export interface AppOptions {
-  readonly registry: PolicyRegistry;
+  readonly context: Context;
   readonly logger?: boolean;
+  /** Mark cookies Secure (behind TLS). */
+  readonly secureCookies?: boolean;
+  readonly trustProxy?: boolean;
 }
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -21,30 +33,49 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 
 /** The HTTP API: thin routes over the domain, OpenAPI at /docs (JSON at /docs/json). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { context } = options;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    // Behind a reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: process.env.QI_TRUST_PROXY === "1",
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandlers(app);
+  installErrorHandlers(app, context);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10 } });
+  installAuth(app, context);
 
   await app.register(swagger, {
     openapi: {
       info: {
         title: "台州市质量强市激励政策兑现系统 API",
-        description: "quality-incentives (qi)：政策计算、申报、审核、公示、奖励与拨付。",
+        description:
+          "quality-incentives (qi)：政策计算、申报、审核、公示、奖励与拨付。登录后会话放在 HttpOnly Cookie 中；修改类请求须带 X-CSRF-Token 头（登录时返回）。",
         version: pkg.version,
       },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
-  await app.register(healthRoutes(options.registry, pkg.version));
-  await app.register(policyRoutes(options.registry));
-  await app.register(calculateRoutes(options.registry));
+  await app.register(healthRoutes(context, pkg.version));
+  await app.register(policyRoutes(context.registry));
+  await app.register(calculateRoutes(context.registry));
+  await app.register(authRoutes(context, options.secureCookies ?? false));
+  await app.register(organizationRoutes(context));
+  await app.register(applicationRoutes(context));
+  await app.register(adminRoutes(context));
   return app;
 }

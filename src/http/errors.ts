@@ -1,11 +1,31 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { recordAudit } from "../audit/audit-log.ts";
+import { type Context, instant } from "../context.ts";
 import { AppError } from "../errors.ts";
 
-/** Maps every error to `{ error: { code, message, field } }`; never a stack trace. */
-export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+/**
+ * Maps every error to `{ error: { code, message, field } }`; never a stack trace. A refusal of
+ * access is written to the audit log.
+ */
+export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void {
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
+    if (ctx && appError.denial) {
+      await recordAudit(ctx.database, instant(ctx), {
+        actorId: request.auth?.actor.userId ?? null,
+        actorRole: request.auth?.actor.role ?? null,
+        action: appError.denial.action,
+        targetType: appError.denial.targetType,
+        targetId: appError.denial.targetId,
+        after: {
+          code: appError.code,
+          route: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        },
+        ip: request.ip,
+        outcome: "denied",
+      }).catch((e: unknown) => request.log.error({ err: e }, "audit of a denial failed"));
+    }
     return reply.status(appError.status).send(appError.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
@@ -32,6 +52,17 @@ function toAppError(error: FastifyError | AppError): AppError {
   }
   if ((error as Error) instanceof SyntaxError) {
     return new AppError("invalid_json", `请求体不是有效的 JSON：${error.message}`, "body");
+  }
+  if (
+    error.code === "FST_REQ_FILE_TOO_LARGE" ||
+    error.code === "FST_FILES_LIMIT" ||
+    error.code === "FST_PARTS_LIMIT"
+  ) {
+    return new AppError("payload_too_large", "上传的文件过大或过多", "file");
+  }
+  if (error.statusCode === 429) return new AppError("rate_limited", "请求过于频繁，请稍后再试");
+  if (error.code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
+    return new AppError("invalid_field", "请以 multipart/form-data 上传文件", "file");
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError("invalid_field", error.message, null);

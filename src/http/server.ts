@@ -1,19 +1,42 @@
+import { loadConfig, openDatabase } from "../config.ts";
+import type { Context } from "../context.ts";
+import { migrate } from "../db/migrate.ts";
 import { bundledRegistry } from "../packs/load.ts";
+import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
 
-export interface ServerOptions {
-  readonly port: number;
-  readonly host: string;
-}
-
-/** Starts the product on its embedded default and stops cleanly on SIGINT / SIGTERM. */
-export async function startServer(options: ServerOptions): Promise<void> {
-  const app = await buildApp({ registry: bundledRegistry(), logger: true });
+/** Starts the product: opens (and migrates) the database, then serves the API. */
+export async function startServer(overrides: { port?: number; host?: string } = {}): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  const applied = await migrate(database);
+  const context: Context = {
+    database,
+    registry: bundledRegistry(),
+    dataDir: config.dataDir,
+    now: () => new Date(),
+  };
+  const app = await buildApp({
+    context,
+    logger: true,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
   const stop = async () => {
     await app.close();
+    await database.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  await app.listen({ port: options.port, host: options.host });
+  const where =
+    database.dialect === "sqlite" ? `${config.dataDir}/qi.sqlite` : "PostgreSQL (DATABASE_URL)";
+  if (applied.length > 0) app.log.info(`数据库已迁移：${applied.join(", ")}（${where}）`);
+  const admins = await countUsersWithRole(database.db, "system_admin");
+  if (Number(admins.n) === 0) {
+    process.stderr.write(
+      "\n尚无系统管理员。创建第一个系统管理员：\n  npx qi admin create --username admin --name 系统管理员\n或填充演示数据：npx qi demo\n\n",
+    );
+  }
+  await app.listen({ port: overrides.port ?? config.port, host: overrides.host ?? config.host });
 }

@@ -18,6 +18,18 @@ import type {
 export interface EvaluateOptions {
   /** Record every check with its inputs, outcome and clause (slower). */
   readonly trace?: boolean;
+  /**
+   * Items and subjects already granted outside this request (to other organizations): pay once
+   * holds across the whole system.
+   */
+  readonly priorGrants?: readonly PriorGrant[];
+}
+
+export interface PriorGrant {
+  readonly item: string;
+  readonly subject: string;
+  /** The claim (application) that was granted, named in the refusal. */
+  readonly claim: string;
 }
 
 /**
@@ -49,7 +61,7 @@ export function evaluate(
 
   sortByFirstApplied(matched);
 
-  const allocation = new Allocation(organization.county);
+  const allocation = new Allocation(organization.county, options.priorGrants ?? []);
   let totalYuan = 0;
   for (const m of matched) {
     const decision = allocate(m, allocation, organization);
@@ -230,13 +242,20 @@ class Allocation {
   private cityPack: PolicyPack | undefined;
   private cityCounty = false;
 
-  constructor(private readonly county: string) {}
+  constructor(
+    private readonly county: string,
+    private readonly priorGrants: readonly PriorGrant[],
+  ) {}
 
-  /** The claim that was granted this item and subject, if any. */
+  /** The claim that was granted this item and subject, here or before, if any. */
   grantedFor(item: PolicyItem, subject: string): string | undefined {
     for (let i = 0; i < this.grantedItems.length; i++) {
-      if (this.grantedItems[i] === item && this.grantedSubjects[i] === subject)
+      if (this.grantedItems[i] === item && this.grantedSubjects[i] === subject) {
         return this.grantedClaims[i];
+      }
+    }
+    for (const prior of this.priorGrants) {
+      if (prior.item === item.id && prior.subject === subject) return prior.claim;
     }
     return undefined;
   }

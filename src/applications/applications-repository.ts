@@ -1,0 +1,160 @@
+import type { DB, Tx } from "../db/database.ts";
+import type { ApplicationEventTable, ApplicationTable } from "../db/schema.ts";
+import type { State } from "./states.ts";
+
+export function findApplicationRow(db: DB | Tx, id: string) {
+  return db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function insertApplication(trx: Tx, row: ApplicationTable) {
+  return trx.insertInto("applications").values(row).execute();
+}
+
+/** Moves an application only if it is still in `from`; the caller checks that one row moved. */
+export async function updateApplicationIfState(
+  trx: Tx,
+  id: string,
+  from: State,
+  patch: Partial<ApplicationTable>,
+) {
+  const result = await trx
+    .updateTable("applications")
+    .set(patch)
+    .where("id", "=", id)
+    .where("state", "=", from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The organization's cases that count for "first applied" and the caps. */
+export function liveCasesOf(trx: DB | Tx, organizationId: string, states: readonly State[]) {
+  return trx
+    .selectFrom("applications")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .where("state", "in", states)
+    .where("submitted_at", "is not", null)
+    .execute();
+}
+
+/** Grants of other organizations for any of these items, for pay once across the system. */
+export function grantsElsewhere(trx: DB | Tx, organizationId: string, items: readonly string[]) {
+  if (items.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom("grants")
+    .innerJoin("applications", "applications.id", "grants.application_id")
+    .select(["grants.item", "grants.subject", "applications.number"])
+    .where("grants.organization_id", "!=", organizationId)
+    .where("grants.item", "in", items)
+    .execute();
+}
+
+export async function nextEventSeq(trx: Tx, applicationId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("application_events")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+}
+
+export function insertEvent(trx: Tx, row: ApplicationEventTable) {
+  return trx.insertInto("application_events").values(row).execute();
+}
+
+export function eventsOf(db: DB | Tx, applicationId: string) {
+  return db
+    .selectFrom("application_events")
+    .leftJoin("users", "users.id", "application_events.actor_id")
+    .selectAll("application_events")
+    .select("users.display_name as actor_name")
+    .where("application_id", "=", applicationId)
+    .orderBy("seq")
+    .execute();
+}
+
+export function evidenceOf(db: DB | Tx, applicationId: string) {
+  return db
+    .selectFrom("evidence")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .orderBy("created_at")
+    .execute();
+}
+
+export function isRelated(db: DB | Tx, userId: string, organizationId: string) {
+  return db
+    .selectFrom("official_relations")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+}
+
+export interface ApplicationFilter {
+  organizationId?: string | undefined;
+  county?: string | undefined;
+  item?: string | undefined;
+  state?: State | undefined;
+  year?: number | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
+  let q = db
+    .selectFrom("applications")
+    .innerJoin("organizations", "organizations.id", "applications.organization_id");
+  if (f.organizationId) q = q.where("applications.organization_id", "=", f.organizationId);
+  if (f.county) q = q.where("applications.county", "=", f.county);
+  if (f.item) q = q.where("applications.item", "=", f.item);
+  if (f.state) q = q.where("applications.state", "=", f.state);
+  if (f.year) {
+    // The application year: of first submission, or of creation for drafts.
+    const from = `${f.year}-01-01`;
+    const to = `${f.year + 1}-01-01`;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([
+          eb("applications.submitted_at", ">=", from),
+          eb("applications.submitted_at", "<", to),
+        ]),
+        eb.and([
+          eb("applications.submitted_at", "is", null),
+          eb("applications.created_at", ">=", from),
+          eb("applications.created_at", "<", to),
+        ]),
+      ]),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("applications.number", "like", like),
+        eb("applications.subject", "like", like),
+        eb("organizations.name", "like", like),
+        eb("organizations.uscc", "like", like),
+      ]),
+    );
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const counts = await q
+    .select(["applications.state", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("applications.state")
+    .execute();
+  const rows = await q
+    .selectAll("applications")
+    .select(["organizations.name as organization_name", "organizations.uscc as organization_uscc"])
+    .orderBy("applications.updated_at", "desc")
+    .orderBy("applications.id")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    rows,
+    total: Number(total.n),
+    counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
+  };
+}

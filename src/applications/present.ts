@@ -1,0 +1,109 @@
+import type { ApplicationEventTable, ApplicationTable, EvidenceTable } from "../db/schema.ts";
+import type { PolicyRegistry } from "../policy/registry.ts";
+import type { Decision } from "../policy/types.ts";
+import { STATE_NAMES, type State } from "./states.ts";
+
+export interface ApplicationView {
+  id: string;
+  number: string;
+  organization: { id: string; name: string; uscc: string; county: string };
+  item: string;
+  itemTitle: string | null;
+  clause: string | null;
+  subject: string;
+  project: string | null;
+  eventDate: string;
+  facts: Record<string, unknown>;
+  state: State;
+  stateName: string;
+  submittedAt: string | null;
+  expectedAmount: number | null;
+  fundingSource: string | null;
+  policyId: string | null;
+  lastComment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EvidenceView {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface EventView {
+  seq: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorName: string | null;
+  actorRole: string;
+  comment: string | null;
+  policyId: string | null;
+  amount: number | null;
+  decision: Decision | null;
+  createdAt: string;
+}
+
+export function presentApplication(
+  registry: PolicyRegistry,
+  row: ApplicationTable,
+  org: { id: string; name: string; uscc: string; county: string },
+): ApplicationView {
+  const item = registry.packs.map((p) => p.items.get(row.item)).find((i) => i !== undefined);
+  return {
+    id: row.id,
+    number: row.number,
+    organization: org,
+    item: row.item,
+    itemTitle: item?.title ?? null,
+    clause: item?.clause ?? null,
+    subject: row.subject,
+    project: row.project,
+    eventDate: row.event_date,
+    facts: JSON.parse(row.facts) as Record<string, unknown>,
+    state: row.state as State,
+    stateName: STATE_NAMES[row.state as State] ?? row.state,
+    submittedAt: row.submitted_at,
+    expectedAmount: row.expected_amount,
+    fundingSource: row.funding_source,
+    policyId: row.policy_id,
+    lastComment: row.last_comment,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function presentEvidence(row: EvidenceTable): EvidenceView {
+  return {
+    id: row.id,
+    name: row.name,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentEvent(
+  row: ApplicationEventTable & { actor_name: string | null },
+): EventView {
+  return {
+    seq: row.seq,
+    action: row.action,
+    fromState: row.from_state,
+    toState: row.to_state,
+    actorName: row.actor_name,
+    actorRole: row.actor_role,
+    comment: row.comment,
+    policyId: row.policy_id,
+    amount: row.amount,
+    decision: row.decision ? (JSON.parse(row.decision) as Decision) : null,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Permission } from "../auth/access.ts";
+
+/** The life of an application (申报) and who moves it. */
+export const STATES = [
+  "draft",
+  "submitted",
+  "county_review",
+  "city_review",
+  "approved",
+  "returned",
+  "rejected",
+  "withdrawn",
+] as const;
+export type State = (typeof STATES)[number];
+
+export const STATE_NAMES: Record<State, string> = {
+  draft: "草稿",
+  submitted: "已提交",
+  county_review: "县级初审中",
+  city_review: "市级复审中",
+  approved: "审核通过",
+  returned: "退回补正",
+  rejected: "不予通过",
+  withdrawn: "已撤回",
+};
+
+export const ACTIONS = ["submit", "withdraw", "accept", "approve", "return", "reject"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_NAMES: Record<Action, string> = {
+  submit: "提交",
+  withdraw: "撤回",
+  accept: "受理",
+  approve: "审核通过",
+  return: "退回补正",
+  reject: "不予通过",
+};
+
+export interface Transition {
+  readonly action: Action;
+  readonly from: State;
+  readonly to: State;
+  readonly permission: Permission;
+  /** Return and reject need the official's comment. */
+  readonly commentRequired: boolean;
+  /** An official's decision: an official related to the organization may not take it. */
+  readonly decision: boolean;
+  /** Approval needs the engine to grant a positive amount. */
+  readonly needsGrant: boolean;
+  /** The final approval records the grant (pay once, one per project, caps). */
+  readonly grants: boolean;
+}
+
+function t(
+  action: Action,
+  from: State,
+  to: State,
+  permission: Permission,
+  options: Partial<Pick<Transition, "commentRequired" | "decision" | "needsGrant" | "grants">> = {},
+): Transition {
+  return {
+    action,
+    from,
+    to,
+    permission,
+    commentRequired: options.commentRequired ?? false,
+    decision: options.decision ?? false,
+    needsGrant: options.needsGrant ?? false,
+    grants: options.grants ?? false,
+  };
+}
+
+const official = { decision: true };
+const withComment = { decision: true, commentRequired: true };
+
+/** Every allowed transition; anything else is refused. */
+export const TRANSITIONS: readonly Transition[] = [
+  t("submit", "draft", "submitted", "application.submit"),
+  // A case returned for correction keeps its first submission time.
+  t("submit", "returned", "submitted", "application.submit"),
+  ...(["draft", "submitted", "county_review", "city_review", "returned"] as const).map((from) =>
+    t("withdraw", from, "withdrawn", "application.withdraw"),
+  ),
+  t("accept", "submitted", "county_review", "review.county", official),
+  t("approve", "county_review", "city_review", "review.county", { ...official, needsGrant: true }),
+  t("approve", "city_review", "approved", "review.city", {
+    ...official,
+    needsGrant: true,
+    grants: true,
+  }),
+  t("return", "submitted", "returned", "review.county", withComment),
+  t("return", "county_review", "returned", "review.county", withComment),
+  t("return", "city_review", "returned", "review.city", withComment),
+  t("reject", "submitted", "rejected", "review.county", withComment),
+  t("reject", "county_review", "rejected", "review.county", withComment),
+  t("reject", "city_review", "rejected", "review.city", withComment),
+];
+
+export function findTransition(action: Action, from: State): Transition | undefined {
+  return TRANSITIONS.find((tr) => tr.action === action && tr.from === from);
+}
+
+/** The states whose cases take part in "first applied" and the caps (all submitted, not ended). */
+export const LIVE_STATES: readonly State[] = [
+  "submitted",
+  "county_review",
+  "city_review",
+  "approved",
+  "returned",
+];

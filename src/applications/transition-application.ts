@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../audit/audit-log.ts";
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { type Context, instant } from "../context.ts";
+import { nextSubmissionMillis } from "../db/counters.ts";
+import { inTransaction, isCheckViolation, isUniqueViolation, type Tx } from "../db/database.ts";
+import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import { today } from "../organizations/organizations.ts";
+import { lockOrganization } from "../organizations/organizations-repository.ts";
+import { maxDate } from "../policy/dates.ts";
+import { valueAt } from "../policy/parameters.ts";
+import type { Decision } from "../policy/types.ts";
+import { refuseIfExcluded } from "./applications.ts";
+import {
+  findApplicationRow,
+  insertEvent,
+  isRelated,
+  nextEventSeq,
+  updateApplicationIfState,
+} from "./applications-repository.ts";
+import { evaluateCase } from "./evaluate-case.ts";
+import {
+  ACTION_NAMES,
+  type Action,
+  findTransition,
+  STATE_NAMES,
+  type State,
+  type Transition,
+} from "./states.ts";
+
+export interface TransitionResult {
+  readonly state: State;
+  readonly decision: Decision | null;
+}
+
+/**
+ * Moves a case by one action, following one recipe: load it in the caller's scope, check the
+ * permission, check the state, run the engine against all the organization's cases and the
+ * system's grants, then write the new state, the step (with the decision, its trace and the
+ * policy version) and an audit entry in one transaction. The organization's row is locked first
+ * (PostgreSQL; SQLite transactions are serial), so the first-come rule and the caps see every
+ * concurrent step in order; the database's own constraints back them up.
+ */
+export async function transitionApplication(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+  action: Action,
+  comment: string | null,
+): Promise<TransitionResult> {
+  // Scope first: a case the actor may not read is not revealed.
+  const existing = await findApplicationRow(ctx.database.db, id);
+  requireAccess(
+    actor,
+    "application.read",
+    { organizationId: existing?.organization_id ?? null, county: existing?.county ?? null },
+    { type: "application", id },
+    true,
+  );
+  if (!existing) throw new AppError("not_found", "申报不存在", "id");
+
+  return inTransaction(ctx.database, async (trx) => {
+    const org = await lockOrganization(trx, ctx.database.dialect, existing.organization_id);
+    const row = await findApplicationRow(trx, id);
+    if (!org || !row) throw new AppError("not_found", "申报不存在", "id");
+    const from = row.state as State;
+    const transition = findTransition(action, from);
+    if (!transition) {
+      // The permission of the action decides between "not yours" and "not now".
+      const any = findAnyTransition(action);
+      if (any)
+        requireAccess(
+          actor,
+          any.permission,
+          { organizationId: row.organization_id, county: row.county },
+          { type: "application", id },
+        );
+      throw new AppError(
+        "invalid_state",
+        `申报处于“${STATE_NAMES[from]}”状态，不能${ACTION_NAMES[action]}`,
+        "state",
+      );
+    }
+    requireAccess(
+      actor,
+      transition.permission,
+      { organizationId: row.organization_id, county: row.county },
+      { type: "application", id },
+    );
+    if (transition.commentRequired && !comment) {
+      throw new AppError("missing_field", `${ACTION_NAMES[action]}须填写意见`, "comment");
+    }
+    if (transition.decision && (await isRelated(trx, actor.userId, row.organization_id))) {
+      throw new AppError(
+        "related_official",
+        "您已登记与该组织存在关联关系，须回避，不能审核此申报",
+        "id",
+        {
+          action: `application.${action}`,
+          targetType: "application",
+          targetId: id,
+        },
+      );
+    }
+    if (action === "submit") await refuseIfExcluded(trx, org.id, today(ctx));
+
+    const now = instant(ctx);
+    const patch: Partial<ApplicationTable> = {
+      state: transition.to,
+      updated_at: now,
+      version: row.version + 1,
+    };
+    if (action === "submit" && row.submitted_at === null) {
+      // First submission fixes "first applied" (五、附则); a returned case keeps it.
+      const ms = await nextSubmissionMillis(trx, ctx.database.dialect, ctx.now().getTime());
+      patch.submitted_at = new Date(ms).toISOString();
+      patch.submission_seq = ms;
+    }
+    if (action === "submit") {
+      const count = await trx
+        .selectFrom("evidence")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("application_id", "=", id)
+        .executeTakeFirstOrThrow();
+      if (Number(count.n) === 0)
+        throw new AppError("missing_field", "提交前须上传至少一份证明材料", "evidence");
+    }
+    if (comment !== null) patch.last_comment = comment;
+
+    let decision: Decision | null = null;
+    if (action !== "withdraw") {
+      decision = await evaluateCase(ctx, trx, org, { ...row, ...patch } as ApplicationTable, now);
+      patch.expected_amount = decision.amountYuan;
+      patch.funding_source = decision.fundingSource;
+      patch.policy_id = decision.policy;
+      if (transition.needsGrant && decision.amountYuan <= 0) {
+        const why = decision.reasons.map((r) => r.message).join("；");
+        throw new AppError("engine_refuses", `政策引擎不予核定：${why}`, "id");
+      }
+    }
+    if (transition.grants && decision) await recordGrant(ctx, trx, org, row, decision, now);
+
+    const moved = await updateApplicationIfState(trx, id, from, patch);
+    if (moved !== 1) throw new AppError("invalid_state", "申报状态已变化，请刷新后重试", "state");
+    await insertEvent(trx, {
+      id: randomUUID(),
+      application_id: id,
+      seq: await nextEventSeq(trx, id),
+      action,
+      from_state: from,
+      to_state: transition.to,
+      actor_id: actor.userId,
+      actor_role: actor.role,
+      comment,
+      policy_id: decision?.policy ?? null,
+      amount: decision?.amountYuan ?? null,
+      decision: decision ? JSON.stringify(decision) : null,
+      created_at: now,
+    });
+    await appendAudit(trx, ctx.database.dialect, now, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: `application.${action}`,
+      targetType: "application",
+      targetId: id,
+      before: { state: from },
+      after: { state: transition.to, amount: decision?.amountYuan ?? null, comment },
+      ip: actor.ip,
+      outcome: "success",
+    });
+    return { state: transition.to, decision };
+  });
+}
+
+function findAnyTransition(action: Action): Transition | undefined {
+  for (const from of Object.keys(STATE_NAMES) as State[]) {
+    const tr = findTransition(action, from);
+    if (tr) return tr;
+  }
+  return undefined;
+}
+
+/**
+ * The final approval records the grant. The database enforces what the engine decided: one grant
+ * per item and subject in the system, one per project of an organization, and the caps (a guarded
+ * update that must touch exactly one row, behind a CHECK constraint).
+ */
+async function recordGrant(
+  ctx: Context,
+  trx: Tx,
+  org: OrganizationTable,
+  row: ApplicationTable,
+  decision: Decision,
+  now: string,
+): Promise<void> {
+  try {
+    await trx
+      .insertInto("grants")
+      .values({
+        application_id: row.id,
+        organization_id: org.id,
+        item: row.item,
+        subject: row.subject,
+        project: row.project,
+        amount: decision.amountYuan,
+        funding_source: decision.fundingSource ?? "county",
+        policy_id: decision.policy ?? "",
+        created_at: now,
+      })
+      .execute();
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      throw new AppError("conflict", "同一奖励项目与对象或同一项目已获奖励，不能重复核定", "id");
+    }
+    throw e;
+  }
+  const pack = decision.policy ? ctx.registry.pack(decision.policy) : undefined;
+  const cap = pack?.items.get(row.item)?.cap;
+  if (!pack || !cap) return;
+  const limit = valueAt(cap.limit, maxDate(row.event_date, pack.effective));
+  if (!limit) return;
+  await trx
+    .insertInto("cap_usage")
+    .values({
+      organization_id: org.id,
+      cap_id: cap.id,
+      policy_id: pack.id,
+      used: 0,
+      limit_yuan: limit.value,
+    })
+    .onConflict((oc) => oc.columns(["organization_id", "policy_id", "cap_id"]).doNothing())
+    .execute();
+  try {
+    const result = await trx
+      .updateTable("cap_usage")
+      .set((eb) => ({ used: eb("used", "+", decision.amountYuan) }))
+      .where("organization_id", "=", org.id)
+      .where("policy_id", "=", pack.id)
+      .where("cap_id", "=", cap.id)
+      .where((eb) => eb(eb("used", "+", decision.amountYuan), "<=", eb.ref("limit_yuan")))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw capExceeded(cap.title);
+  } catch (e) {
+    if (isCheckViolation(e)) throw capExceeded(cap.title);
+    throw e;
+  }
+}
+
+const capExceeded = (title: string) => new AppError("conflict", `${title}已用完，不能再核定`, "id");

@@ -1,0 +1,116 @@
+import { AppError } from "../errors.ts";
+import type { Actor } from "./roles.ts";
+
+/**
+ * Every permission of the product, decided in one place. A resource is described by the fields
+ * that scope it (its organization and county); a denial is an AppError that the adapters audit.
+ */
+export type Permission =
+  | "organization.list"
+  | "organization.read"
+  | "organization.create"
+  | "organization.update"
+  | "organization.readContact"
+  | "organization.readBank"
+  | "organization.manageExclusions"
+  | "organization.overrideUscc"
+  | "application.list"
+  | "application.read"
+  | "application.create"
+  | "application.edit"
+  | "application.submit"
+  | "application.withdraw"
+  | "review.county"
+  | "review.city"
+  | "relation.record"
+  | "user.list"
+  | "user.manage"
+  | "role.assign"
+  | "settings.general"
+  | "settings.security"
+  | "audit.read";
+
+export interface Scope {
+  readonly organizationId?: string | null;
+  readonly county?: string | null;
+  /** For relation.record: the official the relation is recorded for. */
+  readonly userId?: string | null;
+}
+
+/** Whether `actor` may do `permission` on a resource of this scope. */
+export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
+  const ownOrg = actor.organizationId !== null && scope.organizationId === actor.organizationId;
+  const inCounty = actor.county !== null && scope.county === actor.county;
+  const official = actor.role === "county_official" || actor.role === "city_official";
+  const inOfficialScope =
+    actor.role === "city_official" ||
+    (actor.role === "county_official" && (scope.county === undefined || inCounty));
+  const financeScope =
+    actor.role === "finance" && (actor.county === null || scope.county === undefined || inCounty);
+  switch (permission) {
+    case "organization.list":
+      return official || actor.role === "finance";
+    case "organization.read":
+    case "organization.readContact":
+      return (
+        (actor.role === "enterprise" && ownOrg) || (official && inOfficialScope) || financeScope
+      );
+    case "organization.create":
+    case "organization.manageExclusions":
+    case "organization.overrideUscc":
+      return official && inOfficialScope;
+    case "organization.update":
+      return (actor.role === "enterprise" && ownOrg) || (official && inOfficialScope);
+    case "organization.readBank":
+      // The account itself is for finance only; others see its last four digits.
+      return financeScope;
+    case "application.list":
+      return actor.role === "enterprise" || official || actor.role === "finance";
+    case "application.read":
+      return (
+        (actor.role === "enterprise" && ownOrg) || (official && inOfficialScope) || financeScope
+      );
+    case "application.create":
+    case "application.edit":
+    case "application.submit":
+    case "application.withdraw":
+      return actor.role === "enterprise" && ownOrg;
+    case "review.county":
+      return actor.role === "county_official" && inCounty;
+    case "review.city":
+      return actor.role === "city_official";
+    case "relation.record":
+      return actor.role === "security_admin" || (official && scope.userId === actor.userId);
+    case "user.list":
+      return actor.role === "system_admin" || actor.role === "security_admin";
+    case "user.manage":
+    case "settings.general":
+      return actor.role === "system_admin";
+    case "role.assign":
+    case "settings.security":
+      return actor.role === "security_admin";
+    case "audit.read":
+      return actor.role === "auditor";
+  }
+}
+
+/**
+ * Throws when `actor` may not do `permission`. A resource outside the actor's scope answers
+ * not_found (its existence is not revealed); a permission the role lacks answers forbidden.
+ */
+export function requireAccess(
+  actor: Actor,
+  permission: Permission,
+  scope: Scope = {},
+  target: { type: string; id: string | null } | null = null,
+  hideExistence = false,
+): void {
+  if (can(actor, permission, scope)) return;
+  const denial = {
+    action: permission,
+    targetType: target?.type ?? null,
+    targetId: target?.id ?? null,
+  };
+  if (hideExistence) throw new AppError("not_found", "记录不存在或无权查看", null, denial);
+  throw new AppError("forbidden", `当前角色无权执行此操作（${permission}）`, null, denial);
+}

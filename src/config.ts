@@ -1,0 +1,32 @@
+import { resolve } from "node:path";
+import { type DatabaseHandle, openPostgres, openSqlite } from "./db/database.ts";
+
+/** The product's configuration, from the environment. */
+export interface Config {
+  /** Database file and evidence files (QI_DATA_DIR, default ./data). */
+  readonly dataDir: string;
+  /** PostgreSQL when set (DATABASE_URL); otherwise the embedded SQLite file under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  /** Cookies marked Secure: behind TLS (QI_SECURE_COOKIES=1, or when a TLS proxy is declared). */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    dataDir: resolve(env.QI_DATA_DIR ?? "data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    secureCookies: env.QI_SECURE_COOKIES === "1",
+    trustProxy: env.QI_TRUST_PROXY === "1",
+  };
+}
+
+export function openDatabase(config: Pick<Config, "dataDir" | "databaseUrl">): DatabaseHandle {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openSqlite(resolve(config.dataDir, "qi.sqlite"));
+}

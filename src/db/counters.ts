@@ -1,0 +1,35 @@
+import { sql } from "kysely";
+import type { Dialect, Tx } from "./database.ts";
+
+/** The next value of a named counter, inside the caller's transaction (row-locked on PostgreSQL). */
+export async function nextCounter(trx: Tx, name: string): Promise<number> {
+  const row = await trx
+    .insertInto("counters")
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ value: sql<number>`counters.value + 1` }))
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/**
+ * A strictly increasing instant (epoch ms) for submissions: never earlier than `nowMs`, always
+ * later than the one before. "First applied" (五、附则) is then never a tie.
+ */
+export async function nextSubmissionMillis(
+  trx: Tx,
+  dialect: Dialect,
+  nowMs: number,
+): Promise<number> {
+  const larger =
+    dialect === "postgres"
+      ? sql<number>`greatest(counters.value + 1, excluded.value)`
+      : sql<number>`max(counters.value + 1, excluded.value)`;
+  const row = await trx
+    .insertInto("counters")
+    .values({ name: "submission_clock", value: nowMs })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ value: larger }))
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

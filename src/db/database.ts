@@ -1,0 +1,102 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+export type DB = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export interface DatabaseHandle {
+  readonly db: DB;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite write transactions open with BEGIN IMMEDIATE: the write lock is taken at the start, so
+ * two writers never both read and then fail to upgrade (SQLITE_BUSY mid-transaction).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
+export function openSqlite(file: string): DatabaseHandle {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma("journal_mode = WAL");
+  // Money moves here: a committed transaction must survive a power cut.
+  database.pragma("synchronous = FULL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 10000");
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+// int8 (counts, counters) as numbers: every value the product keeps is far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openPostgres(connectionString: string, maxConnections = 20): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+/** PostgreSQL errors that mean "run the transaction again": serialization failure, deadlock. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/**
+ * Runs `work` in one write transaction, retrying it (a few times, with jitter) when PostgreSQL
+ * reports a serialization failure or deadlock. Every state change of the product goes through here.
+ */
+export async function inTransaction<T>(
+  handle: DatabaseHandle,
+  work: (trx: Tx) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await handle.db.transaction().execute(work);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (handle.dialect !== "postgres" || !code || !RETRYABLE.has(code) || attempt >= 8) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+/** True for a unique-constraint violation on either database. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (
+    err.code === "23505" ||
+    err.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    err.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
+}
+
+/** True for a CHECK-constraint violation on either database. */
+export function isCheckViolation(e: unknown): boolean {
+  const err = e as { code?: string };
+  return err.code === "23514" || err.code === "SQLITE_CONSTRAINT_CHECK";
+}

@@ -1,0 +1,32 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DatabaseHandle, Dialect } from "./database.ts";
+import * as m0001 from "./migrations/0001-foundation.ts";
+
+type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+/** The migrations, in order. One set for SQLite and PostgreSQL. */
+const STEPS: Record<string, Step> = {
+  "0001-foundation": m0001,
+};
+
+class Provider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(STEPS).map(([name, step]) => [
+        name,
+        { up: (db: Kysely<unknown>) => step.up(db, this.dialect) },
+      ]),
+    );
+  }
+}
+
+/** Brings the database up to date; returns the names of the migrations applied now. */
+export async function migrate(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new Provider(handle.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export const MIGRATION_NAMES = Object.keys(STEPS);

@@ -1,0 +1,189 @@
+/**
+ * The tables, as Kysely sees them. Both dialects store the same types: text ids (UUIDs), integer
+ * yuan, instants as ISO-8601 UTC text (`2024-01-02T03:04:05.678Z`, which sorts as it reads),
+ * civil dates as `YYYY-MM-DD`, and JSON documents as text.
+ */
+export interface Database {
+  organizations: OrganizationTable;
+  organization_exclusions: ExclusionTable;
+  users: UserTable;
+  official_relations: OfficialRelationTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  evidence: EvidenceTable;
+  grants: GrantTable;
+  cap_usage: CapUsageTable;
+  counters: CounterTable;
+  audit_log: AuditTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  uscc: string;
+  name: string;
+  county: string;
+  kind: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  /** Set when an official registered a code that fails the GB 32100-2015 check. */
+  uscc_override_by: string | null;
+  uscc_override_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExclusionTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  source: string;
+  effective_date: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  organization_id: string | null;
+  county: string | null;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface OfficialRelationTable {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  note: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the client's cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ApplicationTable {
+  id: string;
+  number: string;
+  organization_id: string;
+  /** Denormalised from the organization, so that scoped lists filter in SQL. */
+  county: string;
+  item: string;
+  subject: string;
+  project: string | null;
+  event_date: string;
+  facts: string;
+  state: string;
+  /** Fixed at first submission: "first applied" of 五、附则. */
+  submitted_at: string | null;
+  /** Submission order, for equal instants. */
+  submission_seq: number | null;
+  policy_id: string | null;
+  expected_amount: number | null;
+  funding_source: string | null;
+  last_comment: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ApplicationEventTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_role: string;
+  comment: string | null;
+  policy_id: string | null;
+  amount: number | null;
+  decision: string | null;
+  created_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  application_id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  uploaded_by: string;
+  created_at: string;
+}
+
+/** One row per granted (item, subject): pay once across the whole system. */
+export interface GrantTable {
+  application_id: string;
+  organization_id: string;
+  item: string;
+  subject: string;
+  project: string | null;
+  amount: number;
+  funding_source: string;
+  policy_id: string;
+  created_at: string;
+}
+
+/** Cumulative caps per organization, guarded by a CHECK (used <= limit_yuan). */
+export interface CapUsageTable {
+  organization_id: string;
+  cap_id: string;
+  policy_id: string;
+  used: number;
+  limit_yuan: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface AuditTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}

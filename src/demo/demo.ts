@@ -1,0 +1,227 @@
+import { createApplication } from "../applications/applications.ts";
+import { addEvidence } from "../applications/evidence.ts";
+import type { Action } from "../applications/states.ts";
+import { transitionApplication } from "../applications/transition-application.ts";
+import type { Actor, Role } from "../auth/roles.ts";
+import type { Context } from "../context.ts";
+import { COUNTIES, type County } from "../organizations/counties.ts";
+import { createOrganization } from "../organizations/organizations.ts";
+import { usccCheckCharacter } from "../organizations/uscc.ts";
+import { recordRelation } from "../users/relations.ts";
+import { createUser } from "../users/users.ts";
+import type { User } from "../users/users-repository.ts";
+import { DEMO_PNG, demoPdf } from "./demo-files.ts";
+
+/** The password of every demo account (long enough for the default policy, not a common one). */
+export const DEMO_PASSWORD = "Taizhou-Demo-2025";
+
+const PINYIN: Record<County, string> = {
+  椒江区: "jiaojiang",
+  黄岩区: "huangyan",
+  路桥区: "luqiao",
+  临海市: "linhai",
+  温岭市: "wenling",
+  玉环市: "yuhuan",
+  天台县: "tiantai",
+  仙居县: "xianju",
+  三门县: "sanmen",
+  台州湾新区: "taizhouwan",
+};
+
+const TRADES = [
+  "汽摩配件",
+  "模具塑料",
+  "医药化工",
+  "缝制设备",
+  "泵与电机",
+  "智能马桶",
+  "眼镜",
+  "水暖阀门",
+  "家用电器",
+  "通用航空",
+];
+
+function demoUscc(i: number): string {
+  const body = `91331000MA2${String(1000 + i).padStart(6, "0")}`;
+  return body + usccCheckCharacter(body);
+}
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  scope: string;
+}
+
+/** Fills an empty database with a living system: organizations in every county, users of every role, cases in every state. */
+export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  const actorOf = (u: User): Actor => ({
+    userId: u.id,
+    username: u.username,
+    role: u.role,
+    organizationId: u.organizationId,
+    county: u.county,
+    ip: null,
+  });
+  const user = async (
+    username: string,
+    displayName: string,
+    role: Role,
+    binding: { organizationId?: string; county?: County } = {},
+  ) => {
+    const u = await createUser(ctx, null, {
+      username,
+      displayName,
+      role,
+      password: DEMO_PASSWORD,
+      organizationId: binding.organizationId,
+      county: binding.county,
+    });
+    accounts.push({
+      username,
+      role,
+      scope: binding.county ?? (binding.organizationId ? displayName : "全市"),
+    });
+    return actorOf(u);
+  };
+
+  await user("sysadmin", "系统管理员", "system_admin");
+  await user("secadmin", "安全管理员", "security_admin");
+  await user("auditor", "审计管理员", "auditor");
+  const city = await user("city", "市市场监管局 审核员", "city_official");
+  await user("finance", "市财政局 拨付员", "finance");
+
+  const officials = new Map<County, Actor>();
+  const enterprises: { actor: Actor; county: County; orgId: string }[] = [];
+  for (const [i, county] of COUNTIES.entries()) {
+    officials.set(
+      county,
+      await user(`county-${PINYIN[county]}`, `${county}市场监管局 审核员`, "county_official", {
+        county,
+      }),
+    );
+    await user(`finance-${PINYIN[county]}`, `${county}财政局 拨付员`, "finance", { county });
+    const org = await createOrganization(ctx, null, {
+      uscc: demoUscc(i),
+      name: `台州${TRADES[i]}示范${["科技", "股份", "制造", "集团"][i % 4]}有限公司（${county}）`,
+      county,
+      kind: "enterprise",
+      contactName: `联系人${i + 1}`,
+      contactPhone: `0576-8${String(1000000 + i * 7919).slice(0, 7)}`,
+      bankName: "台州银行",
+      bankAccount: `6230${String(100000000000 + i * 104729).padStart(12, "0")}`,
+    });
+    const actor = await user(`ent-${PINYIN[county]}`, `${org.name}`, "enterprise", {
+      organizationId: org.id,
+    });
+    enterprises.push({ actor, county, orgId: org.id });
+  }
+
+  // A county official who once worked for an enterprise of the county declares it (回避).
+  const first = enterprises[0];
+  const firstOfficial = first && officials.get(first.county);
+  if (first && firstOfficial) {
+    await recordRelation(ctx, firstOfficial, {
+      userId: firstOfficial.userId,
+      organizationId: first.orgId,
+      note: "曾在该企业任职（演示）",
+    });
+  }
+
+  const plans: {
+    item: string;
+    subject: string;
+    facts?: Record<string, boolean | number | string>;
+    steps: Action[];
+    project?: string;
+  }[] = [
+    {
+      item: "1.1.g",
+      subject: "品字标认证证书 ZJM-2024-0001",
+      facts: { municipalFiling: true, certificate: "first" },
+      steps: [],
+    },
+    { item: "2.1.d", subject: "浙江制造标准 T/ZZB 3001-2024", steps: ["submit"] },
+    {
+      item: "1.3.b",
+      subject: "产业链数字化质量管理创新示范单位 2024",
+      steps: ["submit", "accept"],
+    },
+    {
+      item: "2.2.b",
+      subject: "省级标准化试点项目 2024-017",
+      steps: ["submit", "accept", "approve"],
+    },
+    {
+      item: "1.1.f",
+      subject: "台州市政府质量奖 2024",
+      steps: ["submit", "accept", "approve", "approve"],
+      project: "质量奖-2024",
+    },
+    { item: "3.3.a", subject: "CNAS 认可实验室 L2024-0099", steps: ["submit", "return"] },
+    {
+      item: "2.4.e",
+      subject: "专利标准融合发展示范企业 2024",
+      steps: ["submit", "accept", "reject"],
+    },
+    { item: "1.2.a", subject: "省先进质量管理孵化基地 2024", steps: ["submit", "withdraw"] },
+    {
+      item: "2.1.a",
+      subject: "GB/T 45001-2024",
+      steps: ["submit", "accept", "approve", "approve"],
+    },
+    {
+      item: "1.1.h",
+      subject: "品字标自我声明 ZZ-2024-0310",
+      facts: { municipalFiling: true },
+      steps: ["submit", "accept", "approve"],
+    },
+  ];
+  for (const [i, e] of enterprises.entries()) {
+    for (let k = 0; k < 3; k++) {
+      const plan = plans[(i + k * 3) % plans.length];
+      if (!plan) continue;
+      const app = await createApplication(ctx, e.actor, {
+        item: plan.item,
+        subject: `${plan.subject}（${PINYIN[e.county]}）`,
+        project: plan.project ? `${plan.project}-${PINYIN[e.county]}` : null,
+        eventDate: `2024-0${1 + ((i + k) % 9)}-1${k}`,
+        facts: plan.facts ?? {},
+      });
+      await addEvidence(ctx, e.actor, app.id, {
+        filename: `${plan.item}-证明材料.pdf`,
+        data: demoPdf(`${plan.item} ${app.number}`),
+      });
+      if (k === 1)
+        await addEvidence(ctx, e.actor, app.id, { filename: "现场照片.png", data: DEMO_PNG });
+      const county = officials.get(e.county) as Actor;
+      // The related official steps aside: another county's cases only.
+      for (const step of plan.steps) {
+        const actor =
+          step === "submit" || step === "withdraw"
+            ? e.actor
+            : step === "approve" && (await stateOf(ctx, app.id)) === "city_review"
+              ? city
+              : county;
+        if (actor === county && e === first) continue;
+        const comment =
+          step === "return"
+            ? "请补充认可证书扫描件"
+            : step === "reject"
+              ? "认定文件不在政策有效期内（演示）"
+              : null;
+        await transitionApplication(ctx, actor, app.id, step, comment);
+      }
+    }
+  }
+  return accounts;
+}
+
+async function stateOf(ctx: Context, id: string): Promise<string> {
+  const row = await ctx.database.db
+    .selectFrom("applications")
+    .select("state")
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  return row.state;
+}

@@ -1,0 +1,54 @@
+import type {} from "@fastify/cookie";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../auth/roles.ts";
+import { type Authenticated, authenticate } from "../auth/sessions.ts";
+import type { Context } from "../context.ts";
+import { AppError } from "../errors.ts";
+
+export const SESSION_COOKIE = "qi_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Reads the session cookie into `request.auth`. A state-changing request made with a session
+ * must carry the session's CSRF token in the X-CSRF-Token header (the cookie is also
+ * SameSite=Strict); without it the request is refused before any route runs.
+ */
+export function installAuth(app: FastifyInstance, ctx: Context): void {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await authenticate(ctx, token, request.ip) : null;
+    if (request.auth && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (sent !== request.auth.csrfToken) {
+        throw new AppError("csrf_failed", "请求缺少有效的 CSRF 令牌（X-CSRF-Token）", CSRF_HEADER, {
+          action: `${request.method} ${request.routeOptions.url ?? request.url}`,
+          targetType: null,
+          targetId: null,
+        });
+      }
+    }
+  });
+}
+
+/** The signed-in actor, or 401. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.auth) throw new AppError("unauthenticated", "请先登录（会话不存在或已超时）");
+  return request.auth.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "strict", secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "strict", secure });
+}

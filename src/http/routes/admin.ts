@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listAudit, verifyAudit } from "../../audit/read-audit.ts";
+import { ROLES } from "../../auth/roles.ts";
+import type { Context } from "../../context.ts";
+import { readSettings, updateSettings } from "../../settings/update-settings.ts";
+import { recordRelation } from "../../users/relations.ts";
+import {
+  assignRole,
+  createUser,
+  createUserSchema,
+  listUsers,
+  roleBindingSchema,
+  updateAccount,
+} from "../../users/users.ts";
+import { actorOf } from "../auth.ts";
+import { idParams, pageQuery } from "../params.ts";
+
+export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/users",
+      {
+        schema: {
+          tags: ["用户与权限"],
+          summary: "用户列表",
+          querystring: z.object({ role: z.enum(ROLES).optional() }),
+        },
+      },
+      async (request) => ({ items: await listUsers(ctx, actorOf(request), request.query.role) }),
+    );
+    app.post(
+      "/api/v1/users",
+      { schema: { tags: ["用户与权限"], summary: "创建账号", body: createUserSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await createUser(ctx, actorOf(request), request.body)),
+    );
+    app.patch(
+      "/api/v1/users/:id",
+      {
+        schema: {
+          tags: ["用户与权限"],
+          summary: "停用、启用、解锁账号或重设密码（系统管理员）",
+          params: idParams,
+          body: z.object({
+            disabled: z.boolean().optional(),
+            unlock: z.boolean().optional(),
+            password: z.string().min(1).max(256).optional(),
+          }),
+        },
+      },
+      async (request) => updateAccount(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.put(
+      "/api/v1/users/:id/role",
+      {
+        schema: {
+          tags: ["用户与权限"],
+          summary: "分配角色（安全管理员）",
+          params: idParams,
+          body: roleBindingSchema,
+        },
+      },
+      async (request) => assignRole(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      "/api/v1/relations",
+      {
+        schema: {
+          tags: ["用户与权限"],
+          summary: "登记审核人员与组织的关联关系（回避）",
+          body: z.object({
+            userId: z.string().uuid(),
+            organizationId: z.string().uuid(),
+            note: z.string().trim().min(1).max(500),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await recordRelation(ctx, actorOf(request), request.body)),
+    );
+    app.get(
+      "/api/v1/settings",
+      { schema: { tags: ["设置"], summary: "本角色可管理的设置" } },
+      async (request) => ({
+        items: await readSettings(ctx, actorOf(request)),
+      }),
+    );
+    app.patch(
+      "/api/v1/settings",
+      { schema: { tags: ["设置"], summary: "修改设置", body: z.record(z.string(), z.unknown()) } },
+      async (request) => updateSettings(ctx, actorOf(request), request.body),
+    );
+    app.get(
+      "/api/v1/audit",
+      {
+        schema: {
+          tags: ["审计"],
+          summary: "审计日志（审计管理员）",
+          querystring: pageQuery.extend({
+            action: z.string().max(100).optional(),
+            actorId: z.string().max(100).optional(),
+            outcome: z.enum(["success", "denied", "failure"]).optional(),
+          }),
+        },
+      },
+      async (request) => listAudit(ctx, actorOf(request), request.query),
+    );
+    app.get(
+      "/api/v1/audit/verify",
+      { schema: { tags: ["审计"], summary: "校验审计日志哈希链" } },
+      async (request) => verifyAudit(ctx, actorOf(request)),
+    );
+  };
+}

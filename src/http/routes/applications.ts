@@ -1,0 +1,150 @@
+import { createReadStream } from "node:fs";
+import type {} from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  applicationInputSchema,
+  applicationPatchSchema,
+} from "../../applications/application-input.ts";
+import {
+  createApplication,
+  getApplication,
+  listApplications,
+  previewApplication,
+  updateApplication,
+} from "../../applications/applications.ts";
+import { addEvidence, openEvidence } from "../../applications/evidence.ts";
+import { ACTIONS, STATES } from "../../applications/states.ts";
+import { transitionApplication } from "../../applications/transition-application.ts";
+import type { Context } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import { loadSettings } from "../../settings/settings.ts";
+import { actorOf } from "../auth.ts";
+import { idParams, pageQuery } from "../params.ts";
+
+export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["申报与审核"];
+    app.get(
+      "/api/v1/applications",
+      {
+        schema: {
+          tags,
+          summary: "申报列表（按角色范围），可按县、项目、状态、年度、关键词筛选并分页",
+          querystring: pageQuery.extend({
+            county: z.string().optional(),
+            item: z.string().max(20).optional(),
+            state: z.enum(STATES).optional(),
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            q: z.string().max(100).optional(),
+          }),
+        },
+      },
+      async (request) => listApplications(ctx, actorOf(request), request.query),
+    );
+    app.post(
+      "/api/v1/applications",
+      { schema: { tags, summary: "新建申报草稿（企业用户）", body: applicationInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await createApplication(ctx, actorOf(request), request.body)),
+    );
+    app.get(
+      "/api/v1/applications/:id",
+      {
+        schema: {
+          tags,
+          summary: "申报详情：材料、审核步骤及每步的引擎决定与核查过程",
+          params: idParams,
+        },
+      },
+      async (request) => getApplication(ctx, actorOf(request), request.params.id),
+    );
+    app.patch(
+      "/api/v1/applications/:id",
+      {
+        schema: {
+          tags,
+          summary: "修改草稿或退回补正的申报",
+          params: idParams,
+          body: applicationPatchSchema,
+        },
+      },
+      async (request) => updateApplication(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      "/api/v1/applications/:id/preview",
+      { schema: { tags, summary: "政策引擎预估（不保存）", params: idParams } },
+      async (request) => previewApplication(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      "/api/v1/applications/:id/:action",
+      {
+        schema: {
+          tags,
+          summary:
+            "办理：submit 提交 / withdraw 撤回 / accept 受理 / approve 审核通过 / return 退回补正 / reject 不予通过",
+          params: idParams.extend({ action: z.enum(ACTIONS) }),
+          body: z.object({ comment: z.string().trim().max(2000).optional() }).optional(),
+        },
+      },
+      async (request) =>
+        transitionApplication(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.params.action,
+          request.body?.comment || null,
+        ),
+    );
+    app.post(
+      "/api/v1/applications/:id/evidence",
+      {
+        schema: {
+          tags,
+          summary: "上传证明材料（PDF、JPEG、PNG，multipart/form-data，字段 file）",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const settings = await loadSettings(ctx.database.db);
+        const file = await request.file({
+          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
+        });
+        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
+        const data = await file.toBuffer();
+        return reply
+          .status(201)
+          .send(
+            await addEvidence(ctx, actor, request.params.id, { filename: file.filename, data }),
+          );
+      },
+    );
+    app.get(
+      "/api/v1/applications/:id/evidence/:evidenceId",
+      {
+        schema: {
+          tags,
+          summary: "查看证明材料",
+          params: idParams.extend({ evidenceId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const file = await openEvidence(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.params.evidenceId,
+        );
+        return reply
+          .type(file.mime)
+          .header(
+            "content-disposition",
+            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(createReadStream(file.path));
+      },
+    );
+  };
+}

@@ -1,0 +1,408 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { appendAudit } from "../audit/audit-log.ts";
+import { can, requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { countySchema } from "../calculate/request.ts";
+import { type Context, instant } from "../context.ts";
+import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
+import type { ExclusionTable, OrganizationTable } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import type { County } from "./counties.ts";
+import {
+  exclusionRows,
+  findOrganizationRow,
+  insertExclusion,
+  insertOrganization,
+  listOrganizationRows,
+  updateOrganizationRow,
+} from "./organizations-repository.ts";
+import { USCC_PROBLEM_TEXT, usccProblem } from "./uscc.ts";
+
+export const ORGANIZATION_KINDS = {
+  enterprise: "企业",
+  institution: "事业单位",
+  association: "社会团体",
+  research: "科研机构",
+  other: "其他组织",
+} as const;
+
+/** The exclusions the implementing notices name; each blocks new applications. */
+export const EXCLUSION_KINDS = {
+  serious_dishonesty: "列入严重失信主体名单",
+  mujun_d: "亩均效益综合评价 D 档",
+  false_materials: "提供虚假材料骗取奖励",
+  other: "其他不予支持情形",
+} as const;
+
+const text = (max: number) =>
+  z.string().trim().min(1, "不能为空").max(max, `不能超过 ${max} 个字符`);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,20}$/, "应为电话号码");
+const bankAccount = z
+  .string()
+  .trim()
+  .regex(/^[0-9 -]{8,40}$/, "应为银行账号（数字）");
+
+export const organizationInputSchema = z.object({
+  uscc: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, "统一社会信用代码应为18位数字或大写字母"),
+  name: text(200),
+  county: countySchema,
+  kind: z.enum(Object.keys(ORGANIZATION_KINDS) as [keyof typeof ORGANIZATION_KINDS]),
+  contactName: text(50).nullish(),
+  contactPhone: phone.nullish(),
+  bankName: text(100).nullish(),
+  bankAccount: bankAccount.nullish(),
+  /** An official's reason for registering a code that fails the check (old codes). */
+  usccOverrideReason: text(500).nullish(),
+});
+export type OrganizationInput = z.output<typeof organizationInputSchema>;
+
+export const organizationPatchSchema = z.object({
+  name: text(200).optional(),
+  kind: organizationInputSchema.shape.kind.optional(),
+  county: countySchema.optional(),
+  contactName: text(50).nullish(),
+  contactPhone: phone.nullish(),
+  bankName: text(100).nullish(),
+  bankAccount: bankAccount.nullish(),
+  version: z.string().optional(),
+});
+
+export const exclusionInputSchema = z.object({
+  kind: z.enum(Object.keys(EXCLUSION_KINDS) as [keyof typeof EXCLUSION_KINDS]),
+  source: text(300),
+  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期 YYYY-MM-DD"),
+  note: text(1000).nullish(),
+});
+
+export interface Exclusion {
+  id: string;
+  kind: string;
+  kindName: string;
+  source: string;
+  effectiveDate: string;
+  note: string | null;
+  active: boolean;
+  liftedAt: string | null;
+}
+
+export interface Organization {
+  id: string;
+  uscc: string;
+  name: string;
+  county: County;
+  kind: string;
+  kindName: string;
+  /** Personal data: only for the organization itself, officials in scope and finance. */
+  contact?: { name: string | null; phone: string | null };
+  /** Full account for finance; others see only its last four digits. */
+  bank?: { name: string | null; account: string | null };
+  usccOverride: { by: string; reason: string } | null;
+  exclusions: Exclusion[];
+  createdAt: string;
+}
+
+function toExclusion(row: ExclusionTable, today: string): Exclusion {
+  return {
+    id: row.id,
+    kind: row.kind,
+    kindName: EXCLUSION_KINDS[row.kind as keyof typeof EXCLUSION_KINDS] ?? row.kind,
+    source: row.source,
+    effectiveDate: row.effective_date,
+    note: row.note,
+    active: row.lifted_at === null && row.effective_date <= today,
+    liftedAt: row.lifted_at,
+  };
+}
+
+const mask = (account: string | null) =>
+  account ? `****${account.replace(/\D/g, "").slice(-4)}` : null;
+
+/** The organization as `actor` may see it. */
+export function present(
+  actor: Actor,
+  row: OrganizationTable,
+  exclusions: ExclusionTable[],
+  today: string,
+): Organization {
+  const scope = { organizationId: row.id, county: row.county };
+  const org: Organization = {
+    id: row.id,
+    uscc: row.uscc,
+    name: row.name,
+    county: row.county as County,
+    kind: row.kind,
+    kindName: ORGANIZATION_KINDS[row.kind as keyof typeof ORGANIZATION_KINDS] ?? row.kind,
+    usccOverride: row.uscc_override_by
+      ? { by: row.uscc_override_by, reason: row.uscc_override_reason ?? "" }
+      : null,
+    exclusions: exclusions.map((e) => toExclusion(e, today)),
+    createdAt: row.created_at,
+  };
+  if (can(actor, "organization.readContact", scope)) {
+    org.contact = { name: row.contact_name, phone: row.contact_phone };
+  }
+  org.bank = {
+    name: row.bank_name,
+    account: can(actor, "organization.readBank", scope) ? row.bank_account : mask(row.bank_account),
+  };
+  return org;
+}
+
+export const today = (ctx: Context) => ctx.now().toISOString().slice(0, 10);
+
+export async function getOrganization(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+): Promise<Organization> {
+  const row = await findOrganizationRow(ctx.database.db, id);
+  const scope = { organizationId: id, county: row?.county ?? null };
+  requireAccess(actor, "organization.read", scope, { type: "organization", id }, true);
+  if (!row) throw new AppError("not_found", "组织不存在", "id");
+  return present(actor, row, await exclusionRows(ctx.database.db, id), today(ctx));
+}
+
+export async function listOrganizations(
+  ctx: Context,
+  actor: Actor,
+  filter: { county?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
+  requireAccess(actor, "organization.list");
+  const county =
+    actor.role === "county_official" || (actor.role === "finance" && actor.county)
+      ? (actor.county ?? undefined)
+      : filter.county;
+  const { rows, total } = await listOrganizationRows(ctx.database.db, {
+    county,
+    q: filter.q,
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
+  return {
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    items: rows.map((r) => present(actor, r, [], today(ctx))),
+  };
+}
+
+export async function createOrganization(
+  ctx: Context,
+  actor: Actor | null,
+  input: OrganizationInput,
+): Promise<Organization> {
+  if (actor) requireAccess(actor, "organization.create", { county: input.county });
+  const problem = usccProblem(input.uscc);
+  if (problem && !input.usccOverrideReason) {
+    throw new AppError(
+      "invalid_uscc",
+      `${USCC_PROBLEM_TEXT[problem]}；旧代码须由审核人员填写核实理由后登记`,
+      "uscc",
+    );
+  }
+  if (!problem && input.usccOverrideReason) {
+    throw new AppError(
+      "invalid_field",
+      "统一社会信用代码校验通过，无需核实理由",
+      "usccOverrideReason",
+    );
+  }
+  const now = instant(ctx);
+  const row: OrganizationTable = {
+    id: randomUUID(),
+    uscc: input.uscc,
+    name: input.name,
+    county: input.county,
+    kind: input.kind,
+    contact_name: input.contactName ?? null,
+    contact_phone: input.contactPhone ?? null,
+    bank_name: input.bankName ?? null,
+    bank_account: input.bankAccount ?? null,
+    uscc_override_by: problem ? (actor?.userId ?? "operator") : null,
+    uscc_override_reason: problem ? (input.usccOverrideReason ?? null) : null,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await inTransaction(ctx.database, async (trx) => {
+      await insertOrganization(trx, row);
+      await audit(ctx, trx, actor, "organization.create", row.id, undefined, {
+        uscc: row.uscc,
+        name: row.name,
+        county: row.county,
+        usccOverride: problem ? row.uscc_override_reason : undefined,
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw new AppError("conflict", `统一社会信用代码 ${input.uscc} 已登记`, "uscc");
+    throw e;
+  }
+  return present(actor ?? operator, row, [], today(ctx));
+}
+
+const operator: Actor = {
+  userId: "operator",
+  username: "operator",
+  role: "city_official",
+  organizationId: null,
+  county: null,
+  ip: null,
+};
+
+export async function updateOrganization(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof organizationPatchSchema>,
+): Promise<Organization> {
+  const row = await findOrganizationRow(ctx.database.db, id);
+  requireAccess(
+    actor,
+    "organization.update",
+    { organizationId: id, county: row?.county ?? null },
+    { type: "organization", id },
+    true,
+  );
+  if (!row) throw new AppError("not_found", "组织不存在", "id");
+  // Name, kind and the administering county are registration facts an official keeps.
+  if (
+    actor.role === "enterprise" &&
+    (patch.name !== undefined || patch.kind !== undefined || patch.county !== undefined)
+  ) {
+    throw new AppError(
+      "forbidden",
+      "名称、类型和管辖县（市、区）由审核人员维护",
+      patch.name !== undefined ? "name" : patch.kind !== undefined ? "kind" : "county",
+    );
+  }
+  if (patch.county !== undefined && actor.role === "county_official") {
+    throw new AppError("forbidden", "变更管辖县（市、区）须由市级审核人员办理", "county");
+  }
+  const set: Partial<OrganizationTable> = { updated_at: instant(ctx) };
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.kind !== undefined) set.kind = patch.kind;
+  if (patch.county !== undefined) set.county = patch.county;
+  if (patch.contactName !== undefined) set.contact_name = patch.contactName;
+  if (patch.contactPhone !== undefined) set.contact_phone = patch.contactPhone;
+  if (patch.bankName !== undefined) set.bank_name = patch.bankName;
+  if (patch.bankAccount !== undefined) set.bank_account = patch.bankAccount;
+  await inTransaction(ctx.database, async (trx) => {
+    await updateOrganizationRow(trx, id, set);
+    // The audit keeps which fields changed, not the personal data or the account itself.
+    await audit(ctx, trx, actor, "organization.update", id, undefined, {
+      fields: Object.keys(set).filter((k) => k !== "updated_at"),
+    });
+  });
+  return getOrganization(ctx, actor, id);
+}
+
+export async function addExclusion(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof exclusionInputSchema>,
+): Promise<Organization> {
+  const row = await findOrganizationRow(ctx.database.db, id);
+  requireAccess(
+    actor,
+    "organization.manageExclusions",
+    { county: row?.county ?? null },
+    { type: "organization", id },
+    true,
+  );
+  if (!row) throw new AppError("not_found", "组织不存在", "id");
+  const now = instant(ctx);
+  const exclusion: ExclusionTable = {
+    id: randomUUID(),
+    organization_id: id,
+    kind: input.kind,
+    source: input.source,
+    effective_date: input.effectiveDate,
+    note: input.note ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    lifted_at: null,
+    lifted_by: null,
+  };
+  await inTransaction(ctx.database, async (trx) => {
+    await insertExclusion(trx, exclusion);
+    await audit(ctx, trx, actor, "organization.exclude", id, undefined, {
+      kind: input.kind,
+      source: input.source,
+      effectiveDate: input.effectiveDate,
+    });
+  });
+  return getOrganization(ctx, actor, id);
+}
+
+export async function liftExclusion(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+  exclusionId: string,
+): Promise<Organization> {
+  const row = await findOrganizationRow(ctx.database.db, id);
+  requireAccess(
+    actor,
+    "organization.manageExclusions",
+    { county: row?.county ?? null },
+    { type: "organization", id },
+    true,
+  );
+  const now = instant(ctx);
+  await inTransaction(ctx.database, async (trx) => {
+    const result = await trx
+      .updateTable("organization_exclusions")
+      .set({ lifted_at: now, lifted_by: actor.userId })
+      .where("id", "=", exclusionId)
+      .where("organization_id", "=", id)
+      .where("lifted_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError("not_found", "该限制不存在或已解除", "exclusionId");
+    await audit(ctx, trx, actor, "organization.liftExclusion", id, undefined, { exclusionId });
+  });
+  return getOrganization(ctx, actor, id);
+}
+
+/** The exclusions in force today, which block new applications. */
+export async function activeExclusions(trx: Tx, organizationId: string, day: string) {
+  return trx
+    .selectFrom("organization_exclusions")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .where("lifted_at", "is", null)
+    .where("effective_date", "<=", day)
+    .execute();
+}
+
+function audit(
+  ctx: Context,
+  trx: Tx,
+  actor: Actor | null,
+  action: string,
+  id: string,
+  before: unknown,
+  after: unknown,
+) {
+  return appendAudit(trx, ctx.database.dialect, instant(ctx), {
+    actorId: actor?.userId ?? "operator",
+    actorRole: actor?.role ?? "operator",
+    action,
+    targetType: "organization",
+    targetId: id,
+    before,
+    after,
+    ip: actor?.ip ?? null,
+    outcome: "success",
+  });
+}

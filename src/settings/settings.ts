@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { DB, Tx } from "../db/database.ts";
+
+/**
+ * Settings, each with its default, its schema and its owner: security settings belong to the
+ * security admin, the rest to the system admin. Stored as JSON text, one row per key.
+ */
+export const SETTINGS = {
+  "security.passwordMinLength": {
+    owner: "security",
+    schema: z.number().int().min(8).max(128),
+    default: 10,
+    label: "密码最小长度",
+  },
+  "security.passwordComplexity": {
+    owner: "security",
+    schema: z.boolean(),
+    default: false,
+    label: "密码须含大小写字母、数字和符号中的三类（等保要求，默认关闭）",
+  },
+  "security.passwordMaxAgeDays": {
+    owner: "security",
+    schema: z.number().int().min(0).max(3650),
+    default: 0,
+    label: "密码最长使用天数（0 为不强制更换）",
+  },
+  "security.lockoutThreshold": {
+    owner: "security",
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+    label: "连续登录失败几次后锁定",
+  },
+  "security.lockoutMinutes": {
+    owner: "security",
+    schema: z.number().int().min(1).max(1440),
+    default: 5,
+    label: "锁定分钟数",
+  },
+  "security.sessionIdleMinutes": {
+    owner: "security",
+    schema: z.number().int().min(1).max(1440),
+    default: 30,
+    label: "会话空闲超时（分钟）",
+  },
+  "security.sessionAbsoluteHours": {
+    owner: "security",
+    schema: z.number().int().min(1).max(72),
+    default: 12,
+    label: "会话最长有效期（小时）",
+  },
+  "general.evidenceMaxBytes": {
+    owner: "general",
+    schema: z
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024),
+    default: 20 * 1024 * 1024,
+    label: "单个证明材料文件大小上限（字节）",
+  },
+} as const satisfies Record<
+  string,
+  { owner: "security" | "general"; schema: z.ZodType; default: unknown; label: string }
+>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]["default"] extends boolean
+  ? boolean
+  : number;
+export type Settings = { [K in SettingKey]: SettingValue<K> };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** All settings, stored values over defaults. */
+export async function loadSettings(db: DB | Tx): Promise<Settings> {
+  const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(SETTINGS)) out[key] = spec.default;
+  for (const row of rows) {
+    if (!isSettingKey(row.key)) continue;
+    const parsed = SETTINGS[row.key].schema.safeParse(JSON.parse(row.value));
+    if (parsed.success) out[row.key] = parsed.data;
+  }
+  return out as Settings;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../audit/audit-log.ts";
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { type Context, instant } from "../context.ts";
+import { inTransaction, isUniqueViolation } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findUserRow } from "./users-repository.ts";
+
+/**
+ * Records that an official is related to an organization (own former employer, a relative...).
+ * The official may not decide that organization's cases. Officials declare their own relations;
+ * the security admin records anyone's.
+ */
+export async function recordRelation(
+  ctx: Context,
+  actor: Actor,
+  input: { userId: string; organizationId: string; note: string },
+): Promise<{ id: string }> {
+  requireAccess(actor, "relation.record", { userId: input.userId });
+  const user = await findUserRow(ctx.database.db, input.userId);
+  if (!user || (user.role !== "county_official" && user.role !== "city_official")) {
+    throw new AppError("invalid_field", "只能为审核人员登记关联关系", "userId");
+  }
+  const org = await ctx.database.db
+    .selectFrom("organizations")
+    .select("id")
+    .where("id", "=", input.organizationId)
+    .executeTakeFirst();
+  if (!org) throw new AppError("invalid_field", "组织不存在", "organizationId");
+  const id = randomUUID();
+  const now = instant(ctx);
+  try {
+    await inTransaction(ctx.database, async (trx) => {
+      await trx
+        .insertInto("official_relations")
+        .values({
+          id,
+          user_id: input.userId,
+          organization_id: input.organizationId,
+          note: input.note,
+          recorded_by: actor.userId,
+          created_at: now,
+        })
+        .execute();
+      await appendAudit(trx, ctx.database.dialect, now, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "relation.record",
+        targetType: "user",
+        targetId: input.userId,
+        after: { organizationId: input.organizationId, note: input.note },
+        ip: actor.ip,
+        outcome: "success",
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", "该关联关系已登记", "organizationId");
+    throw e;
+  }
+  return { id };
+}

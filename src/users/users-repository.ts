@@ -1,0 +1,62 @@
+import type { Role } from "../auth/roles.ts";
+import type { DB, Tx } from "../db/database.ts";
+import type { UserTable } from "../db/schema.ts";
+import type { County } from "../organizations/counties.ts";
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly organizationId: string | null;
+  readonly county: County | null;
+  readonly disabled: boolean;
+  readonly lockedUntil: string | null;
+  readonly passwordChangedAt: string;
+  readonly createdAt: string;
+}
+
+export function toUser(row: UserTable): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    organizationId: row.organization_id,
+    county: row.county as County | null,
+    disabled: row.disabled === 1,
+    lockedUntil: row.locked_until,
+    passwordChangedAt: row.password_changed_at,
+    createdAt: row.created_at,
+  };
+}
+
+export function findUserRowByUsername(db: DB | Tx, username: string) {
+  return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+}
+
+export function findUserRow(db: DB | Tx, id: string) {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listUserRows(db: DB | Tx, filter: { role?: Role | undefined }) {
+  let q = db.selectFrom("users").selectAll().orderBy("username");
+  if (filter.role) q = q.where("role", "=", filter.role);
+  return q.execute();
+}
+
+export function insertUser(trx: Tx, row: UserTable) {
+  return trx.insertInto("users").values(row).execute();
+}
+
+export function updateUser(trx: Tx, id: string, patch: Partial<UserTable>) {
+  return trx.updateTable("users").set(patch).where("id", "=", id).executeTakeFirst();
+}
+
+export function countUsersWithRole(db: DB | Tx, role: Role) {
+  return db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", role)
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { appendAudit } from "../audit/audit-log.ts";
+import { requireAccess } from "../auth/access.ts";
+import { type Actor, ADMIN_ROLES, ROLES, type Role } from "../auth/roles.ts";
+import { countySchema } from "../calculate/request.ts";
+import { type Context, instant } from "../context.ts";
+import { inTransaction, isUniqueViolation } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { loadSettings } from "../settings/settings.ts";
+import { hashPassword, passwordProblem } from "./passwords.ts";
+import {
+  findUserRow,
+  insertUser,
+  listUserRows,
+  toUser,
+  type User,
+  updateUser,
+} from "./users-repository.ts";
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{3,40}$/, "用户名为 3–40 位字母、数字或 . _ -");
+
+export const roleBindingSchema = z.object({
+  role: z.enum(ROLES),
+  organizationId: z.string().uuid().nullish(),
+  county: countySchema.nullish(),
+});
+
+export const createUserSchema = roleBindingSchema.extend({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, "不能为空").max(50),
+  password: z.string().min(1, "不能为空").max(256),
+});
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** A role's binding: enterprise users to one organization, county officials to one county. */
+async function checkBinding(
+  ctx: Context,
+  role: Role,
+  organizationId: string | null | undefined,
+  county: string | null | undefined,
+): Promise<{ organizationId: string | null; county: string | null }> {
+  if (role === "enterprise") {
+    if (!organizationId)
+      throw new AppError("missing_field", "企业用户须绑定一个组织", "organizationId");
+    const org = await ctx.database.db
+      .selectFrom("organizations")
+      .select("id")
+      .where("id", "=", organizationId)
+      .executeTakeFirst();
+    if (!org) throw new AppError("invalid_field", "绑定的组织不存在", "organizationId");
+    if (county) throw new AppError("invalid_field", "企业用户不绑定县（市、区）", "county");
+    return { organizationId, county: null };
+  }
+  if (organizationId) throw new AppError("invalid_field", "只有企业用户绑定组织", "organizationId");
+  if (role === "county_official") {
+    if (!county)
+      throw new AppError("missing_field", "县级审核人员须绑定一个县（市、区）", "county");
+    return { organizationId: null, county };
+  }
+  if (role === "finance") return { organizationId: null, county: county ?? null };
+  if (county) throw new AppError("invalid_field", "该角色不绑定县（市、区）", "county");
+  return { organizationId: null, county: null };
+}
+
+/**
+ * Creates an account. The system admin creates business accounts; administrator accounts are
+ * created only by the security admin (三权分立). `actor` null is the server operator (`qi admin`).
+ */
+export async function createUser(
+  ctx: Context,
+  actor: Actor | null,
+  input: CreateUserInput,
+): Promise<User> {
+  if (actor) requireAccess(actor, ADMIN_ROLES.includes(input.role) ? "role.assign" : "user.manage");
+  const settings = await loadSettings(ctx.database.db);
+  const problem = passwordProblem(input.password, input.username, settings);
+  if (problem) throw new AppError("weak_password", problem, "password");
+  const binding = await checkBinding(ctx, input.role, input.organizationId, input.county);
+  const now = instant(ctx);
+  const row = {
+    id: randomUUID(),
+    username: input.username,
+    display_name: input.displayName,
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    organization_id: binding.organizationId,
+    county: binding.county,
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: now,
+    created_at: now,
+  };
+  try {
+    await inTransaction(ctx.database, async (trx) => {
+      await insertUser(trx, row);
+      await appendAudit(trx, ctx.database.dialect, now, {
+        actorId: actor?.userId ?? "operator",
+        actorRole: actor?.role ?? "operator",
+        action: "user.create",
+        targetType: "user",
+        targetId: row.id,
+        after: {
+          username: row.username,
+          role: row.role,
+          organizationId: row.organization_id,
+          county: row.county,
+        },
+        ip: actor?.ip ?? null,
+        outcome: "success",
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw new AppError("conflict", `用户名 ${input.username} 已被使用`, "username");
+    throw e;
+  }
+  return toUser(row);
+}
+
+export async function listUsers(ctx: Context, actor: Actor, role?: Role): Promise<User[]> {
+  requireAccess(actor, "user.list");
+  return (await listUserRows(ctx.database.db, { role })).map(toUser);
+}
+
+async function loadUser(ctx: Context, id: string): Promise<User> {
+  const row = await findUserRow(ctx.database.db, id);
+  if (!row) throw new AppError("not_found", "用户不存在", "id");
+  return toUser(row);
+}
+
+/** The security admin changes a role (and its binding). */
+export async function assignRole(
+  ctx: Context,
+  actor: Actor,
+  userId: string,
+  input: z.output<typeof roleBindingSchema>,
+): Promise<User> {
+  requireAccess(actor, "role.assign");
+  const before = await loadUser(ctx, userId);
+  if (before.id === actor.userId) throw new AppError("forbidden", "不能修改自己的角色", "role");
+  const binding = await checkBinding(ctx, input.role, input.organizationId, input.county);
+  const now = instant(ctx);
+  await inTransaction(ctx.database, async (trx) => {
+    await updateUser(trx, userId, {
+      role: input.role,
+      organization_id: binding.organizationId,
+      county: binding.county,
+    });
+    // A changed role ends the user's sessions: new rights need a new login.
+    await trx
+      .updateTable("sessions")
+      .set({ revoked_at: now })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .execute();
+    await appendAudit(trx, ctx.database.dialect, now, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "user.assignRole",
+      targetType: "user",
+      targetId: userId,
+      before: { role: before.role, organizationId: before.organizationId, county: before.county },
+      after: { role: input.role, ...binding },
+      ip: actor.ip,
+      outcome: "success",
+    });
+  });
+  return loadUser(ctx, userId);
+}
+
+/** The system admin disables or enables an account, or sets a new password for it. */
+export async function updateAccount(
+  ctx: Context,
+  actor: Actor,
+  userId: string,
+  input: {
+    disabled?: boolean | undefined;
+    password?: string | undefined;
+    unlock?: boolean | undefined;
+  },
+): Promise<User> {
+  requireAccess(actor, "user.manage");
+  const before = await loadUser(ctx, userId);
+  if (
+    ADMIN_ROLES.includes(before.role) &&
+    before.id !== actor.userId &&
+    input.password !== undefined
+  ) {
+    throw new AppError("forbidden", "管理员账号的密码只能由本人修改", "password");
+  }
+  const patch: Record<string, unknown> = {};
+  if (input.disabled !== undefined) patch.disabled = input.disabled ? 1 : 0;
+  if (input.unlock) Object.assign(patch, { failed_logins: 0, locked_until: null });
+  const now = instant(ctx);
+  if (input.password !== undefined) {
+    const problem = passwordProblem(
+      input.password,
+      before.username,
+      await loadSettings(ctx.database.db),
+    );
+    if (problem) throw new AppError("weak_password", problem, "password");
+    Object.assign(patch, {
+      password_hash: await hashPassword(input.password),
+      password_changed_at: now,
+    });
+  }
+  await inTransaction(ctx.database, async (trx) => {
+    await updateUser(trx, userId, patch);
+    if (input.disabled || input.password !== undefined) {
+      await trx
+        .updateTable("sessions")
+        .set({ revoked_at: now })
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .execute();
+    }
+    await appendAudit(trx, ctx.database.dialect, now, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "user.update",
+      targetType: "user",
+      targetId: userId,
+      before: { disabled: before.disabled, locked: before.lockedUntil !== null },
+      after: {
+        disabled: input.disabled,
+        unlock: input.unlock ?? false,
+        passwordReset: input.password !== undefined,
+      },
+      ip: actor.ip,
+      outcome: "success",
+    });
+  });
+  return loadUser(ctx, userId);
+}
