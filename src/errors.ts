@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   invalid_credentials: { status: 401, exit: 1 },
   account_locked: { status: 423, exit: 1 },
   csrf_failed: { status: 403, exit: 1 },
+  password_expired: { status: 403, exit: 1 },
   forbidden: { status: 403, exit: 1 },
   not_found: { status: 404, exit: 1 },
   conflict: { status: 409, exit: 1 },

@@ -15,6 +15,11 @@ declare module "fastify" {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const PASSWORD_ROUTES = new Set([
+  "/api/v1/auth/me",
+  "/api/v1/auth/password",
+  "/api/v1/auth/logout",
+]);
 
 /**
  * Reads the session cookie into `request.auth`. A state-changing request made with a session
@@ -26,6 +31,10 @@ export function installAuth(app: FastifyInstance, ctx: Context): void {
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await authenticate(ctx, token, request.ip) : null;
+    // With password rotation on (a security setting), an expired password must be changed first.
+    if (request.auth?.passwordExpired && !PASSWORD_ROUTES.has(request.url.split("?")[0] ?? "")) {
+      throw new AppError("password_expired", "密码已过期，请先修改密码", "password");
+    }
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (sent !== request.auth.csrfToken) {
@@ -45,8 +54,14 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.auth.actor;
 }
 
+/** Secure when configured so, or when the request itself came over TLS. */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "strict", secure });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict",
+    secure: secure || reply.request.protocol === "https",
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {

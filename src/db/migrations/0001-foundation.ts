@@ -94,7 +94,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("facts", "text", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("submitted_at", "text")
-    .addColumn("submission_seq", "integer", (c) => c.unique())
+    .addColumn("submission_seq", "bigint", (c) => c.unique())
     .addColumn("policy_id", "text")
     .addColumn("expected_amount", "integer")
     .addColumn("funding_source", "text")
