@@ -44,7 +44,7 @@ export async function loadApplicationFor(ctx: Context, actor: Actor, id: string)
     "application.read",
     { organizationId: row?.organization_id ?? null, county: row?.county ?? null },
     { type: "application", id },
-    true,
+    "application.read",
   );
   if (!row) throw new AppError("not_found", "申报不存在", "id");
   const org = await findOrganizationRow(ctx.database.db, row.organization_id);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/audit-log.ts";
-import { requireAccess } from "../auth/access.ts";
+import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { type Context, instant } from "../context.ts";
 import { nextSubmissionMillis } from "../db/counters.ts";
@@ -27,7 +27,7 @@ import {
   findTransition,
   STATE_NAMES,
   type State,
-  type Transition,
+  TRANSITIONS,
 } from "./states.ts";
 
 export interface TransitionResult {
@@ -57,7 +57,7 @@ export async function transitionApplication(
     "application.read",
     { organizationId: existing?.organization_id ?? null, county: existing?.county ?? null },
     { type: "application", id },
-    true,
+    "application.read",
   );
   if (!existing) throw new AppError("not_found", "申报不存在", "id");
 
@@ -68,15 +68,13 @@ export async function transitionApplication(
     const from = row.state as State;
     const transition = findTransition(action, from);
     if (!transition) {
-      // The permission of the action decides between "not yours" and "not now".
-      const any = findAnyTransition(action);
-      if (any)
-        requireAccess(
-          actor,
-          any.permission,
-          { organizationId: row.organization_id, county: row.county },
-          { type: "application", id },
-        );
+      // "Not yours" when no transition of this action is open to the actor; else "not now".
+      const scope = { organizationId: row.organization_id, county: row.county };
+      const options = TRANSITIONS.filter((tr) => tr.action === action);
+      const first = options[0];
+      if (first && !options.some((tr) => can(actor, tr.permission, scope))) {
+        requireAccess(actor, first.permission, scope, { type: "application", id });
+      }
       throw new AppError(
         "invalid_state",
         `申报处于“${STATE_NAMES[from]}”状态，不能${ACTION_NAMES[action]}`,
@@ -172,14 +170,6 @@ export async function transitionApplication(
     });
     return { state: transition.to, decision };
   });
-}
-
-function findAnyTransition(action: Action): Transition | undefined {
-  for (const from of Object.keys(STATE_NAMES) as State[]) {
-    const tr = findTransition(action, from);
-    if (tr) return tr;
-  }
-  return undefined;
 }
 
 /**

@@ -95,22 +95,38 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
 }
 
 /**
- * Throws when `actor` may not do `permission`. A resource outside the actor's scope answers
- * not_found (its existence is not revealed); a permission the role lacks answers forbidden.
+ * Throws when `actor` may not do `permission`. When `readPermission` is given and the actor may
+ * not even read the resource, the answer is not_found (its existence is not revealed); otherwise
+ * a permission the role lacks answers forbidden. Both carry the denial for the audit log.
  */
 export function requireAccess(
   actor: Actor,
   permission: Permission,
   scope: Scope = {},
   target: { type: string; id: string | null } | null = null,
-  hideExistence = false,
+  readPermission?: Permission,
 ): void {
   if (can(actor, permission, scope)) return;
-  const denial = {
-    action: permission,
-    targetType: target?.type ?? null,
-    targetId: target?.id ?? null,
-  };
-  if (hideExistence) throw new AppError("not_found", "记录不存在或无权查看", null, denial);
+  const denial = denialOf(permission, target);
+  if (readPermission && !can(actor, readPermission, scope)) {
+    throw new AppError("not_found", "记录不存在或无权查看", null, denial);
+  }
   throw new AppError("forbidden", `当前角色无权执行此操作（${permission}）`, null, denial);
+}
+
+export function denialOf(
+  action: string,
+  target: { type: string; id: string | null } | null = null,
+) {
+  return { action, targetType: target?.type ?? null, targetId: target?.id ?? null };
+}
+
+/** A refusal decided by a rule inside a use case (not by the role table), audited like the others. */
+export function deny(
+  message: string,
+  field: string | null,
+  action: string,
+  target: { type: string; id: string | null } | null = null,
+): AppError {
+  return new AppError("forbidden", message, field, denialOf(action, target));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
-import { can, requireAccess } from "../auth/access.ts";
+import { can, deny, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
@@ -165,7 +165,13 @@ export async function getOrganization(
 ): Promise<Organization> {
   const row = await findOrganizationRow(ctx.database.db, id);
   const scope = { organizationId: id, county: row?.county ?? null };
-  requireAccess(actor, "organization.read", scope, { type: "organization", id }, true);
+  requireAccess(
+    actor,
+    "organization.read",
+    scope,
+    { type: "organization", id },
+    "organization.read",
+  );
   if (!row) throw new AppError("not_found", "组织不存在", "id");
   return present(actor, row, await exclusionRows(ctx.database.db, id), today(ctx));
 }
@@ -270,7 +276,7 @@ export async function updateOrganization(
     "organization.update",
     { organizationId: id, county: row?.county ?? null },
     { type: "organization", id },
-    true,
+    "organization.read",
   );
   if (!row) throw new AppError("not_found", "组织不存在", "id");
   // Name, kind and the administering county are registration facts an official keeps.
@@ -278,14 +284,18 @@ export async function updateOrganization(
     actor.role === "enterprise" &&
     (patch.name !== undefined || patch.kind !== undefined || patch.county !== undefined)
   ) {
-    throw new AppError(
-      "forbidden",
+    throw deny(
       "名称、类型和管辖县（市、区）由审核人员维护",
       patch.name !== undefined ? "name" : patch.kind !== undefined ? "kind" : "county",
+      "organization.update",
+      { type: "organization", id },
     );
   }
   if (patch.county !== undefined && actor.role === "county_official") {
-    throw new AppError("forbidden", "变更管辖县（市、区）须由市级审核人员办理", "county");
+    throw deny("变更管辖县（市、区）须由市级审核人员办理", "county", "organization.update", {
+      type: "organization",
+      id,
+    });
   }
   const set: Partial<OrganizationTable> = { updated_at: instant(ctx) };
   if (patch.name !== undefined) set.name = patch.name;
@@ -315,9 +325,9 @@ export async function addExclusion(
   requireAccess(
     actor,
     "organization.manageExclusions",
-    { county: row?.county ?? null },
+    { organizationId: id, county: row?.county ?? null },
     { type: "organization", id },
-    true,
+    "organization.read",
   );
   if (!row) throw new AppError("not_found", "组织不存在", "id");
   const now = instant(ctx);
@@ -354,9 +364,9 @@ export async function liftExclusion(
   requireAccess(
     actor,
     "organization.manageExclusions",
-    { county: row?.county ?? null },
+    { organizationId: id, county: row?.county ?? null },
     { type: "organization", id },
-    true,
+    "organization.read",
   );
   const now = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {

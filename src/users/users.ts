@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
-import { requireAccess } from "../auth/access.ts";
+import { deny, requireAccess } from "../auth/access.ts";
 import { type Actor, ADMIN_ROLES, ROLES, type Role } from "../auth/roles.ts";
 import { countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
@@ -142,7 +142,9 @@ export async function assignRole(
 ): Promise<User> {
   requireAccess(actor, "role.assign");
   const before = await loadUser(ctx, userId);
-  if (before.id === actor.userId) throw new AppError("forbidden", "不能修改自己的角色", "role");
+  if (before.id === actor.userId) {
+    throw deny("不能修改自己的角色", "role", "user.assignRole", { type: "user", id: userId });
+  }
   const binding = await checkBinding(ctx, input.role, input.organizationId, input.county);
   const now = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {
@@ -191,7 +193,10 @@ export async function updateAccount(
     before.id !== actor.userId &&
     input.password !== undefined
   ) {
-    throw new AppError("forbidden", "管理员账号的密码只能由本人修改", "password");
+    throw deny("管理员账号的密码只能由本人修改", "password", "user.update", {
+      type: "user",
+      id: userId,
+    });
   }
   const patch: Record<string, unknown> = {};
   if (input.disabled !== undefined) patch.disabled = input.disabled ? 1 : 0;

@@ -84,7 +84,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary:
             "办理：submit 提交 / withdraw 撤回 / accept 受理 / approve 审核通过 / return 退回补正 / reject 不予通过",
           params: idParams.extend({ action: z.enum(ACTIONS) }),
-          body: z.object({ comment: z.string().trim().max(2000).optional() }).optional(),
+          body: z.object({ comment: z.string().trim().max(2000).optional() }).nullish(),
         },
       },
       async (request) =>
