@@ -4,13 +4,23 @@ import { AppError } from "../errors.ts";
 import type { FactSpec } from "../policy/conditions.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
 
-/** Subjects are compared as written after Unicode compatibility folding and space folding. */
+/** A subject as shown: as the user wrote it, trimmed, runs of white space folded. */
 export function normalizeSubject(subject: string): string {
-  return subject.normalize("NFKC").trim().replace(/\s+/g, " ");
+  return subject.normalize("NFC").trim().replace(/\s+/g, " ");
+}
+
+/**
+ * The key subjects are compared on for pay once: compatibility-folded (full-width letters,
+ * digits and punctuation as their ASCII forms) and upper-cased, so "ZJM－2023－0001" and
+ * "zjm-2023-0001" are one certificate.
+ */
+export function subjectKey(subject: string): string {
+  return subject.normalize("NFKC").toUpperCase().trim().replace(/\s+/g, " ");
 }
 
 const text = (max: number) =>
   z.string().trim().min(1, "不能为空").max(max, `不能超过 ${max} 个字符`);
+const factsSchema = z.record(z.string(), z.union([z.boolean(), z.number(), z.string()]));
 
 export const applicationInputSchema = z.object({
   organizationId: z.string().uuid("应为组织编号").optional(),
@@ -20,13 +30,18 @@ export const applicationInputSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   eventDate: civilDateSchema,
-  facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])).default({}),
+  facts: factsSchema.default({}),
 });
 export type ApplicationInput = z.output<typeof applicationInputSchema>;
 
-export const applicationPatchSchema = applicationInputSchema
-  .omit({ organizationId: true })
-  .partial();
+/** A correction names only the fields it changes; the others (facts included) stay as they are. */
+export const applicationPatchSchema = z.object({
+  item: text(20).optional(),
+  subject: text(500).transform(normalizeSubject).optional(),
+  project: text(200).nullish(),
+  eventDate: civilDateSchema.optional(),
+  facts: factsSchema.optional(),
+});
 
 /**
  * Checks the item and its facts against the policy: the item must be a fixed reward of a known

@@ -3,6 +3,7 @@ import type { DB, Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { evaluate } from "../policy/evaluate.ts";
 import type { Claim, Decision } from "../policy/types.ts";
+import { subjectKey } from "./application-input.ts";
 import { grantsElsewhere, liveCasesOf } from "./applications-repository.ts";
 import { LIVE_STATES } from "./states.ts";
 
@@ -10,7 +11,7 @@ function toClaim(row: ApplicationTable, submittedAt: string): Claim {
   return {
     id: row.number,
     item: row.item,
-    subject: row.subject,
+    subject: subjectKey(row.subject),
     project: row.project ?? undefined,
     eventDate: row.event_date,
     submittedAt,

@@ -58,7 +58,8 @@ export function presentApplication(
   return {
     id: row.id,
     number: row.number,
-    organization: org,
+    // Only the public identity: contact data and the bank account never travel with a case.
+    organization: { id: org.id, name: org.name, uscc: org.uscc, county: org.county },
     item: row.item,
     itemTitle: item?.title ?? null,
     clause: item?.clause ?? null,

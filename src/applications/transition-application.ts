@@ -12,6 +12,7 @@ import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { maxDate } from "../policy/dates.ts";
 import { valueAt } from "../policy/parameters.ts";
 import type { Decision } from "../policy/types.ts";
+import { subjectKey } from "./application-input.ts";
 import { refuseIfExcluded } from "./applications.ts";
 import {
   findApplicationRow,
@@ -192,7 +193,7 @@ async function recordGrant(
         application_id: row.id,
         organization_id: org.id,
         item: row.item,
-        subject: row.subject,
+        subject: subjectKey(row.subject),
         project: row.project,
         amount: decision.amountYuan,
         funding_source: decision.fundingSource ?? "county",

@@ -79,18 +79,22 @@ export async function login(
   const ok = await verifyPassword(row.password_hash, input.password);
   if (!ok || row.disabled === 1) {
     if (!ok) {
-      const failures = row.failed_logins + 1;
-      const lock = failures >= settings["security.lockoutThreshold"];
-      await inTransaction(ctx.database, (trx) =>
-        updateUser(trx, row.id, {
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock
-            ? new Date(
-                ctx.now().getTime() + minutes(settings["security.lockoutMinutes"]),
-              ).toISOString()
-            : row.locked_until,
-        }),
-      );
+      // Counted in the database (an atomic increment), so failures sent at once all count.
+      const lock = await inTransaction(ctx.database, async (trx) => {
+        const counted = await trx
+          .updateTable("users")
+          .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+          .where("id", "=", row.id)
+          .returning("failed_logins")
+          .executeTakeFirstOrThrow();
+        if (counted.failed_logins < settings["security.lockoutThreshold"]) return false;
+        const until = ctx.now().getTime() + minutes(settings["security.lockoutMinutes"]);
+        await updateUser(trx, row.id, {
+          failed_logins: 0,
+          locked_until: new Date(until).toISOString(),
+        });
+        return true;
+      });
       await failed(lock ? "bad_password_locked" : "bad_password");
     } else {
       await failed("disabled");

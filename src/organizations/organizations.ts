@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
 import { can, deny, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { countySchema } from "../calculate/request.ts";
+import { civilDateSchema, countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { ExclusionTable, OrganizationTable } from "../db/schema.ts";
@@ -78,7 +78,7 @@ export const organizationPatchSchema = z.object({
 export const exclusionInputSchema = z.object({
   kind: z.enum(Object.keys(EXCLUSION_KINDS) as [keyof typeof EXCLUSION_KINDS]),
   source: text(300),
-  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为日期 YYYY-MM-DD"),
+  effectiveDate: civilDateSchema,
   note: text(1000).nullish(),
 });
 
