@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
-import { can, deny, requireAccess } from "../auth/access.ts";
+import { can, deny, type Permission, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
@@ -264,20 +264,21 @@ const operator: Actor = {
   ip: null,
 };
 
+/** Loads an organization for `permission`: 404 when the actor may not even read it. */
+async function loadInScope(ctx: Context, actor: Actor, id: string, permission: Permission) {
+  const row = await findOrganizationRow(ctx.database.db, id);
+  const scope = { organizationId: id, county: row?.county ?? null };
+  requireAccess(actor, permission, scope, { type: "organization", id }, "organization.read");
+  return row;
+}
+
 export async function updateOrganization(
   ctx: Context,
   actor: Actor,
   id: string,
   patch: z.output<typeof organizationPatchSchema>,
 ): Promise<Organization> {
-  const row = await findOrganizationRow(ctx.database.db, id);
-  requireAccess(
-    actor,
-    "organization.update",
-    { organizationId: id, county: row?.county ?? null },
-    { type: "organization", id },
-    "organization.read",
-  );
+  const row = await loadInScope(ctx, actor, id, "organization.update");
   if (!row) throw new AppError("not_found", "组织不存在", "id");
   // Name, kind and the administering county are registration facts an official keeps.
   if (
@@ -321,14 +322,7 @@ export async function addExclusion(
   id: string,
   input: z.output<typeof exclusionInputSchema>,
 ): Promise<Organization> {
-  const row = await findOrganizationRow(ctx.database.db, id);
-  requireAccess(
-    actor,
-    "organization.manageExclusions",
-    { organizationId: id, county: row?.county ?? null },
-    { type: "organization", id },
-    "organization.read",
-  );
+  const row = await loadInScope(ctx, actor, id, "organization.manageExclusions");
   if (!row) throw new AppError("not_found", "组织不存在", "id");
   const now = instant(ctx);
   const exclusion: ExclusionTable = {
@@ -360,14 +354,7 @@ export async function liftExclusion(
   id: string,
   exclusionId: string,
 ): Promise<Organization> {
-  const row = await findOrganizationRow(ctx.database.db, id);
-  requireAccess(
-    actor,
-    "organization.manageExclusions",
-    { organizationId: id, county: row?.county ?? null },
-    { type: "organization", id },
-    "organization.read",
-  );
+  await loadInScope(ctx, actor, id, "organization.manageExclusions");
   const now = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {
     const result = await trx

@@ -5,7 +5,7 @@ import { deny, requireAccess } from "../auth/access.ts";
 import { type Actor, ADMIN_ROLES, ROLES, type Role } from "../auth/roles.ts";
 import { countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
-import { inTransaction, isUniqueViolation } from "../db/database.ts";
+import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { loadSettings } from "../settings/settings.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
@@ -154,12 +154,7 @@ export async function assignRole(
       county: binding.county,
     });
     // A changed role ends the user's sessions: new rights need a new login.
-    await trx
-      .updateTable("sessions")
-      .set({ revoked_at: now })
-      .where("user_id", "=", userId)
-      .where("revoked_at", "is", null)
-      .execute();
+    await revokeSessions(trx, userId, now);
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
       actorRole: actor.role,
@@ -217,12 +212,7 @@ export async function updateAccount(
   await inTransaction(ctx.database, async (trx) => {
     await updateUser(trx, userId, patch);
     if (input.disabled || input.password !== undefined) {
-      await trx
-        .updateTable("sessions")
-        .set({ revoked_at: now })
-        .where("user_id", "=", userId)
-        .where("revoked_at", "is", null)
-        .execute();
+      await revokeSessions(trx, userId, now);
     }
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
@@ -241,4 +231,14 @@ export async function updateAccount(
     });
   });
   return loadUser(ctx, userId);
+}
+
+/** Ends every open session of a user (new rights or a new password need a new login). */
+function revokeSessions(trx: Tx, userId: string, now: string) {
+  return trx
+    .updateTable("sessions")
+    .set({ revoked_at: now })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
 }
