@@ -28,7 +28,14 @@ export type Permission =
   | "role.assign"
   | "settings.general"
   | "settings.security"
-  | "audit.read";
+  | "audit.read"
+  | "publicity.manage"
+  | "budget.read"
+  | "budget.set"
+  | "award.read"
+  | "payment.manage"
+  | "award.reverse"
+  | "calendar.manage";
 
 export interface Scope {
   readonly organizationId?: string | null;
@@ -91,6 +98,18 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       return actor.role === "security_admin";
     case "audit.read":
       return actor.role === "auditor";
+    case "publicity.manage":
+      return actor.role === "city_official";
+    case "budget.read":
+    case "award.read":
+      return actor.role === "finance" || actor.role === "city_official";
+    case "budget.set":
+    case "payment.manage":
+    case "award.reverse":
+      // City finance keeps the city fund and may act for any county; county finance its own.
+      return actor.role === "finance" && (actor.county === null || scope.county === actor.county);
+    case "calendar.manage":
+      return actor.role === "system_admin";
   }
 }
 

@@ -5,30 +5,13 @@ import { verifyAuditChain } from "../audit/audit-log.ts";
 import { ADMIN_ROLES, ROLE_NAMES, type Role } from "../auth/roles.ts";
 import { renderTable } from "../catalog/text-table.ts";
 import { loadConfig, openDatabase } from "../config.ts";
-import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
 import { DEMO_PASSWORD, fillDemo } from "../demo/demo.ts";
 import { AppError } from "../errors.ts";
-import { bundledRegistry } from "../packs/load.ts";
+import { verifyLedger } from "../ledger/verify-ledger.ts";
 import { createUser, createUserSchema } from "../users/users.ts";
 import { parseWith } from "../validation.ts";
-
-/** Opens the configured database, migrated, for one command, and closes it after. */
-async function withContext<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = openDatabase(config);
-  try {
-    await migrate(database);
-    return await work({
-      database,
-      registry: bundledRegistry(),
-      dataDir: config.dataDir,
-      now: () => new Date(),
-    });
-  } finally {
-    await database.close();
-  }
-}
+import { withContext } from "./with-context.ts";
 
 export function registerDatabaseCommands(program: Command): void {
   program
@@ -100,16 +83,20 @@ export function registerDatabaseCommands(program: Command): void {
 
   program
     .command("verify")
-    .description("校验审计日志哈希链；发现问题时指出第一条被破坏的记录")
+    .description("校验审计日志哈希链与账簿（记账平衡、余额与记账一致、无超支、无重复支付）")
     .action(async () => {
-      const result = await withContext((ctx) => verifyAuditChain(ctx.database.db));
-      if (result.ok) {
-        process.stdout.write(`审计日志完整：${result.entries} 条记录，哈希链校验通过\n`);
-      } else {
+      const [chain, ledger] = await withContext(
+        async (ctx) =>
+          [await verifyAuditChain(ctx.database.db), await verifyLedger(ctx.database.db)] as const,
+      );
+      if (chain.ok) process.stdout.write(`审计日志完整：${chain.entries} 条记录，哈希链校验通过\n`);
+      else
+        process.stdout.write(`审计日志被破坏：第 ${chain.brokenAt} 条起不一致——${chain.reason}\n`);
+      if (ledger.ok)
         process.stdout.write(
-          `审计日志被破坏：第 ${result.brokenAt} 条起不一致——${result.reason}\n`,
+          `账簿一致：${ledger.postings} 笔记账，余额与记账相符，无超支，无重复支付\n`,
         );
-        process.exitCode = 1;
-      }
+      else for (const p of ledger.problems) process.stdout.write(`账簿问题：${p.detail}\n`);
+      if (!chain.ok || !ledger.ok) process.exitCode = 1;
     });
 }

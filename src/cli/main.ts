@@ -8,6 +8,7 @@ import { bundledRegistry } from "../packs/load.ts";
 import { registerDatabaseCommands } from "./database-commands.ts";
 import { explainText } from "./explain.ts";
 import { readJsonInput } from "./input.ts";
+import { registerMoneyCommands } from "./money-commands.ts";
 
 /** Writes one line to stderr and sets the exit code of the error's code. */
 function fail(error: AppError): void {
@@ -102,6 +103,7 @@ program
   });
 
 registerDatabaseCommands(program);
+registerMoneyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

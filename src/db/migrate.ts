@@ -1,12 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { seedCalendar } from "../calendar/calendar.ts";
 import type { DatabaseHandle, Dialect } from "./database.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
+import * as m0002 from "./migrations/0002-money.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 /** The migrations, in order. One set for SQLite and PostgreSQL. */
 const STEPS: Record<string, Step> = {
   "0001-foundation": m0001,
+  "0002-money": m0002,
 };
 
 class Provider implements MigrationProvider {
@@ -26,6 +29,8 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({ db: handle.db, provider: new Provider(handle.dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // Reference data the schema needs from the start: the working-day calendar.
+  await seedCalendar(handle.db, new Date().toISOString());
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 

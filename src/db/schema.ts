@@ -17,6 +17,16 @@ export interface Database {
   cap_usage: CapUsageTable;
   counters: CounterTable;
   audit_log: AuditTable;
+  calendar_days: CalendarDayTable;
+  publicity_batches: PublicityBatchTable;
+  publicity_entries: PublicityEntryTable;
+  objections: ObjectionTable;
+  budgets: BudgetTable;
+  ledger_postings: PostingTable;
+  awards: AwardTable;
+  payment_batches: PaymentBatchTable;
+  payment_lines: PaymentLineTable;
+  idempotency_keys: IdempotencyTable;
 }
 
 export interface OrganizationTable {
@@ -186,4 +196,124 @@ export interface AuditTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: "holiday" | "workday";
+  name: string;
+  source: string;
+  updated_at: string;
+}
+
+export interface PublicityBatchTable {
+  id: string;
+  number: string;
+  title: string;
+  start_date: string;
+  working_days: number;
+  end_date: string;
+  state: string;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface PublicityEntryTable {
+  batch_id: string;
+  application_id: string;
+  amount: number;
+  funding_source: string;
+  /** null while in publicity; awarded, rejected (objection upheld) or waiting_budget. */
+  outcome: string | null;
+  note: string | null;
+}
+
+export interface ObjectionTable {
+  id: string;
+  batch_id: string;
+  application_id: string;
+  /** Personal data of the objector: never public. */
+  name: string;
+  contact: string;
+  reason: string;
+  state: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface BudgetTable {
+  year: number;
+  /** "city" or a county's name. */
+  source: string;
+  total: number;
+  reserved: number;
+  paid: number;
+}
+
+export interface PostingTable {
+  seq: number;
+  id: string;
+  at: string;
+  year: number;
+  source: string;
+  debit: string;
+  credit: string;
+  amount: number;
+  kind: string;
+  award_id: string | null;
+  payment_line_id: string | null;
+  reverses: string | null;
+  actor_id: string;
+  note: string | null;
+}
+
+export interface AwardTable {
+  id: string;
+  number: string;
+  application_id: string;
+  organization_id: string;
+  item: string;
+  clause: string;
+  amount: number;
+  year: number;
+  source: string;
+  /** reserved (unpaid), paid, cancelled (released before payment), reversed (recovered after payment). */
+  state: string;
+  awarded_on: string;
+  paid_on: string | null;
+  reversal_reason: string | null;
+  created_at: string;
+}
+
+export interface PaymentBatchTable {
+  id: string;
+  number: string;
+  year: number;
+  source: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PaymentLineTable {
+  id: string;
+  batch_id: string;
+  award_id: string;
+  amount: number;
+  /** pending, paid or failed (a failed line returns the award to unpaid). */
+  state: string;
+  treasury_ref: string | null;
+  paid_date: string | null;
+  failure_reason: string | null;
+  updated_at: string;
+}
+
+export interface IdempotencyTable {
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
 }

@@ -3,10 +3,14 @@ import { addEvidence } from "../applications/evidence.ts";
 import type { Action } from "../applications/states.ts";
 import { transitionApplication } from "../applications/transition-application.ts";
 import type { Actor, Role } from "../auth/roles.ts";
-import type { Context } from "../context.ts";
+import { setBudget } from "../budgets/budgets.ts";
+import { beijingToday, type Context } from "../context.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
 import { createOrganization } from "../organizations/organizations.ts";
 import { usccCheckCharacter } from "../organizations/uscc.ts";
+import { createPaymentBatch, getPaymentBatch, recordPaymentResult } from "../payments/payments.ts";
+import { addDays } from "../policy/dates.ts";
+import { closePublicity, createPublicityBatch, fileObjection } from "../publicity/publicity.ts";
 import { recordRelation } from "../users/relations.ts";
 import { createUser } from "../users/users.ts";
 import type { User } from "../users/users-repository.ts";
@@ -214,7 +218,98 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
       }
     }
   }
+  await fillMoney(ctx, city);
   return accounts;
+}
+
+/**
+ * Publicity and money: county budgets for this year, a publicity batch that has ended (its cases
+ * become awards, paid in part) and one still open with an objection.
+ */
+async function fillMoney(ctx: Context, city: Actor): Promise<void> {
+  const year = Number(beijingToday(ctx).slice(0, 4));
+  for (const county of COUNTIES) {
+    await setBudget(
+      ctx,
+      null,
+      { year, source: county, total: 3_000_000 },
+      `demo-budget-${year}-${PINYIN[county]}`,
+    );
+  }
+  const approved = await ctx.database.db
+    .selectFrom("applications")
+    .select("id")
+    .where("state", "=", "approved")
+    .orderBy("number")
+    .execute();
+  // One approved case is left for the city to publish.
+  const half = Math.ceil((approved.length - 1) / 2);
+  const ended = approved.slice(0, half).map((a) => a.id);
+  const open = approved.slice(half, -1).map((a) => a.id);
+  const today = beijingToday(ctx);
+  if (ended.length > 0) {
+    await createPublicityBatch(ctx, city, {
+      title: `${year} 年第一批质量强市奖励公示`,
+      startDate: addDays(today, -21),
+      applicationIds: ended,
+    });
+    await closePublicity(ctx, "demo");
+  }
+  if (open.length > 0) {
+    const batch = await createPublicityBatch(ctx, city, {
+      title: `${year} 年第二批质量强市奖励公示`,
+      startDate: today,
+      applicationIds: open,
+    });
+    await fileObjection(
+      ctx,
+      batch.id,
+      {
+        applicationId: open[0] as string,
+        name: "王五",
+        contact: "13800000000",
+        reason: "对获奖事实有疑问（演示）",
+      },
+      null,
+    );
+  }
+  const finance = await ctx.database.db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", "finance")
+    .executeTakeFirstOrThrow();
+  const financeActor: Actor = {
+    userId: finance.id,
+    username: finance.username,
+    role: "finance",
+    organizationId: null,
+    county: null,
+    ip: null,
+  };
+  const unpaid = await ctx.database.db
+    .selectFrom("awards")
+    .select(["year", "source"])
+    .where("source", "=", "city")
+    .executeTakeFirst();
+  if (unpaid) {
+    const batch = await createPaymentBatch(
+      ctx,
+      financeActor,
+      { year: unpaid.year, source: "city" },
+      `demo-payment-${unpaid.year}`,
+    );
+    const detail = await getPaymentBatch(ctx, financeActor, batch.id);
+    const first = detail.lines[0];
+    if (first) {
+      await recordPaymentResult(
+        ctx,
+        financeActor,
+        first.id,
+        { outcome: "paid", treasuryRef: "GK2025-000001", paidDate: today },
+        `demo-pay-${first.id}`,
+      );
+    }
+  }
 }
 
 async function stateOf(ctx: Context, id: string): Promise<string> {

@@ -15,6 +15,7 @@ import { applicationRoutes } from "./routes/applications.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calculateRoutes } from "./routes/calculate.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { moneyRoutes } from "./routes/money.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { validatorCompiler } from "./validator.ts";
@@ -77,5 +78,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes(context));
   await app.register(applicationRoutes(context));
   await app.register(adminRoutes(context));
+  await app.register(moneyRoutes(context));
   return app;
 }

@@ -2,6 +2,7 @@ import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
 import { bundledRegistry } from "../packs/load.ts";
+import { closePublicity } from "../publicity/publicity.ts";
 import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
 
@@ -39,4 +40,12 @@ export async function startServer(overrides: { port?: number; host?: string } = 
     );
   }
   await app.listen({ port: overrides.port ?? config.port, host: overrides.host ?? config.host });
+  // Ended publicity periods become awards: at start (catching up after downtime) and every ten
+  // minutes. Each award is its own transaction, so the job is safe to rerun after any crash.
+  const closeDue = () =>
+    closePublicity(context).catch((e: unknown) =>
+      app.log.error({ err: e }, "closing publicity failed"),
+    );
+  await closeDue();
+  setInterval(closeDue, 10 * 60_000).unref();
 }

@@ -48,6 +48,24 @@ export const SETTINGS = {
     default: 12,
     label: "会话最长有效期（小时）",
   },
+  "general.cityFundDefault": {
+    owner: "general",
+    schema: z.number().int().min(0).max(10_000_000_000),
+    default: 20_000_000,
+    label: "市级专项资金（质量强市部分）每年默认预算（元，四（二））",
+  },
+  "general.publicityWorkingDays": {
+    owner: "general",
+    schema: z.number().int().min(1).max(30),
+    default: 5,
+    label: "公示期（工作日）",
+  },
+  "general.queueToNextYear": {
+    owner: "general",
+    schema: z.boolean(),
+    default: false,
+    label: "当年预算不足时转入下一年度预算（否则等待预算调整）",
+  },
   "general.evidenceMaxBytes": {
     owner: "general",
     schema: z

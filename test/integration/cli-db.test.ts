@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { STATES } from "../../src/applications/states.ts";
 import { ROLES } from "../../src/auth/roles.ts";
 import { type DatabaseHandle, openSqlite } from "../../src/db/database.ts";
+import { MIGRATION_NAMES } from "../../src/db/migrate.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { DEMO_PASSWORD } from "../../src/demo/demo.ts";
 import { buildApp } from "../../src/http/app.ts";
@@ -88,7 +89,7 @@ describe("qi migrate", () => {
     expect(existsSync(join(dir, "qi.sqlite"))).toBe(false);
     const first = qi(dir, ["migrate"]);
     expect(first.status, first.stderr).toBe(0);
-    expect(lines(first.stdout)).toEqual(["已执行迁移：0001-foundation"]);
+    expect(lines(first.stdout)).toEqual([`已执行迁移：${MIGRATION_NAMES.join(", ")}`]);
     expect(existsSync(join(dir, "qi.sqlite"))).toBe(true);
 
     const second = qi(dir, ["migrate"]);
@@ -189,7 +190,9 @@ describe("qi demo", () => {
 
     const verify = qi(dir, ["verify"]);
     expect(verify.status, verify.stderr).toBe(0);
-    expect(verify.stdout).toMatch(/^审计日志完整：\d+ 条记录，哈希链校验通过\n$/);
+    expect(verify.stdout).toMatch(
+      /^审计日志完整：\d+ 条记录，哈希链校验通过\n账簿一致：\d+ 笔记账，余额与记账相符，无超支，无重复支付\n$/,
+    );
   }, 60_000);
 
   it("refuses a second time in one line and leaves the database as it was", async () => {

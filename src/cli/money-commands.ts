@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import ExcelJS from "exceljs";
+import { setBudget } from "../budgets/budgets.ts";
+import { renderTable, yuan } from "../catalog/text-table.ts";
+import { AppError } from "../errors.ts";
+import { closePublicity } from "../publicity/publicity.ts";
+import { withContext } from "./with-context.ts";
+
+export function registerMoneyCommands(program: Command): void {
+  const publicity = program.command("publicity").description("公示");
+  publicity
+    .command("close")
+    .description("结束到期公示：无未决异议的申报转为奖励（可重复执行）")
+    .action(async () => {
+      const s = await withContext((ctx) => closePublicity(ctx, "operator"));
+      process.stdout.write(
+        `转为奖励 ${s.awarded} 项；因异议暂缓 ${s.held} 项；等待预算 ${s.waiting.length} 项；结束公示批次：${s.closedBatches.join("、") || "无"}\n`,
+      );
+      for (const w of s.waiting) process.stdout.write(`  ${w.message}\n`);
+    });
+
+  program
+    .command("awards")
+    .description("列出奖励")
+    .option("--year <year>", "年度")
+    .option("--source <source>", "资金来源：city 或县（市、区）名称")
+    .action(async (opts: { year?: string; source?: string }) => {
+      const rows = await withContext(async (ctx) => {
+        let q = ctx.database.db
+          .selectFrom("awards")
+          .innerJoin("organizations", "organizations.id", "awards.organization_id")
+          .select([
+            "awards.number",
+            "organizations.name",
+            "awards.item",
+            "awards.amount",
+            "awards.year",
+            "awards.source",
+            "awards.state",
+            "awards.awarded_on",
+          ])
+          .orderBy("awards.number");
+        if (opts.year) q = q.where("awards.year", "=", Number(opts.year));
+        if (opts.source) q = q.where("awards.source", "=", opts.source);
+        return q.execute();
+      });
+      const table = renderTable(
+        [
+          { header: "奖励编号" },
+          { header: "组织" },
+          { header: "项目" },
+          { header: "金额（元）", align: "right" },
+          { header: "预算" },
+          { header: "状态" },
+          { header: "奖励日期" },
+        ],
+        rows.map((r) => [
+          r.number,
+          r.name,
+          r.item,
+          yuan(Number(r.amount)),
+          `${r.year}/${r.source}`,
+          r.state,
+          r.awarded_on,
+        ]),
+      );
+      process.stdout.write(
+        `${table}\n合计 ${rows.length} 项，${yuan(rows.reduce((s, r) => s + Number(r.amount), 0))} 元\n`,
+      );
+    });
+
+  const budget = program.command("budget").description("年度预算");
+  budget
+    .command("set")
+    .description("设定年度预算：qi budget set 2025 city 20000000")
+    .argument("<year>", "年度")
+    .argument("<source>", "city 或县（市、区）名称")
+    .argument("<amount>", "总额（整数元）")
+    .option("--key <key>", "幂等键（重复执行同一设定时使用同一个键）")
+    .action(async (year: string, source: string, amount: string, opts: { key?: string }) => {
+      if (!/^\d{4}$/.test(year)) throw new AppError("invalid_field", "年度应为四位数字", "year");
+      if (!/^\d+$/.test(amount))
+        throw new AppError("invalid_field", "预算总额应为非负整数元", "amount");
+      const b = await withContext((ctx) =>
+        setBudget(
+          ctx,
+          null,
+          { year: Number(year), source, total: Number(amount) },
+          opts.key ?? `cli-${randomUUID()}`,
+        ),
+      );
+      process.stdout.write(
+        `${b.year} 年 ${b.source} 预算：总额 ${yuan(b.total)} 元，预留 ${yuan(b.reserved)} 元，已付 ${yuan(b.paid)} 元，剩余 ${yuan(b.remaining)} 元\n`,
+      );
+    });
+
+  const exporter = program.command("export").description("导出");
+  exporter
+    .command("payments")
+    .description("导出某资金来源某年度的奖励拨付清单（.xlsx，含银行账号，供财政使用）")
+    .requiredOption("--source <source>", "city 或县（市、区）名称")
+    .requiredOption("--year <year>", "年度")
+    .option("--out <file>", "输出文件")
+    .action(async (opts: { source: string; year: string; out?: string }) => {
+      const rows = await withContext((ctx) =>
+        ctx.database.db
+          .selectFrom("awards")
+          .innerJoin("organizations", "organizations.id", "awards.organization_id")
+          .select([
+            "organizations.name",
+            "organizations.uscc",
+            "organizations.bank_name",
+            "organizations.bank_account",
+            "awards.number",
+            "awards.amount",
+            "awards.item",
+            "awards.clause",
+            "awards.awarded_on",
+            "awards.state",
+          ])
+          .where("awards.year", "=", Number(opts.year))
+          .where("awards.source", "=", opts.source)
+          .orderBy("awards.number")
+          .execute(),
+      );
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet("拨付清单");
+      sheet.columns = [
+        { header: "组织名称", key: "name", width: 40 },
+        { header: "统一社会信用代码", key: "uscc", width: 22 },
+        { header: "开户银行", key: "bank_name", width: 20 },
+        { header: "银行账号", key: "bank_account", width: 26 },
+        { header: "金额（元）", key: "amount", width: 14, style: { numFmt: "#,##0" } },
+        { header: "奖励项目", key: "item", width: 10 },
+        { header: "政策条款", key: "clause", width: 12 },
+        { header: "奖励日期", key: "awarded_on", width: 12 },
+        { header: "奖励编号", key: "number", width: 20 },
+        { header: "状态", key: "state", width: 10 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      for (const r of rows) sheet.addRow({ ...r, amount: Number(r.amount) });
+      const out = opts.out ?? `payments-${opts.source}-${opts.year}.xlsx`;
+      writeFileSync(out, Buffer.from(await book.xlsx.writeBuffer()));
+      process.stdout.write(`已导出 ${rows.length} 条到 ${out}\n`);
+    });
+}

@@ -1,0 +1,301 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireAccess } from "../../auth/access.ts";
+import { listAwards, reverseAward } from "../../awards/awards.ts";
+import { listBudgets, setBudget } from "../../budgets/budgets.ts";
+import { civilDateSchema } from "../../calculate/request.ts";
+import { listCalendar, setCalendarDay } from "../../calendar/calendar.ts";
+import type { Context } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import { verifyLedger } from "../../ledger/verify-ledger.ts";
+import {
+  createPaymentBatch,
+  exportPaymentBatch,
+  getPaymentBatch,
+  recordPaymentResult,
+} from "../../payments/payments.ts";
+import {
+  awardApplication,
+  closePublicity,
+  createPublicityBatch,
+  fileObjection,
+  listObjections,
+  objectionInputSchema,
+  publicBatch,
+  publicBatches,
+  publicityInputSchema,
+  resolveObjection,
+} from "../../publicity/publicity.ts";
+import { actorOf } from "../auth.ts";
+import { idParams } from "../params.ts";
+
+/** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */
+function idempotencyKey(request: FastifyRequest): string {
+  const key = request.headers["idempotency-key"];
+  if (typeof key !== "string" || key === "") {
+    throw new AppError("missing_field", "资金类请求须带 Idempotency-Key 请求头", "idempotency-key");
+  }
+  return key;
+}
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    const pub = ["公示（公开）"];
+    app.get(
+      "/api/v1/public/publicity",
+      { schema: { tags: pub, summary: "公示批次（无需登录）" } },
+      async () => ({ items: await publicBatches(ctx) }),
+    );
+    app.get(
+      "/api/v1/public/publicity/:id",
+      {
+        schema: {
+          tags: pub,
+          summary: "公示名单：组织、项目、金额、县（市、区），不含个人信息",
+          params: idParams,
+        },
+      },
+      async (request) => publicBatch(ctx, request.params.id),
+    );
+    app.post(
+      "/api/v1/public/publicity/:id/objections",
+      {
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags: pub,
+          summary: "提出异议（姓名与联系方式必填，不公开）",
+          params: idParams,
+          body: objectionInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await fileObjection(ctx, request.params.id, request.body, request.ip)),
+    );
+
+    const tags = ["公示与奖励"];
+    app.post(
+      "/api/v1/publicity",
+      { schema: { tags, summary: "新建公示批次（市级审核人员）", body: publicityInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await createPublicityBatch(ctx, actorOf(request), request.body)),
+    );
+    app.get(
+      "/api/v1/publicity/:id/objections",
+      { schema: { tags, summary: "本批公示的异议（含异议人信息）", params: idParams } },
+      async (request) => ({
+        items: await listObjections(ctx, actorOf(request), request.params.id),
+      }),
+    );
+    app.post(
+      "/api/v1/objections/:id/resolve",
+      {
+        schema: {
+          tags,
+          summary: "处理异议：upheld 成立（申报不予通过）/ dismissed 不成立（继续）",
+          params: idParams,
+          body: z.object({
+            outcome: z.enum(["upheld", "dismissed"]),
+            resolution: z.string().trim().min(1, "不能为空").max(2000),
+          }),
+        },
+      },
+      async (request) => resolveObjection(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      "/api/v1/publicity/close",
+      { schema: { tags, summary: "结束到期公示：无未决异议的申报转为奖励（可重复执行）" } },
+      async (request) => {
+        requireAccess(actorOf(request), "publicity.manage");
+        return closePublicity(ctx, actorOf(request).userId);
+      },
+    );
+    app.post(
+      "/api/v1/applications/:id/award",
+      {
+        schema: {
+          tags,
+          summary: "公示期满的申报转为奖励（在预算中预留；须 Idempotency-Key）",
+          params: idParams,
+        },
+      },
+      async (request) =>
+        awardApplication(ctx, actorOf(request), request.params.id, idempotencyKey(request)),
+    );
+    app.get(
+      "/api/v1/awards",
+      {
+        schema: {
+          tags,
+          summary: "奖励列表",
+          querystring: z.object({
+            year: year.optional(),
+            source: z.string().optional(),
+            state: z.string().optional(),
+          }),
+        },
+      },
+      async (request) => ({ items: await listAwards(ctx, actorOf(request), request.query) }),
+    );
+    app.post(
+      "/api/v1/awards/:id/reverse",
+      {
+        schema: {
+          tags,
+          summary: "撤销或追回奖励（须理由；冲销分录）",
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(1, "不能为空").max(2000) }),
+        },
+      },
+      async (request) =>
+        reverseAward(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.body.reason,
+          idempotencyKey(request),
+        ),
+    );
+
+    const money = ["预算与拨付"];
+    app.get(
+      "/api/v1/budgets",
+      {
+        schema: {
+          tags: money,
+          summary: "预算：总额、预留、已付、剩余",
+          querystring: z.object({ year: year.optional() }),
+        },
+      },
+      async (request) => ({
+        items: await listBudgets(ctx, actorOf(request), request.query.year),
+      }),
+    );
+    app.put(
+      "/api/v1/budgets/:year/:source",
+      {
+        schema: {
+          tags: money,
+          summary: "设定年度预算（city 或县名；不得低于已预留与已支付之和）",
+          params: z.object({ year, source: z.string().min(1).max(20) }),
+          body: z.object({ total: z.number().int().min(0) }),
+        },
+      },
+      async (request) =>
+        setBudget(
+          ctx,
+          actorOf(request),
+          { year: request.params.year, source: request.params.source, total: request.body.total },
+          idempotencyKey(request),
+        ),
+    );
+    app.post(
+      "/api/v1/payment-batches",
+      {
+        schema: {
+          tags: money,
+          summary: "按资金来源生成拨付批次",
+          body: z.object({
+            year: z.number().int().min(2000).max(2100),
+            source: z.string().min(1).max(20),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createPaymentBatch(ctx, actorOf(request), request.body, idempotencyKey(request)),
+          ),
+    );
+    app.get(
+      "/api/v1/payment-batches/:id",
+      { schema: { tags: money, summary: "拨付批次明细", params: idParams } },
+      async (request) => getPaymentBatch(ctx, actorOf(request), request.params.id),
+    );
+    app.get(
+      "/api/v1/payment-batches/:id/export",
+      { schema: { tags: money, summary: "导出拨付清单（.xlsx）", params: idParams } },
+      async (request, reply) => {
+        const file = await exportPaymentBatch(ctx, actorOf(request), request.params.id);
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .send(file.data);
+      },
+    );
+    app.post(
+      "/api/v1/payment-lines/:id/result",
+      {
+        schema: {
+          tags: money,
+          summary: "登记拨付结果：paid（凭证号、日期）或 failed（原因，退回待拨付）",
+          params: idParams,
+          body: z.discriminatedUnion("outcome", [
+            z.object({
+              outcome: z.literal("paid"),
+              treasuryRef: z.string().trim().min(1).max(100),
+              paidDate: civilDateSchema,
+            }),
+            z.object({ outcome: z.literal("failed"), reason: z.string().trim().min(1).max(500) }),
+          ]),
+        },
+      },
+      async (request) =>
+        recordPaymentResult(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.body,
+          idempotencyKey(request),
+        ),
+    );
+    app.get(
+      "/api/v1/ledger/verify",
+      { schema: { tags: money, summary: "校验账簿：记账与余额一致、无超支、无重复支付" } },
+      async (request) => {
+        requireAccess(actorOf(request), "audit.read");
+        return verifyLedger(ctx.database.db);
+      },
+    );
+
+    app.get(
+      "/api/v1/calendar",
+      {
+        schema: {
+          tags: ["设置"],
+          summary: "工作日历（法定节假日与调休）",
+          querystring: z.object({ year }),
+        },
+      },
+      async (request) => ({
+        items: await listCalendar(ctx, request.query.year),
+      }),
+    );
+    app.put(
+      "/api/v1/calendar/:date",
+      {
+        schema: {
+          tags: ["设置"],
+          summary: "设定某日为节假日或调休上班日（kind 为 null 则恢复为普通日）",
+          params: z.object({ date: civilDateSchema }),
+          body: z.object({
+            kind: z.enum(["holiday", "workday"]).nullable(),
+            name: z.string().trim().max(50).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        await setCalendarDay(ctx, actorOf(request), { date: request.params.date, ...request.body });
+        return { ok: true };
+      },
+    );
+  };
+}

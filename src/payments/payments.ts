@@ -1,0 +1,303 @@
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import { appendAudit } from "../audit/audit-log.ts";
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { checkSource, SOURCE_NAMES } from "../budgets/budgets.ts";
+import { type Context, instant } from "../context.ts";
+import { nextCounter } from "../db/counters.ts";
+import { inTransaction } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { idempotent } from "../ledger/idempotency.ts";
+import { moveMoney } from "../ledger/ledger.ts";
+import { isCivilDate } from "../policy/dates.ts";
+
+const scopeOf = (source: string) => ({ county: source === "city" ? null : source });
+
+/** Finance builds a batch of the unpaid awards of one budget (year × source). */
+export async function createPaymentBatch(
+  ctx: Context,
+  actor: Actor,
+  input: { year: number; source: string },
+  idempotencyKey: string,
+) {
+  const source = checkSource(input.source);
+  requireAccess(actor, "payment.manage", scopeOf(source));
+  const at = instant(ctx);
+  return inTransaction(ctx.database, async (trx) => {
+    const { result } = await idempotent(
+      trx,
+      idempotencyKey,
+      { op: "payment.batch", ...input },
+      at,
+      async () => {
+        const unpaid = await trx
+          .selectFrom("awards")
+          .selectAll()
+          .where("year", "=", input.year)
+          .where("source", "=", source)
+          .where("state", "=", "reserved")
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("payment_lines")
+                  .select("id")
+                  .whereRef("payment_lines.award_id", "=", "awards.id")
+                  .where("payment_lines.state", "=", "pending"),
+              ),
+            ),
+          )
+          .orderBy("number")
+          .execute();
+        if (unpaid.length === 0)
+          throw new AppError(
+            "conflict",
+            `${input.year} 年${SOURCE_NAMES(source)}没有待拨付的奖励`,
+            "source",
+          );
+        const id = randomUUID();
+        const number = `BF-${input.year}-${String(await nextCounter(trx, `payment_number:${input.year}`)).padStart(4, "0")}`;
+        await trx
+          .insertInto("payment_batches")
+          .values({
+            id,
+            number,
+            year: input.year,
+            source,
+            created_by: actor.userId,
+            created_at: at,
+          })
+          .execute();
+        for (const award of unpaid) {
+          await trx
+            .insertInto("payment_lines")
+            .values({
+              id: randomUUID(),
+              batch_id: id,
+              award_id: award.id,
+              amount: Number(award.amount),
+              state: "pending",
+              treasury_ref: null,
+              paid_date: null,
+              failure_reason: null,
+              updated_at: at,
+            })
+            .execute();
+        }
+        await appendAudit(trx, ctx.database.dialect, at, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: "payment.batch",
+          targetType: "payment_batch",
+          targetId: id,
+          after: {
+            number,
+            year: input.year,
+            source,
+            lines: unpaid.length,
+            total: unpaid.reduce((s, a) => s + Number(a.amount), 0),
+          },
+          ip: actor.ip,
+          outcome: "success",
+        });
+        return { id, number, lines: unpaid.length };
+      },
+    );
+    return result;
+  });
+}
+
+export async function getPaymentBatch(ctx: Context, actor: Actor, batchId: string) {
+  const batch = await ctx.database.db
+    .selectFrom("payment_batches")
+    .selectAll()
+    .where("id", "=", batchId)
+    .executeTakeFirst();
+  requireAccess(actor, "payment.manage", scopeOf(batch?.source ?? "city"), {
+    type: "payment_batch",
+    id: batchId,
+  });
+  if (!batch) throw new AppError("not_found", "拨付批次不存在", "id");
+  const lines = await ctx.database.db
+    .selectFrom("payment_lines")
+    .innerJoin("awards", "awards.id", "payment_lines.award_id")
+    .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .select([
+      "payment_lines.id as id",
+      "payment_lines.state as state",
+      "payment_lines.amount as amount",
+      "payment_lines.treasury_ref as treasuryRef",
+      "payment_lines.paid_date as paidDate",
+      "payment_lines.failure_reason as failureReason",
+      "awards.number as award",
+      "awards.item as item",
+      "awards.clause as clause",
+      "awards.awarded_on as awardedOn",
+      "organizations.name as organization",
+      "organizations.uscc as uscc",
+      "organizations.bank_name as bankName",
+      "organizations.bank_account as bankAccount",
+    ])
+    .where("payment_lines.batch_id", "=", batchId)
+    .orderBy("awards.number")
+    .execute();
+  return {
+    id: batch.id,
+    number: batch.number,
+    year: batch.year,
+    source: batch.source,
+    lines: lines.map((l) => ({ ...l, amount: Number(l.amount) })),
+  };
+}
+
+/** The batch as .xlsx for the treasury system; the bank account is there because finance pays. */
+export async function exportPaymentBatch(
+  ctx: Context,
+  actor: Actor,
+  batchId: string,
+): Promise<{ name: string; data: Buffer }> {
+  const batch = await getPaymentBatch(ctx, actor, batchId);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("拨付清单");
+  sheet.columns = [
+    { header: "奖励编号", key: "award", width: 20 },
+    { header: "组织名称", key: "organization", width: 40 },
+    { header: "统一社会信用代码", key: "uscc", width: 22 },
+    { header: "开户银行", key: "bankName", width: 20 },
+    { header: "银行账号", key: "bankAccount", width: 26 },
+    { header: "金额（元）", key: "amount", width: 14, style: { numFmt: "#,##0" } },
+    { header: "奖励项目", key: "item", width: 10 },
+    { header: "政策条款", key: "clause", width: 12 },
+    { header: "奖励日期", key: "awardedOn", width: 12 },
+    { header: "状态", key: "state", width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const line of batch.lines)
+    sheet.addRow({
+      ...line,
+      state: { pending: "待拨付", paid: "已拨付", failed: "失败" }[line.state] ?? line.state,
+    });
+  const total = batch.lines.reduce((s, l) => s + l.amount, 0);
+  const totalRow = sheet.addRow({ organization: "合计", amount: total });
+  totalRow.font = { bold: true };
+  const data = Buffer.from(await book.xlsx.writeBuffer());
+  return { name: `${batch.number}.xlsx`, data };
+}
+
+export type PaymentResult =
+  | { outcome: "paid"; treasuryRef: string; paidDate: string }
+  | { outcome: "failed"; reason: string };
+
+/**
+ * Records the treasury's result for one line: paid (reserved → paid, once) or failed (the award
+ * returns to unpaid and may go into another batch). Each line in its own transaction, keyed, so a
+ * crashed run resumes without paying anything twice.
+ */
+export async function recordPaymentResult(
+  ctx: Context,
+  actor: Actor,
+  lineId: string,
+  result: PaymentResult,
+  idempotencyKey: string,
+) {
+  if (result.outcome === "paid") {
+    if (!result.treasuryRef.trim())
+      throw new AppError("missing_field", "请填写国库支付凭证号", "treasuryRef");
+    if (!isCivilDate(result.paidDate))
+      throw new AppError("invalid_date", "支付日期应为 YYYY-MM-DD", "paidDate");
+  } else if (!result.reason.trim()) {
+    throw new AppError("missing_field", "请填写失败原因", "reason");
+  }
+  const at = instant(ctx);
+  return inTransaction(ctx.database, async (trx) => {
+    const line = await trx
+      .selectFrom("payment_lines")
+      .selectAll()
+      .where("id", "=", lineId)
+      .executeTakeFirst();
+    const award =
+      line &&
+      (await trx
+        .selectFrom("awards")
+        .selectAll()
+        .where("id", "=", line.award_id)
+        .executeTakeFirst());
+    requireAccess(actor, "payment.manage", scopeOf(award?.source ?? "city"), {
+      type: "payment_line",
+      id: lineId,
+    });
+    if (!line || !award) throw new AppError("not_found", "拨付明细不存在", "id");
+    const { result: out } = await idempotent(
+      trx,
+      idempotencyKey,
+      { op: "payment.result", lineId, ...result },
+      at,
+      async () => {
+        if (line.state !== "pending")
+          throw new AppError(
+            "invalid_state",
+            `该明细已登记为“${line.state === "paid" ? "已拨付" : "失败"}”`,
+            "id",
+          );
+        if (result.outcome === "paid") {
+          const posted = await moveMoney(
+            trx,
+            { year: award.year, source: award.source },
+            {
+              from: "reserved",
+              to: "paid",
+              amount: Number(line.amount),
+              kind: "payment",
+              awardId: award.id,
+              paymentLineId: lineId,
+              actorId: actor.userId,
+              note: result.treasuryRef,
+            },
+            at,
+          );
+          if (!posted) throw new AppError("conflict", "预留金额不足，不能登记拨付", "id");
+          await trx
+            .updateTable("payment_lines")
+            .set({
+              state: "paid",
+              treasury_ref: result.treasuryRef,
+              paid_date: result.paidDate,
+              updated_at: at,
+            })
+            .where("id", "=", lineId)
+            .where("state", "=", "pending")
+            .execute();
+          const moved = await trx
+            .updateTable("awards")
+            .set({ state: "paid", paid_on: result.paidDate })
+            .where("id", "=", award.id)
+            .where("state", "=", "reserved")
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) !== 1)
+            throw new AppError("conflict", "奖励已不在待拨付状态", "id");
+        } else {
+          await trx
+            .updateTable("payment_lines")
+            .set({ state: "failed", failure_reason: result.reason, updated_at: at })
+            .where("id", "=", lineId)
+            .where("state", "=", "pending")
+            .execute();
+        }
+        await appendAudit(trx, ctx.database.dialect, at, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: "payment.result",
+          targetType: "payment_line",
+          targetId: lineId,
+          before: { state: "pending" },
+          after: result,
+          ip: actor.ip,
+          outcome: "success",
+        });
+        return { id: lineId, state: result.outcome };
+      },
+    );
+    return out;
+  });
+}
