@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
+import type { Actor } from "../auth/roles.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
+import { recordPaymentResult } from "../payments/payments.ts";
 import { closePublicity } from "../publicity/publicity.ts";
 import { withContext } from "./with-context.ts";
 
@@ -94,6 +96,54 @@ export function registerMoneyCommands(program: Command): void {
       process.stdout.write(
         `${b.year} 年 ${b.source} 预算：总额 ${yuan(b.total)} 元，预留 ${yuan(b.reserved)} 元，已付 ${yuan(b.paid)} 元，剩余 ${yuan(b.remaining)} 元\n`,
       );
+    });
+
+  const payments = program.command("payments").description("拨付");
+  payments
+    .command("pay")
+    .description("按国库回单把某拨付批次的待拨付明细逐条登记为已拨付（每条一个事务，可中断后重跑）")
+    .argument("<batch>", "拨付批次编号（BF-…）或 id")
+    .requiredOption("--date <date>", "支付日期 YYYY-MM-DD")
+    .option("--ref-prefix <prefix>", "国库凭证号前缀", "GK")
+    .action(async (batchRef: string, opts: { date: string; refPrefix: string }) => {
+      await withContext(async (ctx) => {
+        const batch = await ctx.database.db
+          .selectFrom("payment_batches")
+          .selectAll()
+          .where((eb) => eb.or([eb("id", "=", batchRef), eb("number", "=", batchRef)]))
+          .executeTakeFirst();
+        if (!batch) throw new AppError("not_found", `没有拨付批次 ${batchRef}`, "batch");
+        const operator: Actor = {
+          userId: "operator",
+          username: "operator",
+          role: "finance",
+          organizationId: null,
+          county: batch.source === "city" ? null : (batch.source as Actor["county"]),
+          ip: null,
+        };
+        const lines = await ctx.database.db
+          .selectFrom("payment_lines")
+          .select(["id", "state"])
+          .where("batch_id", "=", batch.id)
+          .orderBy("id")
+          .execute();
+        for (const line of lines) {
+          if (line.state !== "pending") continue;
+          await recordPaymentResult(
+            ctx,
+            operator,
+            line.id,
+            {
+              outcome: "paid",
+              treasuryRef: `${opts.refPrefix}-${line.id.slice(0, 8)}`,
+              paidDate: opts.date,
+            },
+            `pay-${line.id}`,
+          );
+          // Printed only after the line's transaction committed: an acknowledged payment is durable.
+          process.stdout.write(`ack ${line.id}\n`);
+        }
+      });
     });
 
   const exporter = program.command("export").description("导出");
