@@ -11,6 +11,7 @@ import {
   ensureBudgetRow,
   moveMoney,
   readBudget,
+  toBudget,
 } from "../ledger/ledger.ts";
 import { isCounty } from "../organizations/counties.ts";
 import { loadSettings } from "../settings/settings.ts";
@@ -141,18 +142,5 @@ export async function listBudgets(ctx: Context, actor: Actor, year?: number) {
   if (year) q = q.where("year", "=", year);
   if (actor.role === "finance" && actor.county) q = q.where("source", "=", actor.county);
   const rows = await q.execute();
-  return rows.map((r) => {
-    const total = Number(r.total);
-    const reserved = Number(r.reserved);
-    const paid = Number(r.paid);
-    return {
-      year: r.year,
-      source: r.source,
-      sourceName: SOURCE_NAMES(r.source),
-      total,
-      reserved,
-      paid,
-      remaining: total - reserved - paid,
-    };
-  });
+  return rows.map((r) => ({ ...toBudget(r), sourceName: SOURCE_NAMES(r.source) }));
 }

@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import ExcelJS from "exceljs";
 import type { Actor } from "../auth/roles.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
-import { recordPaymentResult } from "../payments/payments.ts";
+import { paymentWorkbook, recordPaymentResult } from "../payments/payments.ts";
 import { closePublicity } from "../publicity/publicity.ts";
 import { withContext } from "./with-context.ts";
+
+const AWARD_STATES: Record<string, string> = {
+  reserved: "待拨付",
+  paid: "已拨付",
+  cancelled: "已撤销",
+  reversed: "已追回",
+};
 
 export function registerMoneyCommands(program: Command): void {
   const publicity = program.command("publicity").description("公示");
@@ -175,24 +181,22 @@ export function registerMoneyCommands(program: Command): void {
           .orderBy("awards.number")
           .execute(),
       );
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet("拨付清单");
-      sheet.columns = [
-        { header: "组织名称", key: "name", width: 40 },
-        { header: "统一社会信用代码", key: "uscc", width: 22 },
-        { header: "开户银行", key: "bank_name", width: 20 },
-        { header: "银行账号", key: "bank_account", width: 26 },
-        { header: "金额（元）", key: "amount", width: 14, style: { numFmt: "#,##0" } },
-        { header: "奖励项目", key: "item", width: 10 },
-        { header: "政策条款", key: "clause", width: 12 },
-        { header: "奖励日期", key: "awarded_on", width: 12 },
-        { header: "奖励编号", key: "number", width: 20 },
-        { header: "状态", key: "state", width: 10 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      for (const r of rows) sheet.addRow({ ...r, amount: Number(r.amount) });
+      const data = await paymentWorkbook(
+        rows.map((r) => ({
+          award: r.number,
+          organization: r.name,
+          uscc: r.uscc,
+          bankName: r.bank_name,
+          bankAccount: r.bank_account,
+          amount: Number(r.amount),
+          item: r.item,
+          clause: r.clause,
+          awardedOn: r.awarded_on,
+          state: AWARD_STATES[r.state] ?? r.state,
+        })),
+      );
       const out = opts.out ?? `payments-${opts.source}-${opts.year}.xlsx`;
-      writeFileSync(out, Buffer.from(await book.xlsx.writeBuffer()));
+      writeFileSync(out, data);
       process.stdout.write(`已导出 ${rows.length} 条到 ${out}\n`);
     });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { nextCounter } from "../db/counters.ts";
 import type { Tx } from "../db/database.ts";
+import type { BudgetTable } from "../db/schema.ts";
 
 /**
  * The ledger. Money only moves between the accounts of one budget (year × funding source):
@@ -112,7 +113,10 @@ export async function readBudget(trx: Tx, key: BudgetKey): Promise<Budget | unde
     .where("year", "=", key.year)
     .where("source", "=", key.source)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? toBudget(row) : undefined;
+}
+
+export function toBudget(row: BudgetTable): Budget {
   const total = Number(row.total);
   const reserved = Number(row.reserved);
   const paid = Number(row.paid);

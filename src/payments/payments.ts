@@ -158,6 +158,29 @@ export async function exportPaymentBatch(
   batchId: string,
 ): Promise<{ name: string; data: Buffer }> {
   const batch = await getPaymentBatch(ctx, actor, batchId);
+  const data = await paymentWorkbook(
+    batch.lines.map((l) => ({ ...l, state: LINE_STATES[l.state] ?? l.state })),
+  );
+  return { name: `${batch.number}.xlsx`, data };
+}
+
+const LINE_STATES: Record<string, string> = { pending: "待拨付", paid: "已拨付", failed: "失败" };
+
+export interface PaymentRow {
+  award: string;
+  organization: string;
+  uscc: string;
+  bankName: string | null;
+  bankAccount: string | null;
+  amount: number;
+  item: string;
+  clause: string;
+  awardedOn: string;
+  state: string;
+}
+
+/** The treasury's payment list as .xlsx: Chinese headers, amounts as numbers in #,##0, a total. */
+export async function paymentWorkbook(rows: readonly PaymentRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("拨付清单");
   sheet.columns = [
@@ -173,16 +196,13 @@ export async function exportPaymentBatch(
     { header: "状态", key: "state", width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const line of batch.lines)
-    sheet.addRow({
-      ...line,
-      state: { pending: "待拨付", paid: "已拨付", failed: "失败" }[line.state] ?? line.state,
-    });
-  const total = batch.lines.reduce((s, l) => s + l.amount, 0);
-  const totalRow = sheet.addRow({ organization: "合计", amount: total });
+  for (const row of rows) sheet.addRow(row);
+  const totalRow = sheet.addRow({
+    organization: "合计",
+    amount: rows.reduce((s, r) => s + r.amount, 0),
+  });
   totalRow.font = { bold: true };
-  const data = Buffer.from(await book.xlsx.writeBuffer());
-  return { name: `${batch.number}.xlsx`, data };
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export type PaymentResult =
