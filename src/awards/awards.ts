@@ -9,7 +9,7 @@ import { inTransaction, type Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { idempotent } from "../ledger/idempotency.ts";
-import { moveMoney } from "../ledger/ledger.ts";
+import { moveMoney, readBudget } from "../ledger/ledger.ts";
 import { loadSettings } from "../settings/settings.ts";
 
 export type AwardOutcome =
@@ -45,10 +45,9 @@ export async function awardCase(
   const years = settings["general.queueToNextYear"] ? [year, year + 1] : [year];
   const id = randomUUID();
   let reservedIn: number | null = null;
-  let last = { total: 0, remaining: 0 };
+  const tried: string[] = [];
   for (const y of years) {
-    const budget = await budgetFor(ctx, trx, { year: y, source }, actorId);
-    last = budget;
+    await budgetFor(ctx, trx, { year: y, source }, actorId);
     const posted = await moveMoney(
       trx,
       { year: y, source },
@@ -59,11 +58,14 @@ export async function awardCase(
       reservedIn = y;
       break;
     }
+    // The guarded update waited for any concurrent award; read what is left now, for the message.
+    const after = await readBudget(trx, { year: y, source });
+    tried.push(`${y} 年${SOURCE_NAMES(source)}剩余 ${after?.remaining ?? 0} 元`);
   }
   if (reservedIn === null) {
     return {
       kind: "waiting_budget",
-      message: `${year} 年${SOURCE_NAMES(source)}剩余 ${last.remaining} 元，不足以支付本项奖励 ${amount} 元，待预算调整后再行奖励`,
+      message: `${tried.join("；")}，不足以支付本项奖励 ${amount} 元，待预算调整后再行奖励`,
     };
   }
   const item = ctx.registry.packs.map((p) => p.items.get(app.item)).find((i) => i !== undefined);

@@ -350,11 +350,21 @@ export async function closePublicity(ctx: Context, actorId = "system"): Promise<
     .orderBy("end_date")
     .execute();
   for (const batch of due) {
+    // First applied, first awarded: when a budget cannot cover every due case, the order is
+    // that of 五、附则's "first application".
     const entries = await ctx.database.db
       .selectFrom("publicity_entries")
-      .select("application_id")
-      .where("batch_id", "=", batch.id)
-      .where((eb) => eb.or([eb("outcome", "is", null), eb("outcome", "=", "waiting_budget")]))
+      .innerJoin("applications", "applications.id", "publicity_entries.application_id")
+      .select("publicity_entries.application_id")
+      .where("publicity_entries.batch_id", "=", batch.id)
+      .where((eb) =>
+        eb.or([
+          eb("publicity_entries.outcome", "is", null),
+          eb("publicity_entries.outcome", "=", "waiting_budget"),
+        ]),
+      )
+      .orderBy("applications.submitted_at")
+      .orderBy("applications.number")
       .execute();
     for (const e of entries) {
       const outcome = await inTransaction(ctx.database, (trx) =>

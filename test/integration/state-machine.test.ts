@@ -9,6 +9,7 @@ import {
   type Transition,
 } from "../../src/applications/states.ts";
 import type { Permission } from "../../src/auth/access.ts";
+import { beijingToday } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
@@ -32,6 +33,7 @@ import {
   ok,
   unique,
 } from "./support-access.ts";
+import { keyed } from "./support-money.ts";
 
 /** 1.2.a 省先进质量管理孵化基地: 100,000 yuan, no facts. */
 const AMOUNT_1_2_A = 100_000;
@@ -105,6 +107,18 @@ describe.each(DIALECTS)("state machine over the real API (%s)", (dialect) => {
     city2Id = await make("city-2", "city_official");
     countyX2 = await loginAs(server.url, "county-x2");
     city2 = await loginAs(server.url, "city-2");
+    // caseIn(…, "awarded") reserves org A's amount on 临海市's budget of the award year (Beijing),
+    // which starts at 0: city finance gives it room, for this year and the next (a run at New Year).
+    const year = Number(beijingToday(server.context).slice(0, 4));
+    for (const y of [year, year + 1]) {
+      ok(
+        await keyed(c.financeCity, "PUT", `/api/v1/budgets/${y}/${encodeURIComponent("临海市")}`, {
+          total: 100_000_000,
+        }),
+        200,
+        `budget ${y}`,
+      );
+    }
   });
 
   afterAll(async () => {
@@ -193,11 +207,34 @@ describe.each(DIALECTS)("state machine over the real API (%s)", (dialect) => {
     const refuse = async (client: ApiClient, state: State, action: Action) => {
       const id = await caseOf(state);
       const before = await caseFingerprint(db, id);
+      // The pair is tried on a case really in that state (not one left a step short of it).
+      expect(before.state, `the case for ${action} in ${state}`).toBe(state);
       const head = await auditHead(db);
       const comment = action === "return" || action === "reject" ? "意见" : undefined;
       const res = await act(client, id, action, comment);
       return { id, before, head, res };
     };
+
+    it.each(STATES.map((state) => ({ state })))(
+      "caseIn produces a case really in $state",
+      async ({ state }) => {
+        const id = await caseOf(state);
+        expect((await detail(c.entA, id)).application.state).toBe(state);
+        const award = await db
+          .selectFrom("awards")
+          .select(["state", "amount"])
+          .where("application_id", "=", id)
+          .executeTakeFirst();
+        if (state === "awarded") expect(award).toEqual({ state: "reserved", amount: AMOUNT_1_2_A });
+        else expect(award).toBeUndefined();
+        const entries = await db
+          .selectFrom("publicity_entries")
+          .select("application_id")
+          .where("application_id", "=", id)
+          .execute();
+        expect(entries).toHaveLength(state === "publicity" || state === "awarded" ? 1 : 0);
+      },
+    );
 
     it.each(FORBIDDEN.map((p) => ({ ...p, name: `${p.action} in ${p.state}` })))(
       "$name (by the holder of the action's county or enterprise permission)",

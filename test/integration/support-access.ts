@@ -3,6 +3,7 @@ import type { State } from "../../src/applications/states.ts";
 import type { DB } from "../../src/db/database.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { demoPdf, PASSWORD, type World } from "../helpers/world.ts";
+import { keyed } from "./support-money.ts";
 
 /** Helpers shared by the integration tests of the state machine and the access matrix. */
 
@@ -125,7 +126,18 @@ export async function act(
   );
 }
 
-/** A fresh case in `state`, driven there through the real API. */
+/**
+ * The publicity period caseIn uses for `publicity` and `awarded` cases: one working day, long
+ * ended on any clock a test runs with, so the case can be awarded at once.
+ */
+export const PAST_PUBLICITY = { startDate: "2025-01-06", workingDays: 1 } as const;
+
+/**
+ * A fresh case in `state`, driven there through the real API. `publicity`: the city publishes it
+ * (PAST_PUBLICITY); `awarded`: the city then awards it (Idempotency-Key), which reserves its amount
+ * on the budget of the award year and the engine's funding source — the caller sees to it that
+ * this budget has room (a county budget starts at 0).
+ */
 export async function caseIn(m: Movers, state: State, input: CaseInput = {}): Promise<string> {
   const id = await createDraft(m.ent, input);
   const step = async (client: ApiClient, action: string, comment?: string) =>
@@ -155,7 +167,24 @@ export async function caseIn(m: Movers, state: State, input: CaseInput = {}): Pr
   await step(m.county, "approve");
   if (state === "city_review") return id;
   await step(m.city, "approve");
-  return id;
+  if (state === "approved") return id;
+  ok(
+    await m.city.post("/api/v1/publicity", {
+      title: `公示 ${unique("批次")}`,
+      ...PAST_PUBLICITY,
+      applicationIds: [id],
+    }),
+    201,
+    `publicity towards ${state}`,
+  );
+  if (state === "publicity") return id;
+  ok(
+    await keyed(m.city, "POST", `/api/v1/applications/${id}/award`),
+    200,
+    `award towards ${state}`,
+  );
+  if (state === "awarded") return id;
+  throw new Error(`caseIn cannot produce a case in ${state}`);
 }
 
 /** The application as its organization's enterprise user sees it. */
