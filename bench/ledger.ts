@@ -238,7 +238,7 @@ async function benchProduct(dialect: "sqlite" | "postgres"): Promise<ProductRun>
     const orgs = await moreOrganizations(ctx, "椒江区", 20, 700);
     await setBudget(ctx, null, { year, source: "city", total: 10_000_000_000 }, randomUUID());
 
-    server = await startServerProcess(env);
+    server = await startServerProcess(env, undefined, join(dataDir, "server.log"));
     // `qi serve` closes the ended publicity batches once it is up; seed after that.
     await new Promise((r) => setTimeout(r, 1_000));
     const random = prng(SEED);
@@ -401,6 +401,8 @@ const summary = {
 };
 const details = {
   ...summary,
+  statistic:
+    "awards/s = 2xx responses / (last response − start), one run after a warm-up; latencies (ms) from autocannon's histogram, including the first requests of 50 fresh connections",
   date: new Date().toISOString(),
   seconds: round1((Date.now() - started) / 1000),
   machine,

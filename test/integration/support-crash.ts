@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
@@ -316,27 +317,36 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `qi serve` in a child process on a free port and waits for its health check. */
+/**
+ * Starts `qi serve` (or `command`) in a child process on a free port and waits for its health
+ * check. Its output is kept in memory, or — with `logFile`, as a server's log would be — written
+ * to that file (a busy parent then never holds the server up by reading a pipe late).
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   command: readonly string[] = [QI_BIN, "serve"],
+  logFile?: string,
 ): Promise<ServerProcess> {
   const port = await freePort();
+  const log = logFile === undefined ? undefined : openSync(logFile, "a");
   const child = spawn(process.execPath, [...command], {
     env: { ...process.env, DATABASE_URL: "", ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", log ?? "pipe", log ?? "pipe"],
   });
-  let output = "";
+  if (log !== undefined) closeSync(log);
+  let kept = "";
   const keep = (d: Buffer) => {
-    output += d.toString();
-    if (output.length > 200_000) output = output.slice(-100_000);
+    kept += d.toString();
+    if (kept.length > 200_000) kept = kept.slice(-100_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  const output = () =>
+    logFile === undefined ? kept : readFileSync(logFile, "utf8").slice(-100_000);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`server exited: ${output()}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
@@ -345,11 +355,11 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server did not become healthy: ${output}`);
+      throw new Error(`server did not become healthy: ${output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, child, output: () => output };
+  return { url, child, output };
 }
 
 export async function stopServerProcess(p: ServerProcess | undefined): Promise<void> {
