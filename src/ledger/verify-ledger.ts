@@ -1,3 +1,6 @@
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import type { Context } from "../context.ts";
 import type { DB } from "../db/database.ts";
 
 export interface LedgerProblem {
@@ -84,4 +87,10 @@ export async function verifyLedger(
     }
   }
   return { ok: problems.length === 0, problems, postings: postings.length };
+}
+
+/** The ledger check for the auditor, through the API. */
+export function verifyLedgerFor(ctx: Context, actor: Actor) {
+  requireAccess(actor, "audit.read");
+  return verifyLedger(ctx.database.db);
 }

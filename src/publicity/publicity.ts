@@ -444,6 +444,12 @@ export async function awardApplication(
   });
 }
 
+/** The explicit command of a city official: close what is due now (the same as the scheduled job). */
+export function closeDuePublicity(ctx: Context, actor: Actor): Promise<CloseSummary> {
+  requireAccess(actor, "publicity.manage");
+  return closePublicity(ctx, actor.userId);
+}
+
 async function awardEntry(
   ctx: Context,
   trx: Tx,

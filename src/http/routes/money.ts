@@ -1,14 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requireAccess } from "../../auth/access.ts";
 import { listAwards, reverseAward } from "../../awards/awards.ts";
 import { listBudgets, setBudget } from "../../budgets/budgets.ts";
 import { civilDateSchema } from "../../calculate/request.ts";
 import { listCalendar, setCalendarDay } from "../../calendar/calendar.ts";
 import type { Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { verifyLedger } from "../../ledger/verify-ledger.ts";
+import { verifyLedgerFor } from "../../ledger/verify-ledger.ts";
 import {
   createPaymentBatch,
   exportPaymentBatch,
@@ -17,7 +16,7 @@ import {
 } from "../../payments/payments.ts";
 import {
   awardApplication,
-  closePublicity,
+  closeDuePublicity,
   createPublicityBatch,
   fileObjection,
   listObjections,
@@ -109,10 +108,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.post(
       "/api/v1/publicity/close",
       { schema: { tags, summary: "结束到期公示：无未决异议的申报转为奖励（可重复执行）" } },
-      async (request) => {
-        requireAccess(actorOf(request), "publicity.manage");
-        return closePublicity(ctx, actorOf(request).userId);
-      },
+      async (request) => closeDuePublicity(ctx, actorOf(request)),
     );
     app.post(
       "/api/v1/applications/:id/award",
@@ -260,10 +256,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.get(
       "/api/v1/ledger/verify",
       { schema: { tags: money, summary: "校验账簿：记账与余额一致、无超支、无重复支付" } },
-      async (request) => {
-        requireAccess(actorOf(request), "audit.read");
-        return verifyLedger(ctx.database.db);
-      },
+      async (request) => verifyLedgerFor(ctx, actorOf(request)),
     );
 
     app.get(
