@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applicationInputSchema,
@@ -13,10 +11,10 @@ import { verifyAuditChain } from "../../src/audit/audit-log.ts";
 import type { Context } from "../../src/context.ts";
 import type { DB, Dialect } from "../../src/db/database.ts";
 import { ApiClient } from "../helpers/api.ts";
-import { QI_BIN } from "../helpers/cli.ts";
 import { contextFor, DIALECTS, freshDatabase } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
 import { buildWorld, demoPdf, PASSWORD, type World } from "../helpers/world.ts";
+import { type ServerProcess, startServerProcess } from "./support-crash.ts";
 
 /**
  * Races over the real HTTP API: the first-come rule for one project, the “品字标” cap and pay
@@ -343,57 +341,6 @@ describe.each(DIALECTS)("concurrent approvals over HTTP (%s)", (dialect) => {
 });
 
 // ── two server processes over one database ──────────────────────────────────────────────────
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface ServerProcess {
-  readonly url: string;
-  readonly child: ChildProcess;
-  output(): string;
-}
-
-/** Starts `qi serve` in a child process on a free port and waits for its health check. */
-async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [QI_BIN, "serve"], {
-    env: { ...process.env, DATABASE_URL: "", ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`qi serve exited: ${output}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`qi serve did not become healthy: ${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, child, output: () => output };
-}
 
 async function stopServerProcess(p: ServerProcess | undefined): Promise<void> {
   if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
