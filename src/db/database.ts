@@ -59,6 +59,9 @@ pg.types.setTypeParser(20, (value) => Number(value));
 
 export function openPostgres(connectionString: string, maxConnections = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the server ends (restart, failover, a dropped database) is removed by the
+  // pool; without a listener its error would crash the process.
+  pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
