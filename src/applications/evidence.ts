@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { type Context, instant } from "../context.ts";
 import { inTransaction } from "../db/database.ts";
+import { storeFile } from "../documents/documents.ts";
 import { AppError } from "../errors.ts";
 import { loadApplicationFor } from "./applications.ts";
 import { type EvidenceView, presentEvidence } from "./present.ts";
@@ -60,30 +60,12 @@ export async function addEvidence(
   if (!(["draft", "returned"] as State[]).includes(row.state as State)) {
     throw new AppError("invalid_state", "只有草稿或退回补正的申报可以上传材料", "state");
   }
-  if (file.data.length === 0) throw new AppError("invalid_field", "文件为空", "file");
-  const type = sniffType(file.data);
-  if (!type)
-    throw new AppError(
-      "unsupported_file_type",
-      "只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）",
-      "file",
-    );
-  const sha256 = createHash("sha256").update(file.data).digest("hex");
-  const path = evidencePath(ctx.dataDir, sha256);
-  if (!existsSync(path)) {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const tmp = `${path}.${randomUUID()}.tmp`;
-    writeFileSync(tmp, file.data, { flag: "wx" });
-    renameSync(tmp, path);
-  }
+  const stored = storeFile(ctx, file);
   const now = instant(ctx);
   const evidence = {
     id: randomUUID(),
     application_id: applicationId,
-    sha256,
-    name: sanitizeName(file.filename, type.ext),
-    mime: type.mime,
-    size: file.data.length,
+    ...stored,
     uploaded_by: actor.userId,
     created_at: now,
   };
@@ -95,7 +77,12 @@ export async function addEvidence(
       action: "application.addEvidence",
       targetType: "application",
       targetId: applicationId,
-      after: { evidence: evidence.id, name: evidence.name, sha256, size: evidence.size },
+      after: {
+        evidence: evidence.id,
+        name: evidence.name,
+        sha256: stored.sha256,
+        size: evidence.size,
+      },
       ip: actor.ip,
       outcome: "success",
     });

@@ -35,7 +35,19 @@ export type Permission =
   | "award.read"
   | "payment.manage"
   | "award.reverse"
-  | "calendar.manage";
+  | "calendar.manage"
+  | "target.read"
+  | "target.manage"
+  | "target.record"
+  | "project.read"
+  | "project.manage"
+  | "project.propose"
+  | "project.score"
+  | "project.pay"
+  | "assessment.read"
+  | "assessment.manage"
+  | "report.read"
+  | "report.personal";
 
 export interface Scope {
   readonly organizationId?: string | null;
@@ -110,6 +122,37 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       return actor.role === "finance" && (actor.county === null || scope.county === actor.county);
     case "calendar.manage":
       return actor.role === "system_admin";
+    case "target.read":
+    case "assessment.read":
+      // Aggregates of the city's quality work: for officials, finance and leaders.
+      return official || actor.role === "finance" || actor.role === "leader";
+    case "target.manage":
+    case "project.manage":
+    case "assessment.manage":
+      return actor.role === "city_official";
+    case "target.record":
+      // Achievements known without a claim: the city for all, a county for its own.
+      return official && inOfficialScope;
+    case "project.read":
+      return (
+        (actor.role === "enterprise" && ownOrg) ||
+        official ||
+        actor.role === "finance" ||
+        actor.role === "leader" ||
+        actor.role === "expert"
+      );
+    case "project.propose":
+      return actor.role === "enterprise" && ownOrg;
+    case "project.score":
+      return actor.role === "expert";
+    case "project.pay":
+      // Public projects are paid from the city's special fund (三（三）4, 四（二）).
+      return actor.role === "finance" && actor.county === null;
+    case "report.read":
+      return (official && inOfficialScope) || financeScope || actor.role === "leader";
+    case "report.personal":
+      // Lists with bank accounts are for the finance staff who pay them.
+      return financeScope;
   }
 }
 

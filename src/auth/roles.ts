@@ -13,6 +13,8 @@ export const ROLES = [
   "system_admin",
   "security_admin",
   "auditor",
+  "expert",
+  "leader",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +26,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   system_admin: "系统管理员",
   security_admin: "安全管理员",
   auditor: "审计管理员",
+  expert: "评审专家",
+  leader: "领导",
 };
 
 /** Roles only the security admin may grant. */

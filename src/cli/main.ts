@@ -5,10 +5,13 @@ import { catalogMarkdown } from "../catalog/markdown.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
 import { bundledRegistry } from "../packs/load.ts";
+import { registerAssessmentCommands } from "./assessment-commands.ts";
 import { registerDatabaseCommands } from "./database-commands.ts";
 import { explainText } from "./explain.ts";
 import { readJsonInput } from "./input.ts";
 import { registerMoneyCommands } from "./money-commands.ts";
+import { registerProgrammeCommands } from "./programme-commands.ts";
+import { registerReportCommands } from "./report-commands.ts";
 
 /** Writes one line to stderr and sets the exit code of the error's code. */
 function fail(error: AppError): void {
@@ -104,6 +107,9 @@ program
 
 registerDatabaseCommands(program);
 registerMoneyCommands(program);
+registerProgrammeCommands(program);
+registerAssessmentCommands(program);
+registerReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { seedCalendar } from "../calendar/calendar.ts";
 import type { DatabaseHandle, Dialect } from "./database.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-money.ts";
+import * as m0003 from "./migrations/0003-programme.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -10,6 +11,7 @@ type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 const STEPS: Record<string, Step> = {
   "0001-foundation": m0001,
   "0002-money": m0002,
+  "0003-programme": m0003,
 };
 
 class Provider implements MigrationProvider {

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * The tables, as Kysely sees them. Both dialects store the same types: text ids (UUIDs), integer
  * yuan, instants as ISO-8601 UTC text (`2024-01-02T03:04:05.678Z`, which sorts as it reads),
@@ -27,6 +29,21 @@ export interface Database {
   payment_batches: PaymentBatchTable;
   payment_lines: PaymentLineTable;
   idempotency_keys: IdempotencyTable;
+  documents: DocumentTable;
+  target_baselines: TargetBaselineTable;
+  target_records: TargetRecordTable;
+  target_values: TargetValueTable;
+  project_calls: ProjectCallTable;
+  project_panel: ProjectPanelTable;
+  project_proposals: ProjectProposalTable;
+  project_conflicts: ProjectConflictTable;
+  project_scores: ProjectScoreTable;
+  project_tranches: ProjectTrancheTable;
+  project_publicity_entries: ProjectPublicityEntryTable;
+  project_objections: ProjectObjectionTable;
+  assessment_schemes: AssessmentSchemeTable;
+  assessment_values: AssessmentValueTable;
+  assessment_runs: AssessmentRunTable;
 }
 
 export interface OrganizationTable {
@@ -217,6 +234,8 @@ export interface PublicityBatchTable {
   created_by: string;
   created_at: string;
   closed_at: string | null;
+  /** "awards" (approved cases) or "projects" (a public-project selection). */
+  kind: Generated<string>;
 }
 
 export interface PublicityEntryTable {
@@ -268,6 +287,7 @@ export interface PostingTable {
   reverses: string | null;
   actor_id: string;
   note: string | null;
+  tranche_id: string | null;
 }
 
 export interface AwardTable {
@@ -315,5 +335,205 @@ export interface IdempotencyTable {
   request_hash: string;
   status: number;
   response: string;
+  created_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  owner_type: string;
+  owner_id: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface TargetBaselineTable {
+  id: string;
+  seq: number;
+  target_id: string;
+  /** A county, or 全市 for what is not attributed to a county. */
+  county: string;
+  /** A decimal as written ("12", "99.62"). */
+  value: string;
+  as_of: string;
+  source: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TargetRecordTable {
+  id: string;
+  target_id: string;
+  county: string;
+  organization_name: string;
+  uscc: string | null;
+  subject: string;
+  subject_key: string;
+  event_date: string;
+  ended_on: string | null;
+  source: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface TargetValueTable {
+  id: string;
+  seq: number;
+  target_id: string;
+  county: string;
+  value: string;
+  period_start: string;
+  period_end: string;
+  source: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProjectCallTable {
+  id: string;
+  number: string;
+  year: number;
+  title: string;
+  budget: number;
+  allocated: number;
+  max_per_proposal: number | null;
+  advance_percent: number;
+  /** JSON: string[] */
+  categories: string;
+  /** JSON: { id, name, weight }[] */
+  criteria: string;
+  opens_on: string;
+  closes_on: string;
+  state: string;
+  publicity_batch_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ProjectPanelTable {
+  call_id: string;
+  user_id: string;
+  added_by: string;
+  added_at: string;
+}
+
+export interface ProjectProposalTable {
+  id: string;
+  number: string;
+  call_id: string;
+  organization_id: string;
+  county: string;
+  category: string;
+  title: string;
+  requested: number;
+  plan: string;
+  state: string;
+  submitted_at: string;
+  submission_seq: number;
+  rank: number | null;
+  score_micro: number | null;
+  funded_amount: number | null;
+  decision_note: string | null;
+  accepted_on: string | null;
+  acceptance_note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectConflictTable {
+  proposal_id: string;
+  expert_id: string;
+  reason: string;
+  declared_at: string;
+}
+
+export interface ProjectScoreTable {
+  proposal_id: string;
+  expert_id: string;
+  /** JSON: { [criterionId]: integer 0..100 } */
+  scores: string;
+  total_centi: number;
+  comment: string | null;
+  submitted_at: string;
+}
+
+export interface ProjectTrancheTable {
+  id: string;
+  proposal_id: string;
+  kind: string;
+  amount: number;
+  year: number;
+  source: string;
+  /** reserved, paid or released */
+  state: string;
+  treasury_ref: string | null;
+  paid_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectPublicityEntryTable {
+  batch_id: string;
+  proposal_id: string;
+  amount: number;
+  outcome: string | null;
+}
+
+export interface ProjectObjectionTable {
+  id: string;
+  batch_id: string;
+  proposal_id: string;
+  name: string;
+  contact: string;
+  reason: string;
+  state: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface AssessmentSchemeTable {
+  id: string;
+  year: number;
+  version: number;
+  /** JSON: the indicators of this version */
+  indicators: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssessmentValueTable {
+  id: string;
+  seq: number;
+  year: number;
+  county: string;
+  indicator_id: string;
+  value: string;
+  source: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssessmentRunTable {
+  id: string;
+  scheme_id: string;
+  year: number;
+  /** JSON: the raw indicator values per county that were scored */
+  inputs: string;
+  /** JSON: the scores and ranking */
+  results: string;
+  created_by: string;
   created_at: string;
 }

@@ -12,12 +12,16 @@ import { installAuth } from "./auth.ts";
 import { installErrorHandlers } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { applicationRoutes } from "./routes/applications.ts";
+import { assessmentRoutes } from "./routes/assessment.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calculateRoutes } from "./routes/calculate.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { projectRoutes } from "./routes/projects.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { targetRoutes } from "./routes/targets.ts";
 import { validatorCompiler } from "./validator.ts";
 
 export interface AppOptions {
@@ -79,5 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(applicationRoutes(context));
   await app.register(adminRoutes(context));
   await app.register(moneyRoutes(context));
+  await app.register(targetRoutes(context));
+  await app.register(projectRoutes(context));
+  await app.register(assessmentRoutes(context));
+  await app.register(reportRoutes(context));
   return app;
 }

@@ -29,6 +29,8 @@ export interface Move {
   readonly kind: string;
   readonly awardId?: string | null;
   readonly paymentLineId?: string | null;
+  /** A public project's tranche (三（三）4). */
+  readonly trancheId?: string | null;
   readonly reverses?: string | null;
   readonly actorId: string;
   readonly note?: string | null;
@@ -91,6 +93,7 @@ export async function moveMoney(
       kind: move.kind,
       award_id: move.awardId ?? null,
       payment_line_id: move.paymentLineId ?? null,
+      tranche_id: move.trancheId ?? null,
       reverses: move.reverses ?? null,
       actor_id: move.actorId,
       note: move.note ?? null,

@@ -98,13 +98,30 @@ const item = z
     path: ["amount"],
   });
 
+/**
+ * How a target is counted: distinct organizations or subjects among the live awards of some
+ * items and the records officials register (plus a baseline), or a value measured outside.
+ */
+const counting = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("distinct"),
+      unit: z.enum(["organization", "subject"]),
+      items: z.array(z.string()).default([]),
+      definition: z.string(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("manual"), definition: z.string() }).strict(),
+]);
+
 const target = z
   .object({
-    id: z.string(),
+    id: z.string().regex(/^[a-z0-9-]+$/),
     indicator: z.string(),
     comparator: z.enum(["gte", "gt"]),
     value: z.number().positive(),
     unit: z.string(),
+    counting: counting.default({ kind: "manual", definition: "由授权官员录入的数值" }),
   })
   .strict();
 
@@ -155,3 +172,4 @@ export const packSchema = z
 export type PackData = z.infer<typeof packSchema>;
 export type ItemData = PackData["items"][number];
 export type TargetData = z.infer<typeof target>;
+export type Counting = z.infer<typeof counting>;

@@ -119,6 +119,15 @@ export function compilePack(input: unknown): PolicyPack {
 
   const { effective, years, ref } = data.validity;
   const targets = data.targets;
+  for (const [i, t] of (targets?.list ?? []).entries()) {
+    if (t.counting.kind !== "distinct") continue;
+    for (const [j, id] of t.counting.items.entries())
+      if (!data.items.some((item) => item.id === id))
+        throw new PackError(
+          `targets.list[${i}].counting.items[${j}]`,
+          `目标引用了不存在的项目 ${id}`,
+        );
+  }
   return {
     id: data.id,
     title: data.title,

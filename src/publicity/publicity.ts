@@ -66,6 +66,7 @@ export async function createPublicityBatch(
         created_by: actor.userId,
         created_at: at,
         closed_at: null,
+        kind: "awards",
       })
       .execute();
     for (const [i, appId] of [...new Set(input.applicationIds)].entries()) {
