@@ -24,7 +24,7 @@ export function registerMoneyCommands(program: Command): void {
     .action(async () => {
       const s = await withContext((ctx) => closePublicity(ctx, "operator"));
       process.stdout.write(
-        `转为奖励 ${s.awarded} 项；因异议暂缓 ${s.held} 项；等待预算 ${s.waiting.length} 项；结束公示批次：${s.closedBatches.join("、") || "无"}\n`,
+        `转为奖励 ${s.awarded} 项；公共项目立项 ${s.projectsFunded} 项；因异议暂缓 ${s.held} 项；等待预算 ${s.waiting.length} 项；结束公示批次：${s.closedBatches.join("、") || "无"}\n`,
       );
       for (const w of s.waiting) process.stdout.write(`  ${w.message}\n`);
     });

@@ -19,6 +19,7 @@ export async function verifyLedger(
   const postings = await db.selectFrom("ledger_postings").selectAll().orderBy("seq").execute();
   const balances = new Map<string, Record<string, number>>();
   const byAward = new Map<string, Record<string, number>>();
+  const byTranche = new Map<string, { reserved: number; paid: number }>();
   for (const p of postings) {
     const amount = Number(p.amount);
     if (!(amount > 0) || p.debit === p.credit) {
@@ -36,6 +37,14 @@ export async function verifyLedger(
       if (p.credit === "paid") a.paid = (a.paid ?? 0) + amount;
       if (p.debit === "paid") a.paid = (a.paid ?? 0) - amount;
       byAward.set(p.award_id, a);
+    }
+    if (p.tranche_id) {
+      const t = byTranche.get(p.tranche_id) ?? { reserved: 0, paid: 0 };
+      if (p.credit === "reserved") t.reserved += amount;
+      if (p.debit === "reserved") t.reserved -= amount;
+      if (p.credit === "paid") t.paid += amount;
+      if (p.debit === "paid") t.paid -= amount;
+      byTranche.set(p.tranche_id, t);
     }
   }
   const budgets = await db.selectFrom("budgets").selectAll().execute();
@@ -85,6 +94,23 @@ export async function verifyLedger(
     if (n > 1 || (a.state === "paid" && n !== 1)) {
       problems.push({ what: "paid twice", detail: `奖励 ${a.number} 有 ${n} 条已付款记录` });
     }
+  }
+  // A public project's tranche: reserved, paid once, or released — never more than its amount.
+  const tranches = await db.selectFrom("project_tranches").selectAll().execute();
+  for (const t of tranches) {
+    const money = byTranche.get(t.id) ?? { reserved: 0, paid: 0 };
+    const amount = Number(t.amount);
+    const expected: Record<string, [number, number]> = {
+      reserved: [amount, 0],
+      paid: [0, amount],
+      released: [0, 0],
+    };
+    const [er, ep] = expected[t.state] ?? [Number.NaN, Number.NaN];
+    if (money.reserved !== er || money.paid !== ep)
+      problems.push({
+        what: "tranche money",
+        detail: `公共项目款项 ${t.id}（${t.kind}，${t.state}）：预留 ${money.reserved}、已付 ${money.paid}，应为 ${er}、${ep}`,
+      });
   }
   return { ok: problems.length === 0, problems, postings: postings.length };
 }

@@ -13,6 +13,7 @@ import { inTransaction, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { idempotent } from "../ledger/idempotency.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
+import { closeProjectPublicity, projectPublicityEntries } from "../projects/project-funding.ts";
 import { loadSettings } from "../settings/settings.ts";
 
 /**
@@ -142,6 +143,7 @@ export async function publicBatches(ctx: Context) {
     endDate: b.end_date,
     workingDays: b.working_days,
     state: b.state,
+    kind: b.kind,
   }));
 }
 
@@ -152,6 +154,19 @@ export async function publicBatch(ctx: Context, id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
   if (!batch) throw new AppError("not_found", "公示不存在", "id");
+  if (batch.kind === "projects") {
+    return {
+      id: batch.id,
+      number: batch.number,
+      title: batch.title,
+      startDate: batch.start_date,
+      endDate: batch.end_date,
+      state: batch.state,
+      kind: batch.kind,
+      entries: [],
+      projects: await projectPublicityEntries(ctx, batch.id),
+    };
+  }
   const entries = await ctx.database.db
     .selectFrom("publicity_entries")
     .innerJoin("applications", "applications.id", "publicity_entries.application_id")
@@ -175,6 +190,8 @@ export async function publicBatch(ctx: Context, id: string) {
     startDate: batch.start_date,
     endDate: batch.end_date,
     state: batch.state,
+    kind: batch.kind,
+    projects: [],
     entries: entries.map((e) => {
       const item = ctx.registry.packs.map((p) => p.items.get(e.item)).find((i) => i !== undefined);
       return {
@@ -333,6 +350,8 @@ export interface CloseSummary {
   held: number;
   waiting: { application: string; message: string }[];
   closedBatches: string[];
+  /** Public projects funded when their selection's publicity ended. */
+  projectsFunded: number;
 }
 
 /**
@@ -342,10 +361,17 @@ export interface CloseSummary {
  */
 export async function closePublicity(ctx: Context, actorId = "system"): Promise<CloseSummary> {
   const today = beijingToday(ctx);
-  const summary: CloseSummary = { awarded: 0, held: 0, waiting: [], closedBatches: [] };
+  const summary: CloseSummary = {
+    awarded: 0,
+    held: 0,
+    waiting: [],
+    closedBatches: [],
+    projectsFunded: 0,
+  };
   const due = await ctx.database.db
     .selectFrom("publicity_batches")
     .selectAll()
+    .where("kind", "=", "awards")
     .where("state", "=", "open")
     .where("end_date", "<", today)
     .orderBy("end_date")
@@ -392,6 +418,12 @@ export async function closePublicity(ctx: Context, actorId = "system"): Promise<
       summary.closedBatches.push(batch.number);
     }
   }
+  // Public-project selections are published and closed the same way (三（三）4).
+  const projects = await closeProjectPublicity(ctx, actorId);
+  summary.projectsFunded = projects.funded;
+  summary.held += projects.held;
+  for (const w of projects.waiting) summary.waiting.push({ application: "", message: w });
+  summary.closedBatches.push(...projects.closedBatches);
   return summary;
 }
 

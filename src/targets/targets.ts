@@ -10,6 +10,7 @@ import { nextCounter } from "../db/counters.ts";
 import { type DB, inTransaction } from "../db/database.ts";
 import {
   documentsOf,
+  openDocument,
   recordDocument,
   storeFile,
   type UploadedFile,
@@ -441,10 +442,10 @@ function describe(pack: PolicyPack, target: Target) {
 /** Progress of every target of a pack on a day (today by default). */
 export async function listTargets(
   ctx: Context,
-  actor: Actor,
+  actor: Actor | null,
   query: { asOf?: string | undefined; policy?: string | undefined; county?: string | undefined },
 ) {
-  requireAccess(actor, "target.read");
+  if (actor) requireAccess(actor, "target.read");
   const pack = targetPack(ctx, query.policy);
   const asOf = query.asOf ?? beijingToday(ctx);
   const out = [];
@@ -462,8 +463,8 @@ export async function listTargets(
 }
 
 /** One target: progress, history and everything entered for it. */
-export async function getTarget(ctx: Context, actor: Actor, id: string, asOf?: string) {
-  requireAccess(actor, "target.read");
+export async function getTarget(ctx: Context, actor: Actor | null, id: string, asOf?: string) {
+  if (actor) requireAccess(actor, "target.read");
   const { pack, target } = findTarget(ctx, id);
   const day = asOf ?? beijingToday(ctx);
   const db = ctx.database.db;
@@ -517,11 +518,11 @@ export async function getTarget(ctx: Context, actor: Actor, id: string, asOf?: s
 /** The awards and records that make up a target's count on a day (no personal data). */
 export async function targetContributions(
   ctx: Context,
-  actor: Actor,
+  actor: Actor | null,
   id: string,
   query: { asOf?: string | undefined; county?: string | undefined },
 ) {
-  requireAccess(actor, "target.read");
+  if (actor) requireAccess(actor, "target.read");
   const { pack, target } = findTarget(ctx, id);
   const day = query.asOf ?? beijingToday(ctx);
   const inputs = await loadInputs(ctx.database.db, pack, target);
@@ -538,4 +539,46 @@ export async function targetContributions(
       ref: c.ref,
     }));
   return { targetId: id, on: p.on, total: items.length, items };
+}
+
+/** Attaches an evidence file to an entered value (the value itself never changes). */
+export async function addValueEvidence(
+  ctx: Context,
+  actor: Actor,
+  valueId: string,
+  file: UploadedFile,
+) {
+  requireAccess(actor, "target.manage", {}, { type: "target_value", id: valueId }, "target.read");
+  const row = await ctx.database.db
+    .selectFrom("target_values")
+    .select("id")
+    .where("id", "=", valueId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", "数值记录不存在", "id");
+  const stored = storeFile(ctx, file);
+  return inTransaction(ctx.database, async (trx) => {
+    const at = instant(ctx);
+    const document = await recordDocument(
+      trx,
+      actor,
+      { type: "target_value", id: valueId },
+      stored,
+      at,
+    );
+    await audit(ctx, trx, actor, "target.valueEvidence", "target_value", valueId, {
+      document: document.id,
+      sha256: document.sha256,
+    });
+    return document;
+  });
+}
+
+export async function openValueEvidence(
+  ctx: Context,
+  actor: Actor,
+  valueId: string,
+  documentId: string,
+) {
+  requireAccess(actor, "target.read", {}, { type: "target_value", id: valueId });
+  return openDocument(ctx.database.db, ctx, "target_value", valueId, documentId);
 }

@@ -1,6 +1,315 @@
+import { createReadStream } from "node:fs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Context } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import {
+  acceptanceInputSchema,
+  fileProjectObjection,
+  listProjectObjections,
+  listTranches,
+  payTranche,
+  projectObjectionInputSchema,
+  recordAcceptance,
+  resolveProjectObjection,
+  trancheResultSchema,
+} from "../../projects/project-funding.ts";
+import {
+  addPanelMember,
+  addProposalDocument,
+  callInputSchema,
+  createCall,
+  declareConflict,
+  expertQueue,
+  getCall,
+  getProposal,
+  listCalls,
+  openProposalDocument,
+  proposalInputSchema,
+  publishSelection,
+  rankCall,
+  scoreInputSchema,
+  selectionInputSchema,
+  submitProposal,
+  submitScore,
+  verifyRanking,
+  withdrawProposal,
+} from "../../projects/projects.ts";
+import { loadSettings } from "../../settings/settings.ts";
+import { actorOf } from "../auth.ts";
+import { idParams } from "../params.ts";
 
-export function projectRoutes(_ctx: Context): FastifyPluginAsyncZod {
-  return async () => {};
+const tags = ["公共项目"];
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/public/project-calls",
+      {
+        schema: {
+          tags: ["公示（公开）"],
+          summary: "质量提升公共项目征集公告（无需登录）",
+          querystring: z.object({ year: year.optional() }),
+        },
+      },
+      async (request) => ({ items: await listCalls(ctx, null, request.query.year) }),
+    );
+    app.post(
+      "/api/v1/public/publicity/:id/project-objections",
+      {
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["公示（公开）"],
+          summary: "对公示的公共项目提出异议（姓名、联系方式必填，不公开）",
+          params: idParams,
+          body: projectObjectionInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await fileProjectObjection(ctx, request.params.id, request.body, request.ip)),
+    );
+    app.get(
+      "/api/v1/project-calls",
+      {
+        schema: { tags, summary: "项目征集列表", querystring: z.object({ year: year.optional() }) },
+      },
+      async (request) => ({
+        items: await listCalls(ctx, actorOf(request), request.query.year),
+      }),
+    );
+    app.post(
+      "/api/v1/project-calls",
+      { schema: { tags, summary: "发布年度项目征集（市级）", body: callInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await createCall(ctx, actorOf(request), request.body)),
+    );
+    app.get(
+      "/api/v1/project-calls/:id",
+      { schema: { tags, summary: "项目征集：申报、专家组、排序", params: idParams } },
+      async (request) => getCall(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      "/api/v1/project-calls/:id/panel",
+      {
+        schema: {
+          tags,
+          summary: "添加评审专家",
+          params: idParams,
+          body: z.object({ userId: z.string().uuid("应为用户编号") }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await addPanelMember(ctx, actorOf(request), request.params.id, request.body.userId),
+          ),
+    );
+    app.post(
+      "/api/v1/project-calls/:id/proposals",
+      {
+        schema: { tags, summary: "提交项目申报", params: idParams, body: proposalInputSchema },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await submitProposal(ctx, actorOf(request), request.params.id, request.body)),
+    );
+    app.post(
+      "/api/v1/project-calls/:id/rank",
+      { schema: { tags, summary: "按专家评分排序（截止后、评分齐全）", params: idParams } },
+      async (request) => rankCall(ctx, actorOf(request), request.params.id),
+    );
+    app.get(
+      "/api/v1/project-calls/:id/ranking/verify",
+      { schema: { tags, summary: "由存储的评分重算排序并核对", params: idParams } },
+      async (request) => verifyRanking(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      "/api/v1/project-calls/:id/selection",
+      {
+        schema: {
+          tags,
+          summary: "择优确定拟立项项目并公示",
+          params: idParams,
+          body: selectionInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await publishSelection(ctx, actorOf(request), request.params.id, request.body)),
+    );
+    app.get(
+      "/api/v1/project-proposals/:id",
+      { schema: { tags, summary: "项目申报详情", params: idParams } },
+      async (request) => getProposal(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      "/api/v1/project-proposals/:id/withdraw",
+      { schema: { tags, summary: "撤回项目申报（截止前）", params: idParams } },
+      async (request) => withdrawProposal(ctx, actorOf(request), request.params.id),
+    );
+    app.post(
+      "/api/v1/project-proposals/:id/documents",
+      {
+        schema: {
+          tags,
+          summary: "上传项目材料（PDF、JPEG、PNG，multipart/form-data，字段 file）",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const settings = await loadSettings(ctx.database.db);
+        const file = await request.file({
+          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
+        });
+        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
+        const data = await file.toBuffer();
+        return reply.status(201).send(
+          await addProposalDocument(ctx, actor, request.params.id, {
+            filename: file.filename,
+            data,
+          }),
+        );
+      },
+    );
+    app.get(
+      "/api/v1/project-proposals/:id/documents/:documentId",
+      {
+        schema: {
+          tags,
+          summary: "查看项目材料",
+          params: idParams.extend({ documentId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const file = await openProposalDocument(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.params.documentId,
+        );
+        return reply
+          .type(file.mime)
+          .header(
+            "content-disposition",
+            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(createReadStream(file.path));
+      },
+    );
+    app.post(
+      "/api/v1/project-proposals/:id/conflict",
+      {
+        schema: {
+          tags,
+          summary: "评审专家申报回避",
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(1, "不能为空").max(1000) }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await declareConflict(ctx, actorOf(request), request.params.id, request.body.reason),
+          ),
+    );
+    app.post(
+      "/api/v1/project-proposals/:id/scores",
+      {
+        schema: {
+          tags,
+          summary: "提交评分（独立评分，提交后不可修改）",
+          params: idParams,
+          body: scoreInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await submitScore(ctx, actorOf(request), request.params.id, request.body)),
+    );
+    app.post(
+      "/api/v1/project-proposals/:id/acceptance",
+      {
+        schema: {
+          tags,
+          summary: "登记项目验收结果",
+          params: idParams,
+          body: acceptanceInputSchema,
+        },
+      },
+      async (request) => recordAcceptance(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      "/api/v1/expert/queue",
+      { schema: { tags, summary: "评审专家的待评项目" } },
+      async (request) => expertQueue(ctx, actorOf(request)),
+    );
+    app.get(
+      "/api/v1/project-publicity/:id/objections",
+      { schema: { tags, summary: "公共项目公示的异议（市级）", params: idParams } },
+      async (request) => ({
+        items: await listProjectObjections(ctx, actorOf(request), request.params.id),
+      }),
+    );
+    app.post(
+      "/api/v1/project-objections/:id/resolve",
+      {
+        schema: {
+          tags,
+          summary: "处理公共项目公示异议",
+          params: idParams,
+          body: z.object({
+            outcome: z.enum(["upheld", "dismissed"]),
+            resolution: z.string().trim().min(1, "不能为空").max(2000),
+          }),
+        },
+      },
+      async (request) =>
+        resolveProjectObjection(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      "/api/v1/project-tranches",
+      {
+        schema: {
+          tags,
+          summary: "公共项目拨付款项（财政）",
+          querystring: z.object({
+            year: year.optional(),
+            state: z.enum(["reserved", "paid", "released"]).optional(),
+          }),
+        },
+      },
+      async (request) => ({ items: await listTranches(ctx, actorOf(request), request.query) }),
+    );
+    app.post(
+      "/api/v1/project-tranches/:id/pay",
+      {
+        schema: {
+          tags,
+          summary: "登记公共项目款项已拨付（须带 Idempotency-Key）",
+          params: idParams,
+          body: trancheResultSchema,
+        },
+      },
+      async (request) => {
+        const key = request.headers["idempotency-key"];
+        if (typeof key !== "string" || key === "")
+          throw new AppError(
+            "missing_field",
+            "资金类请求须带 Idempotency-Key 请求头",
+            "idempotency-key",
+          );
+        return payTranche(ctx, actorOf(request), request.params.id, request.body, key);
+      },
+    );
+  };
 }

@@ -1,6 +1,169 @@
+import { createReadStream } from "node:fs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { civilDateSchema } from "../../calculate/request.ts";
 import type { Context } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import { loadSettings } from "../../settings/settings.ts";
+import {
+  addBaseline,
+  addRecord,
+  addValue,
+  addValueEvidence,
+  baselineInputSchema,
+  getTarget,
+  listTargets,
+  openValueEvidence,
+  recordInputSchema,
+  targetContributions,
+  valueInputSchema,
+  withdrawRecord,
+} from "../../targets/targets.ts";
+import { actorOf } from "../auth.ts";
+import { idParams } from "../params.ts";
 
-export function targetRoutes(_ctx: Context): FastifyPluginAsyncZod {
-  return async () => {};
+const tags = ["目标"];
+const targetParams = z.object({ targetId: z.string().min(1).max(100) });
+
+export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/targets",
+      {
+        schema: {
+          tags,
+          summary: "2025 年目标进度（二、总体目标），可按县（市、区）和日期查看",
+          querystring: z.object({
+            asOf: civilDateSchema.optional(),
+            policy: z.string().max(100).optional(),
+            county: z.string().max(20).optional(),
+          }),
+        },
+      },
+      async (request) => listTargets(ctx, actorOf(request), request.query),
+    );
+    app.post(
+      "/api/v1/targets/baselines",
+      { schema: { tags, summary: "登记目标基数（来源、日期）", body: baselineInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await addBaseline(ctx, actorOf(request), request.body)),
+    );
+    app.post(
+      "/api/v1/targets/records",
+      {
+        schema: {
+          tags,
+          summary: "登记未经申报的成果（如县级政府质量奖、秘书处）",
+          body: recordInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addRecord(ctx, actorOf(request), request.body)),
+    );
+    app.post(
+      "/api/v1/targets/records/:id/withdraw",
+      {
+        schema: {
+          tags,
+          summary: "撤回登记的成果（须说明理由）",
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(1, "不能为空").max(1000) }),
+        },
+      },
+      async (request) =>
+        withdrawRecord(ctx, actorOf(request), request.params.id, request.body.reason),
+    );
+    app.post(
+      "/api/v1/targets/values",
+      {
+        schema: {
+          tags,
+          summary: "录入人工指标数值（如抽检合格率），保留历史",
+          body: valueInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addValue(ctx, actorOf(request), request.body)),
+    );
+    app.post(
+      "/api/v1/targets/values/:id/evidence",
+      {
+        schema: {
+          tags,
+          summary: "为录入的数值上传证明材料（multipart/form-data，字段 file）",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const settings = await loadSettings(ctx.database.db);
+        const file = await request.file({
+          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
+        });
+        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
+        const data = await file.toBuffer();
+        return reply.status(201).send(
+          await addValueEvidence(ctx, actor, request.params.id, {
+            filename: file.filename,
+            data,
+          }),
+        );
+      },
+    );
+    app.get(
+      "/api/v1/targets/values/:id/evidence/:documentId",
+      {
+        schema: {
+          tags,
+          summary: "查看数值的证明材料",
+          params: idParams.extend({ documentId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const file = await openValueEvidence(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.params.documentId,
+        );
+        return reply
+          .type(file.mime)
+          .header(
+            "content-disposition",
+            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(createReadStream(file.path));
+      },
+    );
+    app.get(
+      "/api/v1/targets/:targetId",
+      {
+        schema: {
+          tags,
+          summary: "单个目标：进度、按县分布、历史、基数与录入记录",
+          params: targetParams,
+          querystring: z.object({ asOf: civilDateSchema.optional() }),
+        },
+      },
+      async (request) =>
+        getTarget(ctx, actorOf(request), request.params.targetId, request.query.asOf),
+    );
+    app.get(
+      "/api/v1/targets/:targetId/contributions",
+      {
+        schema: {
+          tags,
+          summary: "构成目标计数的奖励与登记记录",
+          params: targetParams,
+          querystring: z.object({
+            asOf: civilDateSchema.optional(),
+            county: z.string().max(20).optional(),
+          }),
+        },
+      },
+      async (request) =>
+        targetContributions(ctx, actorOf(request), request.params.targetId, request.query),
+    );
+  };
 }
