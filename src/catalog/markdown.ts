@@ -61,11 +61,15 @@ export function catalogMarkdown(summary: PolicySummary, items: readonly CatalogI
     out.push("");
     out.push(`## 2025 年目标（${summary.targets[0]?.ref}）`);
     out.push("");
-    out.push("| 指标 | 比较 | 目标值 | 截止 |");
-    out.push("|---|---|---:|---|");
+    out.push("| 编号 | 指标 | 比较 | 目标值 | 截止 | 计数口径 |");
+    out.push("|---|---|---|---:|---|---|");
     for (const t of summary.targets) {
+      const how =
+        t.counting.kind === "manual"
+          ? `人工录入。${t.counting.definition}`
+          : `${t.counting.unit === "organization" ? "按组织去重" : "按成果去重"}，来自项目 ${t.counting.items.join("、") || "（仅登记）"} 的奖励与登记记录，加基数。${t.counting.definition}`;
       out.push(
-        `| ${t.indicator} | ${t.comparator === "gt" ? "高于（>）" : "达到（≥）"} | ${t.value}${t.unit} | ${t.deadline} |`,
+        `| \`${t.id}\` | ${t.indicator} | ${t.comparator === "gt" ? "高于（>）" : "达到（≥）"} | ${t.value}${t.unit} | ${t.deadline} | ${how} |`,
       );
     }
   }

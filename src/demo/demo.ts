@@ -15,6 +15,7 @@ import { recordRelation } from "../users/relations.ts";
 import { createUser } from "../users/users.ts";
 import type { User } from "../users/users-repository.ts";
 import { DEMO_PNG, demoPdf } from "./demo-files.ts";
+import { fillProgramme } from "./demo-programme.ts";
 
 /** The password of every demo account (long enough for the default policy, not a common one). */
 export const DEMO_PASSWORD = "Taizhou-Demo-2025";
@@ -71,7 +72,7 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
     username: string,
     displayName: string,
     role: Role,
-    binding: { organizationId?: string; county?: County } = {},
+    binding: { organizationId?: string | undefined; county?: County } = {},
   ) => {
     const u = await createUser(ctx, null, {
       username,
@@ -93,10 +94,12 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
   await user("secadmin", "安全管理员", "security_admin");
   await user("auditor", "审计管理员", "auditor");
   const city = await user("city", "市市场监管局 审核员", "city_official");
-  await user("finance", "市财政局 拨付员", "finance");
+  const finance = await user("finance", "市财政局 拨付员", "finance");
+  await user("leader", "市政府 分管领导", "leader");
 
   const officials = new Map<County, Actor>();
-  const enterprises: { actor: Actor; county: County; orgId: string }[] = [];
+  const enterprises: { actor: Actor; county: County; orgId: string; uscc: string; name: string }[] =
+    [];
   for (const [i, county] of COUNTIES.entries()) {
     officials.set(
       county,
@@ -118,7 +121,7 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
     const actor = await user(`ent-${PINYIN[county]}`, `${org.name}`, "enterprise", {
       organizationId: org.id,
     });
-    enterprises.push({ actor, county, orgId: org.id });
+    enterprises.push({ actor, county, orgId: org.id, uscc: org.uscc, name: org.name });
   }
 
   // A county official who once worked for an enterprise of the county declares it (回避).
@@ -219,6 +222,15 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
     }
   }
   await fillMoney(ctx, city);
+  // Experts of the public-project panel; one works for an enterprise that will propose.
+  const experts = [
+    await user("expert-zhang", "张教授（台州学院）", "expert", {
+      organizationId: enterprises[1]?.orgId,
+    }),
+    await user("expert-li", "李高工（省质检院）", "expert"),
+    await user("expert-wang", "王研究员（市标准化研究院）", "expert"),
+  ];
+  await fillProgramme(ctx, { city, finance, experts, enterprises });
   return accounts;
 }
 

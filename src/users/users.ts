@@ -55,7 +55,21 @@ async function checkBinding(
     if (county) throw new AppError("invalid_field", "企业用户不绑定县（市、区）", "county");
     return { organizationId, county: null };
   }
-  if (organizationId) throw new AppError("invalid_field", "只有企业用户绑定组织", "organizationId");
+  if (role === "expert") {
+    // An expert may name the organization they work for, so that they step aside from its
+    // proposals (三（三）4's fair competition); it gives no access to the organization.
+    if (county) throw new AppError("invalid_field", "该角色不绑定县（市、区）", "county");
+    if (!organizationId) return { organizationId: null, county: null };
+    const org = await ctx.database.db
+      .selectFrom("organizations")
+      .select("id")
+      .where("id", "=", organizationId)
+      .executeTakeFirst();
+    if (!org) throw new AppError("invalid_field", "绑定的组织不存在", "organizationId");
+    return { organizationId, county: null };
+  }
+  if (organizationId)
+    throw new AppError("invalid_field", "只有企业用户和评审专家绑定组织", "organizationId");
   if (role === "county_official") {
     if (!county)
       throw new AppError("missing_field", "县级审核人员须绑定一个县（市、区）", "county");
