@@ -397,7 +397,13 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
       expectErrorShape(res.json, "invalid_state");
       expect(res.json.error.message).toContain("2026-10-12");
       const closed = ok(await c.city.post("/api/v1/publicity/close", {}), 200, "close");
-      expect(closed.json).toEqual({ awarded: 0, held: 0, waiting: [], closedBatches: [], projectsFunded: 0 });
+      expect(closed.json).toEqual({
+        awarded: 0,
+        held: 0,
+        waiting: [],
+        closedBatches: [],
+        projectsFunded: 0,
+      });
       expect(await moneyFingerprint(db)).toEqual(before);
     });
 
@@ -473,12 +479,24 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
 
     it("close awards what has no open objection; a dismissed objection lets the held case through", async () => {
       const first = ok(await c.city.post("/api/v1/publicity/close", {}), 200, "close");
-      expect(first.json).toEqual({ awarded: 1, held: 1, waiting: [], closedBatches: [], projectsFunded: 0 });
+      expect(first.json).toEqual({
+        awarded: 1,
+        held: 1,
+        waiting: [],
+        closedBatches: [],
+        projectsFunded: 0,
+      });
       expect(await stateOf(p.b1)).toBe("awarded");
       expect(await stateOf(p.a2)).toBe("publicity");
       // Running it again changes nothing.
       const rerun = ok(await c.city.post("/api/v1/publicity/close", {}), 200, "rerun");
-      expect(rerun.json).toEqual({ awarded: 0, held: 1, waiting: [], closedBatches: [], projectsFunded: 0 });
+      expect(rerun.json).toEqual({
+        awarded: 0,
+        held: 1,
+        waiting: [],
+        closedBatches: [],
+        projectsFunded: 0,
+      });
 
       ok(
         await c.city.post(`/api/v1/objections/${p.objA2}/resolve`, {

@@ -1,6 +1,45 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Context } from "../../context.ts";
+import {
+  availableReports,
+  exportReport,
+  REPORTS,
+  reportQuerySchema,
+} from "../../reports/reports.ts";
+import { XLSX_TYPE } from "../../reports/workbook.ts";
+import { actorOf } from "../auth.ts";
 
-export function reportRoutes(_ctx: Context): FastifyPluginAsyncZod {
-  return async () => {};
+export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["报表"];
+    app.get(
+      "/api/v1/reports",
+      { schema: { tags, summary: "当前用户可导出的报表类型" } },
+      async (request) => ({ items: availableReports(actorOf(request)) }),
+    );
+    app.get(
+      "/api/v1/reports/:kind",
+      {
+        schema: {
+          tags,
+          summary: `导出报表（.xlsx）：${Object.entries(REPORTS)
+            .map(([kind, d]) => `${kind} ${d.title}`)
+            .join("、")}；县级用户只能导出本县`,
+          params: z.object({ kind: z.string().min(1).max(50) }),
+          querystring: reportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const file = await exportReport(ctx, actorOf(request), request.params.kind, request.query);
+        return reply
+          .type(XLSX_TYPE)
+          .header(
+            "content-disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          )
+          .send(file.data);
+      },
+    );
+  };
 }
