@@ -1,5 +1,6 @@
+import { defaultScheme, runAssessment, saveScheme } from "../assessment/assessment.ts";
 import type { Actor } from "../auth/roles.ts";
-import type { Context } from "../context.ts";
+import { beijingToday, type Context } from "../context.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
 import { payTranche, recordAcceptance } from "../projects/project-funding.ts";
 import {
@@ -57,6 +58,35 @@ function split(total: number): Map<County, number> {
 export async function fillProgramme(ctx: Context, cast: ProgrammeCast): Promise<void> {
   await fillTargets(ctx, cast);
   await fillProjects(ctx, cast);
+  await fillAssessment(ctx, cast.city);
+}
+
+/**
+ * The county assessment (四（一）): the default scheme for last year and this, and for this year a
+ * second version that weighs review timeliness more — the first run stays reproducible.
+ */
+async function fillAssessment(ctx: Context, city: Actor): Promise<void> {
+  const scheme = defaultScheme();
+  // The demo's cases are reviewed and awarded this year; last year's assessment is the empty
+  // one a new system starts with.
+  const thisYear = Number(beijingToday(ctx).slice(0, 4));
+  for (const year of [thisYear - 1, thisYear]) {
+    await saveScheme(ctx, city, { year, ...scheme });
+    await runAssessment(ctx, city, { year });
+  }
+  const heavier = scheme.indicators.map((i) =>
+    i.id === "review-timeliness"
+      ? { ...i, weight: i.weight + 5 }
+      : i.id === "award-amount"
+        ? { ...i, weight: i.weight - 5 }
+        : i,
+  );
+  await saveScheme(ctx, city, {
+    year: thisYear,
+    note: "第二版：提高审核时效权重（演示）",
+    indicators: heavier,
+  });
+  await runAssessment(ctx, city, { year: thisYear });
 }
 
 async function fillTargets(ctx: Context, cast: ProgrammeCast): Promise<void> {
