@@ -14,6 +14,7 @@ import type { PolicyItem } from "../policy/pack.ts";
 import { fromNumber, SCALE } from "../targets/decimal.ts";
 import { listTargets } from "../targets/targets.ts";
 import { parseWith } from "../validation.ts";
+import { buildAssessmentReport, buildProjectsReport } from "./programme-reports.ts";
 import {
   addSheet,
   type Column,
@@ -745,7 +746,7 @@ async function buildAnnual(ctx: Context, actor: Actor, params: ReportParams) {
 
 // ── The registry ──────────────────────────────────────────────────────────────
 
-/** Every report kind. `assessment` and `projects` join as one entry each. */
+/** Every report kind. */
 export const REPORTS: Record<string, ReportDefinition> = {
   awards: {
     title: "奖励汇总",
@@ -781,6 +782,20 @@ export const REPORTS: Record<string, ReportDefinition> = {
     year: "required",
     bySource: false,
     build: buildAnnual,
+  },
+  assessment: {
+    title: "县级考核得分",
+    permission: "assessment.read",
+    year: "required",
+    bySource: false,
+    build: buildAssessmentReport,
+  },
+  projects: {
+    title: "公共项目评审排序",
+    permission: "report.read",
+    year: "required",
+    bySource: false,
+    build: buildProjectsReport,
   },
 };
 
