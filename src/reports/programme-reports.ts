@@ -116,7 +116,9 @@ export async function buildProjectsReport(
       .where("project_proposals.call_id", "=", call.id);
     if (params.county) q = q.where("project_proposals.county", "=", params.county);
     const proposals = (await q.execute()).sort(
-      (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER),
+      (a, b) =>
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+        (a.number < b.number ? -1 : 1),
     );
     for (const p of proposals) {
       const scores = await db

@@ -802,7 +802,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
 /** The kinds `actor` may export, for the list of reports. */
 export function availableReports(actor: Actor) {
   return Object.entries(REPORTS)
-    .filter(([, d]) => can(actor, d.permission))
+    .filter(([, d]) => can(actor, "report.read") && can(actor, d.permission))
     .map(([kind, d]) => ({ kind, title: d.title, year: d.year, bySource: d.bySource }));
 }
 
@@ -858,10 +858,9 @@ export async function exportReport(
 ): Promise<ReportFile> {
   const request = reportRequest(kind, query);
   const county = request.county ?? actor.county;
-  requireAccess(actor, request.definition.permission, county ? { county } : {}, {
-    type: "report",
-    id: kind,
-  });
+  // Every report is scoped by county through report.read; the kind may ask for more.
+  for (const permission of new Set(["report.read" as const, request.definition.permission]))
+    requireAccess(actor, permission, county ? { county } : {}, { type: "report", id: kind });
   const params: ReportParams = { year: request.year, county, source: request.source };
   const book = await request.definition.build(ctx, actor, params);
   book.title = request.definition.title;

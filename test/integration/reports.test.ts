@@ -291,9 +291,11 @@ describe.each(DIALECTS)("reports (.xlsx) (%s)", (dialect) => {
       ["publicity", "公示名单"],
       ["targets", "目标进度"],
       ["annual", "年度总结"],
+      ["assessment", "县级考核得分"],
+      ["projects", "公共项目评审排序"],
     ]);
     for (const client of [c.countyX, c.financeX, leader])
-      expect(ok(await client.get("/api/v1/reports"), 200, "list").json.items).toHaveLength(5);
+      expect(ok(await client.get("/api/v1/reports"), 200, "list").json.items).toHaveLength(7);
     for (const client of [c.entA, c.sysadmin, c.auditor])
       expect(ok(await client.get("/api/v1/reports"), 200, "list").json.items).toEqual([]);
     const anonymous = await fetch(`${server.url}/api/v1/reports/awards?year=${YEAR}`);
