@@ -9,9 +9,17 @@ import { withContext } from "./with-context.ts";
 
 function checkOptions(opts: { asOf?: string; county?: string }) {
   if (opts.asOf !== undefined && !isCivilDate(opts.asOf))
-    throw new AppError("invalid_field", `日期应为 YYYY-MM-DD，收到 ${opts.asOf}`, "as-of");
+    throw new AppError(
+      "invalid_date",
+      `字段 --as-of：应为有效日期（YYYY-MM-DD），收到 ${JSON.stringify(opts.asOf)}`,
+      "as-of",
+    );
   if (opts.county !== undefined && opts.county !== CITY_WIDE && !isCounty(opts.county))
-    throw new AppError("invalid_field", `未知的县（市、区）${opts.county}`, "county");
+    throw new AppError(
+      "unknown_county",
+      `字段 --county：未知的县（市、区）${JSON.stringify(opts.county)}`,
+      "county",
+    );
 }
 
 /** `qi targets`: the 2025 targets (二、总体目标) as officials read them. */
@@ -65,11 +73,17 @@ export function registerProgrammeCommands(program: Command): void {
     .description("一个目标：按县分布与构成计数的记录")
     .option("--as-of <date>", "统计日期（默认今天）")
     .option("--json", "输出 JSON")
-    .action(async (id: string, opts: { asOf?: string; json?: boolean }) => {
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      // `targets` itself has --as-of and --json, and commander gives an option written after
+      // `show <target>` to the parent; read both.
+      const opts = command.optsWithGlobals<{ asOf?: string; county?: string; json?: boolean }>();
       checkOptions(opts);
       const { detail, counted } = await withContext(async (ctx) => ({
         detail: await getTarget(ctx, null, id, opts.asOf),
-        counted: await targetContributions(ctx, null, id, { asOf: opts.asOf }),
+        counted: await targetContributions(ctx, null, id, {
+          asOf: opts.asOf,
+          county: opts.county,
+        }),
       }));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ ...detail, counted }, null, 2)}\n`);

@@ -9,14 +9,18 @@ import { fromNumber } from "./decimal.ts";
  * baseline date, plus a 全市 baseline for what is not attributed to a county) and the distinct
  * keys (organizations by USCC, or subjects by folded key) among the contributions dated after
  * their county's baseline date, on or before D, and not ended by D. A key is counted once in the
- * city, for the county of its earliest contribution.
+ * city, for the county of its earliest contribution. A key already held on its county's baseline
+ * date (a contribution dated on or before it and not ended by it) is in the baseline, so a later
+ * contribution of the same key does not count it a second time (the definitions count distinct
+ * organizations or subjects).
  *
  * Manual targets: the value on D is the latest value whose period ended by D.
  *
  * Status on D (the deadline when D is later): met when the comparator holds; after the deadline
- * missed; otherwise on_track when the value is at least the straight line from the baseline
- * (total, at the latest baseline date, or the policy's effective day without one) to the target
- * at the deadline, at_risk when below it; no_data when a manual target has no value yet.
+ * (the deadline day itself still counts) missed; otherwise on_track when the value is at least
+ * the straight line from the baseline (total, at the latest baseline date, or the policy's
+ * effective day without one) to the target at the deadline, at_risk when below it; no_data when
+ * a manual target has no value yet.
  */
 export const CITY_WIDE = "全市";
 
@@ -97,13 +101,25 @@ function holds(target: Target, value: number): boolean {
 /** The contributions counted on `on`, one per key, each with the county it counts for. */
 export function countedOn(inputs: TargetInputs, on: string): Contribution[] {
   const since = baselineDates(inputs.baselines);
+  const fromOf = (c: Contribution) => since.get(c.county) ?? since.get(CITY_WIDE);
+  const inBaseline = new Set(
+    inputs.contributions
+      .filter((c) => {
+        const from = fromOf(c);
+        return (
+          from !== undefined && c.eventDate <= from && (c.endedOn === null || c.endedOn > from)
+        );
+      })
+      .map((c) => c.key),
+  );
   const live = inputs.contributions
     .filter((c) => {
-      const from = since.get(c.county) ?? since.get(CITY_WIDE);
+      const from = fromOf(c);
       return (
         c.eventDate <= on &&
         (from === undefined || c.eventDate > from) &&
-        (c.endedOn === null || c.endedOn > on)
+        (c.endedOn === null || c.endedOn > on) &&
+        !inBaseline.has(c.key)
       );
     })
     .sort((a, b) =>
@@ -145,7 +161,8 @@ export function progressOn(
   inputs: TargetInputs,
   asOf: string,
 ): Progress {
-  const final = asOf >= target.deadline;
+  // The deadline day itself still counts; the result is final only once it has passed.
+  const final = asOf > target.deadline;
   const on = final ? target.deadline : asOf;
   const goal = fromNumber(target.value);
   const baselineTotal = inputs.baselines.reduce((sum, b) => sum + b.value, 0);
@@ -179,10 +196,12 @@ export function progressOn(
   }
 
   let expected: number | null = null;
-  if (on > start && target.deadline > start) {
+  if (target.deadline > start) {
+    // On the line's start (and before it, where only the baseline is counted) the line is the
+    // baseline itself; after the deadline it is the target.
     const share = (days(on) - days(start)) / (days(target.deadline) - days(start));
     const from = target.counting.kind === "manual" && baselineTotal === 0 ? null : baselineTotal;
-    if (from !== null) expected = Math.ceil(from + (goal - from) * Math.min(1, share));
+    if (from !== null) expected = Math.ceil(from + (goal - from) * Math.min(1, Math.max(0, share)));
   }
 
   let status: Status;

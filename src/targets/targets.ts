@@ -7,7 +7,7 @@ import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema, usccSchema } from "../calculate/request.ts";
 import { beijingToday, type Context, instant } from "../context.ts";
 import { nextCounter } from "../db/counters.ts";
-import { type DB, inTransaction } from "../db/database.ts";
+import { type DB, inTransaction, isUniqueViolation } from "../db/database.ts";
 import {
   documentsOf,
   openDocument,
@@ -36,10 +36,13 @@ import {
 const text = (max: number) =>
   z.string().trim().min(1, "不能为空").max(max, `不能超过 ${max} 个字符`);
 const decimalText = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], {
+    error: (issue) =>
+      issue.input === undefined ? "缺少必填字段（非负数）" : "应为非负数（数字或数字文本）",
+  })
   .transform((v) => (typeof v === "number" ? String(v) : v))
   .meta({ example: "12", description: "非负数，最多 4 位小数" });
-const countyOrCity = z
+export const countyOrCity = z
   .string()
   .refine((v) => v === CITY_WIDE || countySchema.safeParse(v).success, {
     message: `应为县（市、区）名称或“${CITY_WIDE}”`,
@@ -192,6 +195,30 @@ export async function addRecord(
   if (input.eventDate > beijingToday(ctx))
     throw new AppError("invalid_field", "取得日期不能晚于今天", "eventDate");
   const key = byOrganization ? (input.uscc as string) : subjectKey(input.subject);
+  const duplicate = () =>
+    new AppError(
+      "conflict",
+      byOrganization ? "该组织已登记在此目标下" : "该成果已登记在此目标下",
+      byOrganization ? "uscc" : "subject",
+    );
+  try {
+    return await insertRecord(ctx, actor, input, target, key, duplicate);
+  } catch (e) {
+    // Two officials registering the same achievement at once: the partial unique index
+    // (target_records_one_live) refuses the second, which is the same conflict.
+    if (isUniqueViolation(e)) throw duplicate();
+    throw e;
+  }
+}
+
+async function insertRecord(
+  ctx: Context,
+  actor: Actor,
+  input: z.output<typeof recordInputSchema>,
+  target: Target,
+  key: string,
+  duplicate: () => AppError,
+) {
   return inTransaction(ctx.database, async (trx) => {
     const existing = await trx
       .selectFrom("target_records")
@@ -200,12 +227,7 @@ export async function addRecord(
       .where("subject_key", "=", key)
       .where("withdrawn_at", "is", null)
       .executeTakeFirst();
-    if (existing)
-      throw new AppError(
-        "conflict",
-        byOrganization ? "该组织已登记在此目标下" : "该成果已登记在此目标下",
-        byOrganization ? "uscc" : "subject",
-      );
+    if (existing) throw duplicate();
     const id = randomUUID();
     await trx
       .insertInto("target_records")

@@ -11,6 +11,7 @@ import {
   addValue,
   addValueEvidence,
   baselineInputSchema,
+  countyOrCity,
   getTarget,
   listTargets,
   openValueEvidence,
@@ -36,7 +37,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           querystring: z.object({
             asOf: civilDateSchema.optional(),
             policy: z.string().max(100).optional(),
-            county: z.string().max(20).optional(),
+            county: countyOrCity.optional(),
           }),
         },
       },
@@ -158,7 +159,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           params: targetParams,
           querystring: z.object({
             asOf: civilDateSchema.optional(),
-            county: z.string().max(20).optional(),
+            county: countyOrCity.optional(),
           }),
         },
       },
