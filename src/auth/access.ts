@@ -99,7 +99,10 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
     case "review.city":
       return actor.role === "city_official";
     case "relation.record":
-      return actor.role === "security_admin" || (official && scope.userId === actor.userId);
+      return (
+        actor.role === "security_admin" ||
+        ((official || actor.role === "expert") && scope.userId === actor.userId)
+      );
     case "user.list":
       return actor.role === "system_admin" || actor.role === "security_admin";
     case "user.manage":

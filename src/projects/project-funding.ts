@@ -75,12 +75,21 @@ async function fundEntry(
     .where("state", "=", "open")
     .executeTakeFirst();
   if (open) return "held";
+  const at = instant(ctx);
+  // Claim the proposal before reserving anything: of two closings at once (two servers, the
+  // scheduled job and the command), the second waits on this row, then finds it taken.
+  const claimed = await trx
+    .updateTable("project_proposals")
+    .set({ state: "funded", updated_at: at })
+    .where("id", "=", proposalId)
+    .where("state", "in", ["publicity", "waiting_budget"])
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return "skipped";
   const call = await loadCall(trx, proposal.call_id);
   const amount = Number(entry.amount);
   const advance = Math.floor((amount * call.advance_percent) / 100);
   const key = { year: call.year, source: "city" };
   await budgetFor(ctx, trx, key, actorId);
-  const at = instant(ctx);
   for (const [kind, part] of [
     ["advance", advance],
     ["final", amount - advance],
@@ -124,11 +133,6 @@ async function fundEntry(
     .set({ outcome: "funded" })
     .where("batch_id", "=", batchId)
     .where("proposal_id", "=", proposalId)
-    .execute();
-  await trx
-    .updateTable("project_proposals")
-    .set({ state: "funded", updated_at: at })
-    .where("id", "=", proposalId)
     .execute();
   await projectAudit(ctx, trx, SYSTEM(actorId), "project.fund", "project_proposal", proposalId, {
     amount,
@@ -193,6 +197,7 @@ export async function closeProjectPublicity(
             .set({ outcome: "waiting_budget" })
             .where("batch_id", "=", batch.id)
             .where("proposal_id", "=", e.proposal_id)
+            .where((eb) => eb.or([eb("outcome", "is", null), eb("outcome", "=", "waiting_budget")]))
             .execute();
           await trx
             .updateTable("project_proposals")
@@ -425,12 +430,14 @@ export async function recordAcceptance(
         .where("state", "=", "reserved")
         .execute();
       for (const t of reserved) {
-        await trx
+        const moved = await trx
           .updateTable("project_tranches")
           .set({ state: "released", updated_at: at })
           .where("id", "=", t.id)
           .where("state", "=", "reserved")
-          .execute();
+          .executeTakeFirst();
+        // Paid by a payment that committed while this waited on the row: nothing to release.
+        if (Number(moved.numUpdatedRows) !== 1) continue;
         const ok = await moveMoney(
           trx,
           { year: t.year, source: t.source },
@@ -495,7 +502,13 @@ export async function payTranche(
         if (t.kind === "final" && proposal.state !== "accepted")
           throw new AppError("invalid_state", "尾款须在验收通过后拨付", "id");
         if (t.kind === "advance" && !["funded", "accepted"].includes(proposal.state))
-          throw new AppError("invalid_state", "项目未立项，不能拨付预付款", "id");
+          throw new AppError(
+            "invalid_state",
+            proposal.state === "acceptance_failed"
+              ? "项目验收未通过，款项已释放"
+              : "项目未立项，不能拨付预付款",
+            "id",
+          );
         const done = await trx
           .updateTable("project_tranches")
           .set({
@@ -507,8 +520,19 @@ export async function payTranche(
           .where("id", "=", trancheId)
           .where("state", "=", "reserved")
           .executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1)
-          throw new AppError("invalid_state", "该笔款项已拨付，不能重复拨付", "id");
+        if (Number(done.numUpdatedRows) !== 1) {
+          // Changed while this waited on the row: say what it became (paid, or released).
+          const now = await trx
+            .selectFrom("project_tranches")
+            .select("state")
+            .where("id", "=", trancheId)
+            .executeTakeFirstOrThrow();
+          throw new AppError(
+            "invalid_state",
+            now.state === "paid" ? "该笔款项已拨付，不能重复拨付" : "该笔款项已释放",
+            "id",
+          );
+        }
         const posted = await moveMoney(
           trx,
           { year: t.year, source: t.source },

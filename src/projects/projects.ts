@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { refuseIfExcluded } from "../applications/applications.ts";
 import { appendAudit } from "../audit/audit-log.ts";
-import { can, deny, requireAccess } from "../auth/access.ts";
+import { can, denialOf, deny, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema } from "../calculate/request.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
@@ -489,6 +489,11 @@ export async function conflictOf(
   return declared ? `专家申报回避：${declared.reason}` : null;
 }
 
+/** An expert off the panel is not told that the call or its proposals exist (as in reading). */
+function offPanel(action: string, target: { type: string; id: string }): AppError {
+  return new AppError("not_found", "记录不存在或无权查看", null, denialOf(action, target));
+}
+
 async function onPanel(db: DB, callId: string, userId: string) {
   return Boolean(
     await db
@@ -505,7 +510,7 @@ export async function declareConflict(ctx: Context, actor: Actor, id: string, re
   return inTransaction(ctx.database, async (trx) => {
     const p = await loadProposal(trx, id);
     if (!(await onPanel(trx, p.call_id, actor.userId)))
-      throw deny("不是本次征集的评审专家", "id", "project.score", { type: "project_proposal", id });
+      throw offPanel("project.score", { type: "project_proposal", id });
     const scored = await trx
       .selectFrom("project_scores")
       .select("expert_id")
@@ -539,7 +544,7 @@ export async function submitScore(
     const p = await loadProposal(trx, id);
     const call = await loadCall(trx, p.call_id);
     if (!(await onPanel(trx, call.id, actor.userId)))
-      throw deny("不是本次征集的评审专家", "id", "project.score", { type: "project_proposal", id });
+      throw offPanel("project.score", { type: "project_proposal", id });
     const conflict = await conflictOf(trx, actor.userId, p);
     if (conflict)
       throw deny(`须回避，不能评分（${conflict}）`, "id", "project.score", {
@@ -827,6 +832,8 @@ export async function verifyRanking(ctx: Context, actor: Actor, id: string) {
   requireAccess(actor, "project.read");
   const db = ctx.database.db;
   const call = await loadCall(db, id);
+  if (actor.role === "expert" && !(await onPanel(db, id, actor.userId)))
+    throw offPanel("project.read", { type: "project_call", id });
   const proposals = await db
     .selectFrom("project_proposals")
     .selectAll()

@@ -19,8 +19,9 @@ export async function recordRelation(
 ): Promise<{ id: string }> {
   requireAccess(actor, "relation.record", { userId: input.userId });
   const user = await findUserRow(ctx.database.db, input.userId);
-  if (!user || (user.role !== "county_official" && user.role !== "city_official")) {
-    throw new AppError("invalid_field", "只能为审核人员登记关联关系", "userId");
+  // Officials step aside from related cases; experts from related proposals (三（三）4).
+  if (!user || !["county_official", "city_official", "expert"].includes(user.role)) {
+    throw new AppError("invalid_field", "只能为审核人员或评审专家登记关联关系", "userId");
   }
   const org = await ctx.database.db
     .selectFrom("organizations")

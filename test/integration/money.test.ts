@@ -245,6 +245,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         endDate: "2026-10-12",
         workingDays: 5,
         state: "open",
+        kind: "awards",
       });
       const page = ok(await anonymous("GET", `/api/v1/public/publicity/${p.batchId}`), 200, "page");
       expect(page.json.entries).toHaveLength(4);
@@ -512,6 +513,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         held: 0,
         waiting: [],
         closedBatches: [p.batchNumber],
+        projectsFunded: 0,
       });
       expect(await Promise.all([p.a1, p.a2, p.b1, p.b2].map((id) => stateOf(id)))).toEqual([
         "rejected",
@@ -974,6 +976,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         held: 0,
         waiting: [{ application: id, message }],
         closedBatches: [],
+        projectsFunded: 0,
       });
       expect(await stateOf(id)).toBe("publicity");
       expect(await awardOf(db, id)).toBeUndefined();
@@ -992,6 +995,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         held: 0,
         waiting: [],
         closedBatches: [batch.number],
+        projectsFunded: 0,
       });
       expect(await stateOf(id)).toBe("awarded");
       expect(await budgetRow(db, 2026, LINHAI)).toEqual({
