@@ -347,82 +347,123 @@ export async function addValue(
 
 /** Everything recorded for one target: its baselines, contributions and values. */
 export async function loadInputs(db: DB, pack: PolicyPack, target: Target): Promise<TargetInputs> {
+  return (await loadInputsFor(db, pack, [target])).get(target.id) as TargetInputs;
+}
+
+/**
+ * The inputs of several targets in four queries (baselines, values, awards of every counted item,
+ * records), whatever the number of targets: the dashboard reads them all at once.
+ */
+export async function loadInputsFor(
+  db: DB,
+  pack: PolicyPack,
+  targets: readonly Target[],
+): Promise<Map<string, TargetInputs>> {
+  const ids = targets.map((t) => t.id);
+  const out = new Map<string, TargetInputs>();
+  if (ids.length === 0) return out;
   const baselineRows = await db
     .selectFrom("target_baselines")
     .selectAll()
-    .where("target_id", "=", target.id)
+    .where("target_id", "in", ids)
     .orderBy("seq")
     .execute();
-  // The latest row of each county is its baseline; earlier rows are history.
-  const latest = new Map(baselineRows.map((b) => [b.county, b]));
-  const baselines = [...latest.values()].map((b) => ({
-    county: b.county,
-    value: parseDecimal(b.value, "value"),
-    asOf: b.as_of,
-    source: b.source,
-  }));
-  const values = (
-    await db.selectFrom("target_values").selectAll().where("target_id", "=", target.id).execute()
-  ).map((v) => ({
-    county: v.county,
-    value: parseDecimal(v.value, "value"),
-    periodStart: v.period_start,
-    periodEnd: v.period_end,
-    source: v.source,
-    seq: Number(v.seq),
-  }));
-  const contributions: Contribution[] = [];
-  if (target.counting.kind === "distinct") {
-    const byOrganization = target.counting.unit === "organization";
-    if (target.counting.items.length > 0) {
-      const awards = await db
-        .selectFrom("awards")
-        .innerJoin("applications", "applications.id", "awards.application_id")
-        .innerJoin("organizations", "organizations.id", "awards.organization_id")
-        .select([
-          "awards.number",
-          "awards.item",
-          "applications.subject",
-          "applications.event_date",
-          "applications.county",
-          "organizations.uscc",
-          "organizations.name",
-        ])
-        .where("awards.state", "in", ["reserved", "paid"])
-        .where("awards.item", "in", target.counting.items)
-        .where("applications.policy_id", "=", pack.id)
-        .execute();
-      for (const a of awards)
-        contributions.push({
-          key: byOrganization ? a.uscc : subjectKey(a.subject),
-          county: a.county,
-          eventDate: a.event_date,
-          endedOn: null,
-          source: "award",
-          ref: a.number,
-          label: `${a.item} ${a.subject}`,
-          organizationName: a.name,
-        });
+  const valueRows = await db
+    .selectFrom("target_values")
+    .selectAll()
+    .where("target_id", "in", ids)
+    .execute();
+  const items = [
+    ...new Set(targets.flatMap((t) => (t.counting.kind === "distinct" ? t.counting.items : []))),
+  ];
+  const awards =
+    items.length === 0
+      ? []
+      : await db
+          .selectFrom("awards")
+          .innerJoin("applications", "applications.id", "awards.application_id")
+          .innerJoin("organizations", "organizations.id", "awards.organization_id")
+          .select([
+            "awards.number",
+            "awards.item",
+            "applications.subject",
+            "applications.event_date",
+            "applications.county",
+            "organizations.uscc",
+            "organizations.name",
+          ])
+          .where("awards.item", "in", items)
+          .where("awards.state", "in", ["reserved", "paid"])
+          .where("applications.policy_id", "=", pack.id)
+          .execute();
+  const recordRows = await db
+    .selectFrom("target_records")
+    .selectAll()
+    .where("target_id", "in", ids)
+    .where("withdrawn_at", "is", null)
+    .execute();
+  const folded = new Map<string, string>();
+  const fold = (subject: string) => {
+    let key = folded.get(subject);
+    if (key === undefined) {
+      key = subjectKey(subject);
+      folded.set(subject, key);
     }
-    const records = await db
-      .selectFrom("target_records")
-      .selectAll()
-      .where("target_id", "=", target.id)
-      .where("withdrawn_at", "is", null)
-      .execute();
-    for (const r of records)
-      contributions.push({
-        key: byOrganization ? (r.uscc ?? r.subject_key) : r.subject_key,
-        county: r.county,
-        eventDate: r.event_date,
-        endedOn: r.ended_on,
-        source: "record",
-        ref: r.id,
-        label: r.subject,
-        organizationName: r.organization_name,
-      });
+    return key;
+  };
+  for (const target of targets) {
+    // The latest row of each county is its baseline; earlier rows are history.
+    const latest = new Map(
+      baselineRows.filter((b) => b.target_id === target.id).map((b) => [b.county, b]),
+    );
+    const baselines = [...latest.values()].map((b) => ({
+      county: b.county,
+      value: parseDecimal(b.value, "value"),
+      asOf: b.as_of,
+      source: b.source,
+    }));
+    const values = valueRows
+      .filter((v) => v.target_id === target.id)
+      .map((v) => ({
+        county: v.county,
+        value: parseDecimal(v.value, "value"),
+        periodStart: v.period_start,
+        periodEnd: v.period_end,
+        source: v.source,
+        seq: Number(v.seq),
+      }));
+    const contributions: Contribution[] = [];
+    if (target.counting.kind === "distinct") {
+      const byOrganization = target.counting.unit === "organization";
+      const counted = new Set(target.counting.items);
+      for (const a of awards)
+        if (counted.has(a.item))
+          contributions.push({
+            key: byOrganization ? a.uscc : fold(a.subject),
+            county: a.county,
+            eventDate: a.event_date,
+            endedOn: null,
+            source: "award",
+            ref: a.number,
+            label: `${a.item} ${a.subject}`,
+            organizationName: a.name,
+          });
+      for (const r of recordRows)
+        if (r.target_id === target.id)
+          contributions.push({
+            key: byOrganization ? (r.uscc ?? r.subject_key) : r.subject_key,
+            county: r.county,
+            eventDate: r.event_date,
+            endedOn: r.ended_on,
+            source: "record",
+            ref: r.id,
+            label: r.subject,
+            organizationName: r.organization_name,
+          });
+    }
+    out.set(target.id, { baselines, contributions, values });
   }
-  return { baselines, contributions, values };
+  return out;
 }
 
 function presentProgress(target: Target, p: Progress) {
@@ -471,8 +512,9 @@ export async function listTargets(
   const pack = targetPack(ctx, query.policy);
   const asOf = query.asOf ?? beijingToday(ctx);
   const out = [];
+  const all = await loadInputsFor(ctx.database.db, pack, pack.targets);
   for (const target of pack.targets) {
-    const inputs = await loadInputs(ctx.database.db, pack, target);
+    const inputs = all.get(target.id) as TargetInputs;
     const progress = presentProgress(target, progressOn(target, pack.effective, inputs, asOf));
     out.push({
       ...describe(pack, target),

@@ -27,6 +27,13 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .columns(["owner_type", "owner_id"])
     .execute();
 
+  // The dashboard reads the live awards of a few items.
+  await db.schema
+    .createIndex("awards_item_state")
+    .on("awards")
+    .columns(["item", "state"])
+    .execute();
+
   // ── targets ──
   // A baseline is what the city had achieved by a date before the system counted; corrections
   // are new rows (the latest row of a target and county is the baseline), so the history stays.
