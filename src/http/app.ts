@@ -1,8 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -30,7 +33,11 @@ export interface AppOptions {
   /** Mark cookies Secure (behind TLS). */
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
+  /** The built web app (index.html and assets); served at `/` when it exists. */
+  readonly webRoot?: string;
 }
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -87,5 +94,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(projectRoutes(context));
   await app.register(assessmentRoutes(context));
   await app.register(reportRoutes(context));
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: "/",
+      index: ["index.html"],
+      // Hashed assets may be kept; index.html must be asked for again.
+      setHeaders: (res, path) => {
+        res.header(
+          "cache-control",
+          path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  }
   return app;
 }

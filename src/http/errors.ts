@@ -29,6 +29,16 @@ export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void 
     return reply.status(appError.status).send(appError.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
+    // The web app's own paths (/my/applications, /review/…) are its pages: the server answers
+    // them with the app, which routes in the browser. The API and the docs stay 404.
+    if (
+      request.method === "GET" &&
+      app.hasDecorator("sendFile") &&
+      !request.url.startsWith("/api/") &&
+      !request.url.startsWith("/docs") &&
+      (request.headers.accept ?? "").includes("text/html")
+    )
+      return (reply as unknown as { sendFile(name: string): unknown }).sendFile("index.html");
     const error = new AppError("not_found", `没有这个地址：${request.method} ${request.url}`);
     return reply.status(404).send(error.toJSON());
   });

@@ -1,0 +1,108 @@
+import { Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { AREAS } from "./areas/index.ts";
+import type { MenuEntry } from "./areas/types.ts";
+import { useAuth } from "./auth.tsx";
+import { LoginPage } from "./LoginPage.tsx";
+
+const { Header, Sider, Content } = Layout;
+
+function visible(entry: MenuEntry, role: string | null): boolean {
+  if (entry.roles === "public") return true;
+  return role !== null && (entry.roles as readonly string[]).includes(role);
+}
+
+export function App() {
+  const { user, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const role = user?.role ?? null;
+  const items = useMemo(
+    () =>
+      AREAS.map((area) => ({
+        area,
+        entries: area.menu.filter((m) => visible(m, role)),
+      }))
+        .filter((g) => g.entries.length > 0)
+        .map((g) => ({
+          type: "group" as const,
+          key: g.area.title,
+          label: g.area.title,
+          children: g.entries.map((m) => ({
+            key: m.path,
+            label: <Link to={m.path}>{m.label}</Link>,
+          })),
+        })),
+    [role],
+  );
+  const selected = AREAS.flatMap((a) => a.menu)
+    .map((m) => m.path)
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "space-between",
+          padding: "0 16px",
+        }}
+      >
+        <Link to="/" style={{ color: "#fff", fontSize: 16, fontWeight: 600, whiteSpace: "nowrap" }}>
+          台州市质量强市激励政策兑现系统
+        </Link>
+        {user ? (
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: "logout",
+                  label: "退出登录",
+                  onClick: async () => {
+                    await logout();
+                    navigate("/");
+                  },
+                },
+              ],
+            }}
+          >
+            <Space style={{ color: "#fff", cursor: "pointer" }} data-testid="current-user">
+              {user.displayName}
+              <Typography.Text style={{ color: "#bbb" }}>{user.roleName}</Typography.Text>
+            </Space>
+          </Dropdown>
+        ) : (
+          <Button type="primary" onClick={() => navigate("/login")}>
+            登录
+          </Button>
+        )}
+      </Header>
+      <Layout>
+        <Sider
+          width={200}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+        >
+          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+        </Sider>
+        <Content style={{ padding: 16, minWidth: 0 }}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            {AREAS.flatMap((a) => a.routes).map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="/" element={<Navigate to="/policy" replace />} />
+            <Route path="*" element={<Typography.Title level={4}>页面不存在</Typography.Title>} />
+          </Routes>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The web app talks to the server through this client only: same origin, the session in an
+ * HttpOnly cookie, the CSRF token from login or /auth/me on every state-changing request, and
+ * the server's `{ error: { code, message, field } }` turned into an ApiError that forms show in
+ * place.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; field?: string | null } } = {};
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(
+    response.status,
+    body.error?.code ?? "http_error",
+    body.error?.message ?? `请求失败（${response.status} ${response.statusText}）`,
+    body.error?.field ?? null,
+  );
+}
+
+export interface RequestOptions {
+  readonly idempotencyKey?: string;
+  readonly query?: Record<string, string | number | boolean | undefined | null>;
+}
+
+function url(path: string, query?: RequestOptions["query"]): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function api<T = unknown>(
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  const response = await fetch(url(path, options.query), {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const get = <T = unknown>(path: string, query?: RequestOptions["query"]) =>
+  api<T>("GET", path, undefined, { query });
+export const post = <T = unknown>(path: string, body?: unknown, options?: RequestOptions) =>
+  api<T>("POST", path, body ?? {}, options);
+
+/** Uploads one file as multipart field `file`, reporting progress (0–100). */
+export function upload<T = unknown>(
+  path: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: { error?: { code?: string; message?: string; field?: string | null } } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // keep empty
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            body.error?.code ?? "http_error",
+            body.error?.message ?? `上传失败（${xhr.status}）`,
+            body.error?.field ?? null,
+          ),
+        );
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network", "网络错误，上传未完成", null));
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+}
+
+/** Downloads a file (a report, an export) with progress, then saves it under its server name. */
+export async function download(
+  path: string,
+  query?: RequestOptions["query"],
+  onProgress?: (received: number) => void,
+): Promise<void> {
+  const response = await fetch(url(path, query), { credentials: "same-origin" });
+  if (!response.ok) throw await toError(response);
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      onProgress?.(received);
+    }
+  }
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const name = match?.[1] ? decodeURIComponent(match[1]) : "download";
+  const blob = new Blob(chunks as BlobPart[], {
+    type: response.headers.get("content-type") ?? "application/octet-stream",
+  });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** A fresh key for a money-moving request (a retry of the same click reuses it). */
+export function newKey(): string {
+  return crypto.randomUUID();
+}

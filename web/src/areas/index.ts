@@ -1,0 +1,19 @@
+import { area as admin } from "./admin/index.tsx";
+import { area as dashboard } from "./dashboard/index.tsx";
+import { area as enterprise } from "./enterprise/index.tsx";
+import { area as finance } from "./finance/index.tsx";
+import { area as projects } from "./projects/index.tsx";
+import { area as publicArea } from "./public/index.tsx";
+import { area as review } from "./review/index.tsx";
+import type { Area } from "./types.ts";
+
+/** Every area of the app, in menu order. */
+export const AREAS: readonly Area[] = [
+  publicArea,
+  enterprise,
+  review,
+  finance,
+  dashboard,
+  projects,
+  admin,
+];

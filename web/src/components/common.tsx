@@ -1,0 +1,140 @@
+import { Alert, Empty, type FormInstance, Result, Spin, Tag } from "antd";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
+import type { z } from "zod";
+import { ApiError } from "../api.ts";
+
+/** 1234567 → "1,234,567 元" (money is integer yuan). */
+export function yuan(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? "—" : `${amount.toLocaleString("zh-CN")} 元`;
+}
+
+/** Loads data for a page; `reload` after a change. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await load());
+      setError(null);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  }, deps);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, loading, reload, setData };
+}
+
+/** The loading, error and empty states of a page, then its content. */
+export function Loaded<T>({
+  state,
+  children,
+  empty,
+}: {
+  state: { data: T | null; error: Error | null; loading: boolean };
+  children: (data: T) => ReactNode;
+  empty?: (data: T) => ReactNode | null;
+}) {
+  if (state.error) return <ErrorAlert error={state.error} />;
+  if (state.loading && state.data === null)
+    return (
+      <div style={{ padding: 48, textAlign: "center" }}>
+        <Spin />
+      </div>
+    );
+  if (state.data === null) return null;
+  const e = empty?.(state.data);
+  return <>{e ?? children(state.data)}</>;
+}
+
+export function ErrorAlert({ error }: { error: Error }) {
+  if (error instanceof ApiError && error.status === 404)
+    return <Result status="404" title="记录不存在或无权查看" subTitle={error.message} />;
+  if (error instanceof ApiError && error.status === 403)
+    return <Result status="403" title="无权访问" subTitle={error.message} />;
+  return <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} />;
+}
+
+/** An empty state that says what to do next. */
+export function EmptyHint({ text, action }: { text: string; action?: ReactNode }) {
+  return (
+    <Empty description={text} style={{ padding: 32 }}>
+      {action}
+    </Empty>
+  );
+}
+
+/**
+ * Shows an API error on the form field it names (or returns it for a page-level message).
+ * `fieldMap` maps the API's field path to the form's name where they differ.
+ */
+export function showApiError(
+  form: FormInstance | null,
+  error: unknown,
+  fieldMap: Record<string, (string | number)[]> = {},
+): string | null {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (form && error.field) {
+    const name = fieldMap[error.field] ?? error.field.split(/[.[\]]/).filter((p) => p !== "");
+    const path = name.map((p) => (typeof p === "string" && /^\d+$/.test(p) ? Number(p) : p));
+    if (form.getFieldInstance(path as never) !== undefined || fieldMap[error.field]) {
+      form.setFields([{ name: path as never, errors: [error.message] }]);
+      return null;
+    }
+  }
+  return error.message;
+}
+
+/** An antd form rule that checks a value with the same zod schema the API uses. */
+export function zodRule(schema: z.ZodType) {
+  return {
+    validator: async (_: unknown, value: unknown) => {
+      const result = schema.safeParse(value);
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? "无效");
+    },
+  };
+}
+
+const STATE_COLORS: Record<string, string> = {
+  draft: "default",
+  submitted: "processing",
+  county_review: "processing",
+  city_review: "processing",
+  returned: "warning",
+  approved: "success",
+  publicity: "cyan",
+  awarded: "green",
+  rejected: "error",
+  withdrawn: "default",
+  reserved: "blue",
+  paid: "green",
+  cancelled: "default",
+  reversed: "error",
+  open: "processing",
+  closed: "default",
+  met: "success",
+  on_track: "processing",
+  at_risk: "warning",
+  missed: "error",
+  no_data: "default",
+};
+
+export function StateTag({ state, name }: { state: string; name?: string | undefined }) {
+  return <Tag color={STATE_COLORS[state] ?? "default"}>{name ?? state}</Tag>;
+}
+
+export function today(): string {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  return now.toISOString().slice(0, 10);
+}
+
+export function beijingTime(instant: string | null | undefined): string {
+  if (!instant) return "—";
+  return new Date(instant).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
