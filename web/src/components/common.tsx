@@ -1,5 +1,5 @@
 import { Alert, Empty, type FormInstance, Result, Spin, Tag } from "antd";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiError } from "../api.ts";
 
@@ -8,26 +8,28 @@ export function yuan(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? "—" : `${amount.toLocaleString("zh-CN")} 元`;
 }
 
-/** Loads data for a page; `reload` after a change. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []) {
+/** Loads data for a page; loads again when `key` changes; `reload` after a change. */
+export function useLoad<T>(load: () => Promise<T>, key = "") {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on
+  const latest = useRef(load);
+  latest.current = load;
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await load());
+      setData(await latest.current());
       setError(null);
     } catch (e) {
       setError(e as Error);
     } finally {
       setLoading(false);
     }
-  }, deps);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what the load depends on
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
   return { data, error, loading, reload, setData };
 }
 
