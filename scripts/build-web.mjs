@@ -22,7 +22,13 @@ const stale =
   Math.max(...sources.filter(existsSync).map(newest)) > statSync(built).mtimeMs;
 
 if (stale) {
+  // A production build, whatever NODE_ENV the caller runs with (the test runner sets "test").
+  process.env.NODE_ENV = "production";
   const { build } = await import("vite");
   process.stdout.write("构建网页应用（dist/web）…\n");
-  await build({ configFile: join(root, "web", "vite.config.ts"), logLevel: "warn" });
+  await build({
+    configFile: join(root, "web", "vite.config.ts"),
+    mode: "production",
+    logLevel: "warn",
+  });
 }

@@ -33,7 +33,7 @@ export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void 
     // them with the app, which routes in the browser. The API and the docs stay 404.
     if (
       request.method === "GET" &&
-      app.hasDecorator("sendFile") &&
+      app.hasReplyDecorator("sendFile") &&
       !request.url.startsWith("/api/") &&
       !request.url.startsWith("/docs") &&
       (request.headers.accept ?? "").includes("text/html")

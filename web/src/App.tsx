@@ -1,4 +1,4 @@
-import { Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { AREAS } from "./areas/index.ts";
@@ -17,6 +17,8 @@ export function App() {
   const { user, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const role = user?.role ?? null;
   const items = useMemo(
@@ -86,8 +88,9 @@ export function App() {
           theme="light"
           breakpoint="md"
           collapsedWidth={0}
-          collapsible
-          collapsed={collapsed}
+          collapsible={narrow}
+          trigger={narrow ? undefined : null}
+          collapsed={narrow && collapsed}
           onCollapse={setCollapsed}
         >
           <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />

@@ -17,7 +17,7 @@ import {
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { calculateRequestSchema } from "../../../../src/calculate/request.ts";
 import { COUNTIES } from "../../../../src/organizations/counties.ts";
 import { post } from "../../api.ts";
@@ -135,6 +135,10 @@ export function CalculatorPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const claims = Form.useWatch("claims", form) as ClaimForm[] | undefined;
+  useEffect(() => {
+    if (decisions)
+      document.querySelector('[data-testid="calc-result"]')?.scrollIntoView({ behavior: "smooth" });
+  }, [decisions]);
 
   return (
     <Loaded state={catalog}>

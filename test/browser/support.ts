@@ -1,0 +1,114 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Context } from "../../src/context.ts";
+import { buildApp } from "../../src/http/app.ts";
+import { contextFor, freshDatabase, type TestDatabase } from "../helpers/db.ts";
+
+/**
+ * Browser tests: the real server (in this process, so that the test can move its clock) on a
+ * fresh SQLite database, serving the built web app; Debian's Chromium driven by playwright-core.
+ */
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** Builds dist/web when it is missing or older than web/ (the same step as npm start). */
+export function ensureWebBuilt(): void {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], { stdio: "inherit" });
+}
+
+/** A clock the test sets; it runs on from the instant set, like a real one. */
+export class TestClock {
+  private offset = 0;
+  now = (): Date => new Date(Date.now() + this.offset);
+  /** Sets the Beijing date (at 10:00). */
+  setBeijing(date: string): void {
+    this.offset = Date.parse(`${date}T10:00:00+08:00`) - Date.now();
+  }
+}
+
+export interface BrowserServer {
+  readonly url: string;
+  readonly context: Context;
+  readonly clock: TestClock;
+  readonly db: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startBrowserServer(): Promise<BrowserServer> {
+  const db = await freshDatabase("sqlite");
+  const clock = new TestClock();
+  const context = contextFor(db, clock.now);
+  const app = await buildApp({ context });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url,
+    context,
+    clock,
+    db,
+    close: async () => {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Playwright starts Chromium headless with a new, empty profile of its own. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** An office screen (1366×768) or a phone, Chinese locale, Beijing time. */
+export async function newSession(
+  browser: Browser,
+  device: "office" | "phone" = "office",
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: device === "office" ? { width: 1366, height: 768 } : { width: 390, height: 844 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    acceptDownloads: true,
+  });
+}
+
+export async function signIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(`${url}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page
+    .getByRole("button", { name: "登 录" })
+    .or(page.getByRole("button", { name: "登录" }))
+    .click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+/**
+ * Saves a screenshot: into docs/screenshots when QI_SCREENSHOTS=1 (`npm run screenshots`),
+ * otherwise into a temporary folder (the page still has to render for the test to pass).
+ */
+const SHOTS =
+  process.env.QI_SCREENSHOTS === "1"
+    ? join(ROOT, "docs", "screenshots")
+    : mkdtempSync(join(os.tmpdir(), "qi-shots-"));
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
