@@ -18,6 +18,7 @@ import { applicationRoutes } from "./routes/applications.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calculateRoutes } from "./routes/calculate.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(projectRoutes(context));
   await app.register(assessmentRoutes(context));
   await app.register(reportRoutes(context));
+  await app.register(dashboardRoutes(context));
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(join(webRoot, "index.html"))) {
     await app.register(fastifyStatic, {

@@ -44,9 +44,10 @@ describe("public pages in a real browser", () => {
     await page
       .getByText("关于持续推进质量强市建设激发质量提升活力的若干意见（2023年修订）")
       .waitFor();
-    const items = (
-      await (await fetch(`${server.url}/api/v1/policies/taizhou-quality-2023/items`)).json()
-    ).items as { id: string; title: string; clause: string }[];
+    const catalog: any = await (
+      await fetch(`${server.url}/api/v1/policies/taizhou-quality-2023/items`)
+    ).json();
+    const items = catalog.items as { id: string; title: string; clause: string }[];
     for (const item of items)
       await expect(
         page.getByRole("cell", { name: item.title, exact: true }).count(),
@@ -73,7 +74,7 @@ describe("public pages in a real browser", () => {
     await page.getByTestId("calc-submit").click();
     await page.getByTestId("calc-result").waitFor();
 
-    const api = await (
+    const api: any = await (
       await fetch(`${server.url}/api/v1/calculate`, {
         method: "POST",
         headers: { "content-type": "application/json" },

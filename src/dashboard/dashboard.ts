@@ -1,0 +1,145 @@
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { SOURCE_NAMES } from "../budgets/budgets.ts";
+import type { Context } from "../context.ts";
+import { toBudget } from "../ledger/ledger.ts";
+import { COUNTIES } from "../organizations/counties.ts";
+
+/**
+ * The leaders' picture (aggregates only, no organization or person): awards and amounts by
+ * county, item group and year; budget use; cases by state; and the average days each review
+ * step takes. County staff see their own county.
+ */
+const LIVE = ["reserved", "paid"];
+
+/** The review steps, as (from-state, action) pairs of the case's events. */
+const STEPS = [
+  {
+    id: "accept",
+    name: "受理（提交→县级受理）",
+    from: ["submitted"],
+    actions: ["accept", "return", "reject"],
+  },
+  {
+    id: "county",
+    name: "县级初审（受理→初审决定）",
+    from: ["county_review"],
+    actions: ["approve", "return", "reject"],
+  },
+  {
+    id: "city",
+    name: "市级复审（初审通过→复审决定）",
+    from: ["city_review"],
+    actions: ["approve", "return", "reject"],
+  },
+] as const;
+
+export async function dashboard(ctx: Context, actor: Actor) {
+  requireAccess(actor, "target.read");
+  const county = actor.county;
+  const db = ctx.database.db;
+  let awardsQuery = db
+    .selectFrom("awards")
+    .innerJoin("applications", "applications.id", "awards.application_id")
+    .select([
+      "awards.item",
+      "awards.amount",
+      "awards.year",
+      "awards.state",
+      "applications.county",
+      "applications.policy_id",
+    ])
+    .where("awards.state", "in", LIVE);
+  if (county) awardsQuery = awardsQuery.where("applications.county", "=", county);
+  const awards = await awardsQuery.execute();
+  const groupOf = (policy: string | null, item: string) =>
+    (policy ? ctx.registry.pack(policy)?.items.get(item)?.group : undefined) ?? "其他";
+  const tally = (key: (a: (typeof awards)[number]) => string, keys: readonly string[] = []) => {
+    const out = new Map<string, { count: number; amount: number }>(
+      keys.map((k) => [k, { count: 0, amount: 0 }]),
+    );
+    for (const a of awards) {
+      const t = out.get(key(a)) ?? { count: 0, amount: 0 };
+      t.count += 1;
+      t.amount += Number(a.amount);
+      out.set(key(a), t);
+    }
+    return [...out].map(([k, t]) => ({ key: k, ...t }));
+  };
+
+  let budgetQuery = db.selectFrom("budgets").selectAll();
+  if (county) budgetQuery = budgetQuery.where("source", "=", county);
+  const budgets = (await budgetQuery.orderBy("year").execute()).map(toBudget).map((b) => ({
+    ...b,
+    sourceName: SOURCE_NAMES(b.source),
+  }));
+
+  let statesQuery = db
+    .selectFrom("applications")
+    .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("state");
+  if (county) statesQuery = statesQuery.where("county", "=", county);
+  const states = (await statesQuery.execute()).map((r) => ({ state: r.state, count: Number(r.n) }));
+
+  // Each step: from the event that entered the state to the decision that left it.
+  let eventsQuery = db
+    .selectFrom("application_events")
+    .innerJoin("applications", "applications.id", "application_events.application_id")
+    .select([
+      "application_events.application_id",
+      "application_events.seq",
+      "application_events.action",
+      "application_events.from_state",
+      "application_events.to_state",
+      "application_events.created_at",
+    ]);
+  if (county) eventsQuery = eventsQuery.where("applications.county", "=", county);
+  const events = await eventsQuery
+    .orderBy("application_events.application_id")
+    .orderBy("application_events.seq")
+    .execute();
+  const durations = new Map<string, number[]>(STEPS.map((s) => [s.id, []]));
+  const entered = new Map<string, string>();
+  for (const e of events) {
+    for (const step of STEPS) {
+      const key = `${e.application_id}:${step.id}`;
+      if ((step.from as readonly string[]).includes(e.to_state)) entered.set(key, e.created_at);
+      if (
+        e.from_state !== null &&
+        (step.from as readonly string[]).includes(e.from_state) &&
+        (step.actions as readonly string[]).includes(e.action)
+      ) {
+        const start = entered.get(key);
+        if (start)
+          durations.get(step.id)?.push((Date.parse(e.created_at) - Date.parse(start)) / 86_400_000);
+        entered.delete(key);
+      }
+    }
+  }
+  const reviewSteps = STEPS.map((s) => {
+    const d = durations.get(s.id) ?? [];
+    return {
+      step: s.id,
+      name: s.name,
+      decisions: d.length,
+      averageDays:
+        d.length === 0 ? null : Math.round((d.reduce((a, b) => a + b, 0) / d.length) * 10) / 10,
+    };
+  });
+
+  return {
+    county,
+    awards: {
+      byCounty: tally((a) => a.county, county ? [county] : COUNTIES),
+      byGroup: tally((a) => groupOf(a.policy_id, a.item)),
+      byYear: tally((a) => String(a.year)).sort((a, b) => (a.key < b.key ? -1 : 1)),
+      total: {
+        count: awards.length,
+        amount: awards.reduce((s, a) => s + Number(a.amount), 0),
+      },
+    },
+    budgets,
+    cases: states,
+    reviewSteps,
+  };
+}

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Context } from "../../context.ts";
+import { dashboard } from "../../dashboard/dashboard.ts";
+import { actorOf } from "../auth.ts";
+
+export function dashboardRoutes(ctx: Context): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/api/v1/dashboard",
+      {
+        schema: {
+          tags: ["目标"],
+          summary:
+            "领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均天数（汇总，无个人信息）",
+        },
+      },
+      async (request) => dashboard(ctx, actorOf(request)),
+    );
+  };
+}
