@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, fillDemo } from "../../src/demo/demo.ts";
+import { COUNTIES } from "../../src/organizations/counties.ts";
+import { ApiClient } from "../helpers/api.ts";
+import { DIALECTS } from "../helpers/db.ts";
+import { startTestServer, type TestServer } from "../helpers/http.ts";
+
+/**
+ * The leaders' dashboard aggregates over the demo database: every figure is recomputed here from
+ * the tables (awards, budgets, applications, events), never taken from the dashboard code.
+ */
+describe.each(DIALECTS)("dashboard (%s)", (dialect) => {
+  let server: TestServer;
+  const as = async (username: string) => {
+    const client = new ApiClient(server.url);
+    const res = await client.login(username, DEMO_PASSWORD);
+    expect(res.status).toBe(200);
+    return client;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await fillDemo(server.context);
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  it("awards by county, group and year add up to the live awards; cases by state to the applications", async () => {
+    const leader = await as("leader");
+    const res = await leader.get("/api/v1/dashboard");
+    expect(res.status).toBe(200);
+    const d = res.json;
+    const db = server.db.handle.db;
+    const live = await db
+      .selectFrom("awards")
+      .innerJoin("applications", "applications.id", "awards.application_id")
+      .select(["awards.amount", "awards.year", "applications.county"])
+      .where("awards.state", "in", ["reserved", "paid"])
+      .execute();
+    expect(live.length).toBeGreaterThan(0);
+    const sum = live.reduce((s, a) => s + Number(a.amount), 0);
+    expect(d.awards.total).toEqual({ count: live.length, amount: sum });
+    for (const key of ["byCounty", "byGroup", "byYear"] as const) {
+      const rows = d.awards[key] as { count: number; amount: number }[];
+      expect(rows.reduce((s, r) => s + r.count, 0)).toBe(live.length);
+      expect(rows.reduce((s, r) => s + r.amount, 0)).toBe(sum);
+    }
+    expect(d.awards.byCounty.map((r: { key: string }) => r.key)).toEqual([...COUNTIES]);
+    for (const c of d.awards.byCounty)
+      expect(c.amount).toBe(
+        live.filter((a) => a.county === c.key).reduce((s, a) => s + Number(a.amount), 0),
+      );
+    const apps = await db.selectFrom("applications").select("state").execute();
+    for (const s of d.cases) expect(s.count).toBe(apps.filter((a) => a.state === s.state).length);
+    expect(d.cases.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(apps.length);
+    const budgets = await db.selectFrom("budgets").selectAll().execute();
+    expect(d.budgets).toHaveLength(budgets.length);
+    // Every decided county step is counted once.
+    const events = await db.selectFrom("application_events").selectAll().execute();
+    const countyDecisions = events.filter(
+      (e) => e.from_state === "county_review" && ["approve", "return", "reject"].includes(e.action),
+    ).length;
+    expect(d.reviewSteps.find((s: { step: string }) => s.step === "county").decisions).toBe(
+      countyDecisions,
+    );
+    for (const s of d.reviewSteps)
+      if (s.decisions > 0) expect(s.averageDays).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a county official sees their own county only; an enterprise and an expert may not read it", async () => {
+    const county = await as("county-wenling");
+    const d = (await county.get("/api/v1/dashboard")).json;
+    expect(d.county).toBe("温岭市");
+    expect(d.awards.byCounty.map((r: { key: string }) => r.key)).toEqual(["温岭市"]);
+    const apps = await server.db.handle.db
+      .selectFrom("applications")
+      .select("state")
+      .where("county", "=", "温岭市")
+      .execute();
+    expect(d.cases.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(apps.length);
+    for (const b of d.budgets) expect(b.source).toBe("温岭市");
+    for (const username of ["ent-wenling", "expert-li"])
+      expect((await (await as(username)).get("/api/v1/dashboard")).status).toBe(403);
+  });
+});
