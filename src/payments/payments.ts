@@ -108,6 +108,51 @@ export async function createPaymentBatch(
   });
 }
 
+/**
+ * The payment batches finance may work on: city finance all of them, county finance its
+ * county's; with the number of lines and the amounts pending, paid and failed.
+ */
+export async function listPaymentBatches(
+  ctx: Context,
+  actor: Actor,
+  filter: { year?: number | undefined; source?: string | undefined },
+) {
+  const source = filter.source ?? actor.county ?? undefined;
+  requireAccess(actor, "payment.manage", scopeOf(source ?? "city"));
+  let q = ctx.database.db.selectFrom("payment_batches").selectAll();
+  if (filter.year !== undefined) q = q.where("year", "=", filter.year);
+  if (source !== undefined) q = q.where("source", "=", source);
+  const batches = await q.orderBy("created_at", "desc").execute();
+  const lines =
+    batches.length === 0
+      ? []
+      : await ctx.database.db
+          .selectFrom("payment_lines")
+          .select(["batch_id", "state", "amount"])
+          .where(
+            "batch_id",
+            "in",
+            batches.map((b) => b.id),
+          )
+          .execute();
+  return batches.map((b) => {
+    const own = lines.filter((l) => l.batch_id === b.id);
+    const sum = (state: string) =>
+      own.filter((l) => l.state === state).reduce((s, l) => s + Number(l.amount), 0);
+    return {
+      id: b.id,
+      number: b.number,
+      year: b.year,
+      source: b.source,
+      createdAt: b.created_at,
+      lines: own.length,
+      pending: sum("pending"),
+      paid: sum("paid"),
+      failed: sum("failed"),
+    };
+  });
+}
+
 export async function getPaymentBatch(ctx: Context, actor: Actor, batchId: string) {
   const batch = await ctx.database.db
     .selectFrom("payment_batches")

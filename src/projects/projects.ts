@@ -267,7 +267,7 @@ export function presentCall(call: ProjectCallTable) {
 
 /** The calls, for everyone signed in who deals with projects (and, without actor, the public). */
 export async function listCalls(ctx: Context, actor: Actor | null, year?: number) {
-  if (actor) requireAccess(actor, "project.read");
+  if (actor) requireAccess(actor, "project.read", { organizationId: actor.organizationId });
   let q = ctx.database.db.selectFrom("project_calls").selectAll();
   if (year !== undefined) q = q.where("year", "=", year);
   const rows = await q.orderBy("year", "desc").orderBy("number", "desc").execute();
@@ -297,6 +297,25 @@ export async function addPanelMember(ctx: Context, actor: Actor, callId: string,
       await projectAudit(ctx, trx, actor, "project.addExpert", "project_call", callId, { userId });
     return { callId, userId, displayName: user.display_name };
   });
+}
+
+/** The expert accounts the city may put on a panel (with the organization they work for). */
+export async function listExperts(ctx: Context, actor: Actor) {
+  requireAccess(actor, "project.manage");
+  const rows = await ctx.database.db
+    .selectFrom("users")
+    .leftJoin("organizations", "organizations.id", "users.organization_id")
+    .select(["users.id", "users.username", "users.display_name", "organizations.name"])
+    .where("users.role", "=", "expert")
+    .where("users.disabled", "=", 0)
+    .orderBy("users.username")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    organization: r.name,
+  }));
 }
 
 async function panelOf(db: DB, callId: string) {

@@ -12,6 +12,7 @@ import {
   createPaymentBatch,
   exportPaymentBatch,
   getPaymentBatch,
+  listPaymentBatches,
   recordPaymentResult,
 } from "../../payments/payments.ts";
 import {
@@ -207,6 +208,22 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           .send(
             await createPaymentBatch(ctx, actorOf(request), request.body, idempotencyKey(request)),
           ),
+    );
+    app.get(
+      "/api/v1/payment-batches",
+      {
+        schema: {
+          tags: money,
+          summary: "拨付批次列表（市级财政看全部，县级财政看本县）",
+          querystring: z.object({
+            year: year.optional(),
+            source: z.string().min(1).max(20).optional(),
+          }),
+        },
+      },
+      async (request) => ({
+        items: await listPaymentBatches(ctx, actorOf(request), request.query),
+      }),
     );
     app.get(
       "/api/v1/payment-batches/:id",

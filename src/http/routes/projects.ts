@@ -24,6 +24,7 @@ import {
   getCall,
   getProposal,
   listCalls,
+  listExperts,
   openProposalDocument,
   proposalInputSchema,
   publishSelection,
@@ -247,6 +248,11 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
         },
       },
       async (request) => recordAcceptance(ctx, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      "/api/v1/experts",
+      { schema: { tags, summary: "可选的评审专家（市级）" } },
+      async (request) => ({ items: await listExperts(ctx, actorOf(request)) }),
     );
     app.get(
       "/api/v1/expert/queue",

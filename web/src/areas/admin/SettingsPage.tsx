@@ -1,0 +1,176 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Space,
+  Switch,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { api, get } from "../../api.ts";
+import type { User } from "../../auth.tsx";
+import { EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
+import { bytes, RequireRole } from "../projects/shared.tsx";
+
+/** 系统设置: general settings for the system admin, security settings for the security admin. */
+
+interface Setting {
+  key: string;
+  owner: "general" | "security";
+  label: string;
+  value: number | boolean;
+  default: number | boolean;
+}
+
+/** Bounds of the numeric settings (as the API checks them), for the inputs. */
+const BOUNDS: Record<string, [number, number, string?]> = {
+  "security.passwordMinLength": [8, 128, "位"],
+  "security.passwordMaxAgeDays": [0, 3650, "天"],
+  "security.lockoutThreshold": [1, 100, "次"],
+  "security.lockoutMinutes": [1, 1440, "分钟"],
+  "security.sessionIdleMinutes": [1, 1440, "分钟"],
+  "security.sessionAbsoluteHours": [1, 72, "小时"],
+  "general.cityFundDefault": [0, 10_000_000_000, "元"],
+  "general.publicityWorkingDays": [1, 30, "个工作日"],
+  "general.evidenceMaxBytes": [1024, 100 * 1024 * 1024, "字节"],
+};
+
+export function SettingsPage() {
+  return (
+    <RequireRole roles={["system_admin", "security_admin"]}>
+      {(user) => <Settings user={user} />}
+    </RequireRole>
+  );
+}
+
+function describe(s: Setting): string {
+  if (typeof s.default === "boolean") return s.default ? "开启" : "关闭";
+  if (s.key === "general.evidenceMaxBytes") return `${s.default}（${bytes(s.default)}）`;
+  return `${s.default.toLocaleString("zh-CN")}${BOUNDS[s.key]?.[2] ?? ""}`;
+}
+
+function Settings({ user }: { user: User }) {
+  const state = useLoad(() => get<{ items: Setting[] }>("/api/v1/settings"));
+  const [form] = Form.useForm<Record<string, number | boolean>>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const owner = user.role === "security_admin" ? "security" : "general";
+  const save = async (items: Setting[]) => {
+    setError(null);
+    let values: Record<string, number | boolean>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // shown in place
+    }
+    const changes = Object.fromEntries(
+      items.filter((s) => values[s.key] !== s.value).map((s) => [s.key, values[s.key]]),
+    );
+    if (Object.keys(changes).length === 0) {
+      message.info("没有修改");
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("PATCH", "/api/v1/settings", changes);
+      message.success(`已保存 ${Object.keys(changes).length} 项设置`);
+      await state.reload();
+    } catch (e) {
+      setError(showApiError(form, e, Object.fromEntries(items.map((s) => [s.key, [s.key]]))));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {owner === "security" ? "安全设置" : "系统设置"}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {owner === "security"
+            ? "密码策略、登录锁定与会话时限（等保三级要求）。一般设置由系统管理员维护。"
+            : "资金、公示与材料上传的一般设置。安全设置由安全管理员维护。"}
+          每次修改记入审计日志。
+        </Typography.Text>
+      </div>
+      <Card>
+        <Loaded
+          state={state}
+          empty={(d) =>
+            d.items.length === 0 ? <EmptyHint text="当前角色没有可管理的设置。" /> : null
+          }
+        >
+          {(d) => (
+            <Form
+              form={form}
+              layout="horizontal"
+              labelCol={{ span: 10 }}
+              wrapperCol={{ span: 10 }}
+              initialValues={Object.fromEntries(d.items.map((s) => [s.key, s.value]))}
+              key={JSON.stringify(d.items.map((s) => s.value))}
+              onFinish={() => save(d.items)}
+            >
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+              {d.items.map((s) => {
+                const [min, max, unit] = BOUNDS[s.key] ?? [0, Number.MAX_SAFE_INTEGER];
+                return (
+                  <Form.Item
+                    key={s.key}
+                    name={[s.key]}
+                    label={s.label}
+                    valuePropName={typeof s.default === "boolean" ? "checked" : "value"}
+                    extra={`默认：${describe(s)}`}
+                    rules={
+                      typeof s.default === "boolean"
+                        ? []
+                        : [
+                            { required: true, message: "请填写" },
+                            {
+                              type: "integer",
+                              min,
+                              max,
+                              message: `应为 ${min.toLocaleString("zh-CN")} 至 ${max.toLocaleString("zh-CN")} 的整数`,
+                            },
+                          ]
+                    }
+                  >
+                    {typeof s.default === "boolean" ? (
+                      <Switch data-testid={`setting-${s.key}`} />
+                    ) : (
+                      <InputNumber
+                        min={min}
+                        max={max}
+                        precision={0}
+                        style={{ width: 220 }}
+                        suffix={unit}
+                        data-testid={`setting-${s.key}`}
+                      />
+                    )}
+                  </Form.Item>
+                );
+              })}
+              <Form.Item wrapperCol={{ offset: 10 }}>
+                <Space>
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    loading={busy}
+                    data-testid="settings-save"
+                  >
+                    保存
+                  </Button>
+                  <Button onClick={() => form.resetFields()}>撤销修改</Button>
+                </Space>
+              </Form.Item>
+            </Form>
+          )}
+        </Loaded>
+      </Card>
+    </Space>
+  );
+}

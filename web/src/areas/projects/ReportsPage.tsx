@@ -1,0 +1,221 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  List,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { COUNTIES } from "../../../../src/organizations/counties.ts";
+import { download, get } from "../../api.ts";
+import type { User } from "../../auth.tsx";
+import { EmptyHint, Loaded, useLoad } from "../../components/common.tsx";
+import { bytes, RequireRole, thisYear } from "./shared.tsx";
+
+/** 报表: the .xlsx reports the caller may take, for a year (and a county, a funding source). */
+
+interface ReportKind {
+  kind: string;
+  title: string;
+  year: "required" | "optional";
+  bySource: boolean;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  awards: "明细 · 按县汇总 · 按项目汇总 · 按年度汇总（合计只计有效奖励）",
+  payments: "每个资金来源一张表；银行账户仅财政人员可见",
+  publicity: "公示批次与名单及异议数；不含异议人姓名和联系方式",
+  targets: "每个目标一行，附按县分布",
+  annual: "申报按状态 · 奖励按县和类别 · 预算执行 · 目标进度",
+  assessment: "各县得分 · 逐项计算过程 · 方案版本与计算记录",
+  projects: "公共项目申报按排名（平均分、标准化得分、状态、金额）· 征集",
+};
+
+const READERS = ["county_official", "city_official", "finance", "leader"] as const;
+
+export function ReportsPage() {
+  return <RequireRole roles={READERS}>{(user) => <Reports user={user} />}</RequireRole>;
+}
+
+interface Progressing {
+  received: number;
+  done: boolean;
+}
+
+function Reports({ user }: { user: User }) {
+  const state = useLoad(() => get<{ items: ReportKind[] }>("/api/v1/reports"));
+  const [year, setYear] = useState<number>(thisYear());
+  // County staff take their own county (the API scopes them and refuses another).
+  const ownCounty =
+    user.role === "county_official" || (user.role === "finance" && user.county)
+      ? user.county
+      : null;
+  const [county, setCounty] = useState<string | undefined>(ownCounty ?? undefined);
+  const [source, setSource] = useState<string | undefined>(undefined);
+  const [progress, setProgress] = useState<Record<string, Progressing>>({});
+  const [errors, setErrors] = useState<Record<string, Error>>({});
+  const { message } = AntApp.useApp();
+  const years = Array.from({ length: thisYear() - 2021 }, (_, i) => thisYear() + 1 - i);
+  const take = async (r: ReportKind) => {
+    setErrors((e) => {
+      const { [r.kind]: _, ...rest } = e;
+      return rest;
+    });
+    setProgress((p) => ({ ...p, [r.kind]: { received: 0, done: false } }));
+    try {
+      await download(
+        `/api/v1/reports/${r.kind}`,
+        { year, county, source: r.bySource ? source : undefined },
+        (received) => setProgress((p) => ({ ...p, [r.kind]: { received, done: false } })),
+      );
+      setProgress((p) => ({
+        ...p,
+        [r.kind]: { received: p[r.kind]?.received ?? 0, done: true },
+      }));
+      message.success(`已下载“${r.title}”`);
+    } catch (e) {
+      setProgress((p) => {
+        const { [r.kind]: _, ...rest } = p;
+        return rest;
+      });
+      setErrors((x) => ({ ...x, [r.kind]: e as Error }));
+    }
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          报表
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          导出 Excel（.xlsx）报表：首行中文表头并冻结，金额为整数元，日期为 YYYY-MM-DD
+          文本。每次导出记入审计日志。
+        </Typography.Text>
+      </div>
+      <Card size="small">
+        <Form layout="inline">
+          <Form.Item label="年度">
+            <Select
+              value={year}
+              onChange={setYear}
+              style={{ width: 120 }}
+              options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+              data-testid="report-year"
+            />
+          </Form.Item>
+          <Form.Item label="县（市、区）">
+            <Select
+              allowClear={!ownCounty}
+              disabled={Boolean(ownCounty)}
+              placeholder="全市"
+              value={county}
+              onChange={setCounty}
+              style={{ width: 160 }}
+              options={COUNTIES.map((c) => ({ value: c, label: c }))}
+              data-testid="report-county"
+            />
+          </Form.Item>
+          <Form.Item label="资金来源" tooltip="仅“奖励汇总”“拨付清单”按资金来源筛选">
+            <Select
+              allowClear
+              placeholder="全部来源"
+              value={source}
+              onChange={setSource}
+              style={{ width: 180 }}
+              options={[
+                { value: "city", label: "市级专项资金" },
+                ...COUNTIES.map((c) => ({ value: c, label: `${c}县级资金` })),
+              ]}
+              data-testid="report-source"
+            />
+          </Form.Item>
+        </Form>
+        {ownCounty && (
+          <Typography.Text type="secondary">
+            县级账号只能导出本县（{ownCounty}）的报表。
+          </Typography.Text>
+        )}
+      </Card>
+      <Card>
+        <Loaded
+          state={state}
+          empty={(d) =>
+            d.items.length === 0 ? (
+              <EmptyHint text="当前角色没有可导出的报表。如需报表，请联系系统管理员调整角色。" />
+            ) : null
+          }
+        >
+          {(d) => (
+            <List
+              dataSource={d.items}
+              renderItem={(r) => {
+                const p = progress[r.kind];
+                const busy = p !== undefined && !p.done;
+                return (
+                  <List.Item
+                    data-testid={`report-row-${r.kind}`}
+                    actions={[
+                      <Button
+                        key="download"
+                        type="primary"
+                        loading={busy}
+                        onClick={() => take(r)}
+                        data-testid={`report-${r.kind}`}
+                      >
+                        {busy ? "下载中" : "下载 .xlsx"}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta
+                      title={
+                        <Space>
+                          {r.title}
+                          <Tag>{r.kind}</Tag>
+                          {r.year === "optional" && <Tag color="default">年度可选</Tag>}
+                          {r.bySource && <Tag color="blue">可按资金来源</Tag>}
+                        </Space>
+                      }
+                      description={DESCRIPTIONS[r.kind] ?? ""}
+                    />
+                    <div style={{ width: 260 }}>
+                      {p && (
+                        <Row gutter={8} align="middle" data-testid={`report-progress-${r.kind}`}>
+                          <Col flex="auto">
+                            <Progress
+                              percent={100}
+                              status={p.done ? "success" : "active"}
+                              showInfo={false}
+                              size="small"
+                            />
+                          </Col>
+                          <Col>
+                            <Typography.Text type="secondary">
+                              {p.done
+                                ? `已完成 ${bytes(p.received)}`
+                                : `已接收 ${bytes(p.received)}`}
+                            </Typography.Text>
+                          </Col>
+                        </Row>
+                      )}
+                      {errors[r.kind] && (
+                        <Alert type="error" showIcon title={errors[r.kind]?.message} />
+                      )}
+                    </div>
+                  </List.Item>
+                );
+              }}
+            />
+          )}
+        </Loaded>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,105 @@
+import { Button, Result, Spin } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import type { HTMLAttributes, ReactNode } from "react";
+import { Link, Navigate, useLocation } from "react-router-dom";
+import type { Role } from "../../../../src/auth/roles.ts";
+import { type User, useAuth } from "../../auth.tsx";
+
+/**
+ * Helpers shared by the pages of the public-projects, assessment, reports and administration
+ * areas: a role gate for a page, date fields kept as `YYYY-MM-DD` text in forms, and test ids on
+ * table rows.
+ */
+
+/** Shows the page to the given roles; asks a visitor to sign in first. */
+export function RequireRole({
+  roles,
+  children,
+}: {
+  roles: readonly Role[];
+  children: (user: User) => ReactNode;
+}) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading)
+    return (
+      <div style={{ padding: 48, textAlign: "center" }}>
+        <Spin />
+      </div>
+    );
+  if (!user)
+    return (
+      <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} />
+    );
+  if (!roles.includes(user.role))
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle={`当前角色（${user.roleName}）不能使用此页面。`}
+        extra={
+          <Link to="/">
+            <Button type="primary">返回首页</Button>
+          </Link>
+        }
+      />
+    );
+  return <>{children(user)}</>;
+}
+
+/** Form.Item props that keep a DatePicker's value as civil-date text (`2025-05-01`). */
+export const dateField = {
+  getValueProps: (value?: string | null) => ({ value: value ? dayjs(value) : undefined }),
+  normalize: (value: Dayjs | null | undefined) => (value ? value.format("YYYY-MM-DD") : undefined),
+};
+
+/** `onRow` props carrying a data-testid (and anything else) on a table row. */
+export function rowTestId(id: string, extra: HTMLAttributes<HTMLElement> = {}) {
+  return { ...extra, "data-testid": id } as HTMLAttributes<HTMLElement>;
+}
+
+/** The current year in Beijing. */
+export function thisYear(): number {
+  return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+}
+
+/** 12345 → "12.1 KB". */
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The topic categories of 三（三）4 (the API's default list of a call). */
+export const PROJECT_CATEGORIES = [
+  "标准信息公共服务",
+  "质量分析与质量诊断",
+  "先进质量管理方法推广",
+  "标准对标达标提升",
+  "缺陷产品分析研判",
+  "应对技术性贸易壁垒",
+  "质量数据共建共享",
+  "质量数字化转型或治理",
+  "质量竞争力指数和品牌发展指数研制分析",
+  "其他",
+];
+
+export const CALL_STATE_COLORS: Record<string, string> = {
+  open: "processing",
+  ranked: "blue",
+  publicity: "cyan",
+  closed: "default",
+};
+
+export const PROPOSAL_STATE_COLORS: Record<string, string> = {
+  submitted: "processing",
+  withdrawn: "default",
+  ranked: "blue",
+  not_selected: "default",
+  publicity: "cyan",
+  rejected: "error",
+  waiting_budget: "warning",
+  funded: "green",
+  accepted: "success",
+  acceptance_failed: "error",
+};
