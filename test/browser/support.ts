@@ -89,10 +89,7 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.goto(`${url}/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
-  await page
-    .getByRole("button", { name: "登 录" })
-    .or(page.getByRole("button", { name: "登录" }))
-    .click();
+  await page.getByTestId("login-submit").click();
   await page.getByTestId("current-user").waitFor();
 }
 

@@ -76,7 +76,7 @@ export function App() {
               <Typography.Text style={{ color: "#bbb" }}>{user.roleName}</Typography.Text>
             </Space>
           </Dropdown>
-        ) : (
+        ) : location.pathname === "/login" ? null : (
           <Button type="primary" onClick={() => navigate("/login")}>
             登录
           </Button>

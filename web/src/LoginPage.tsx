@@ -49,7 +49,7 @@ export function LoginPage() {
         <Form.Item name="password" label="密码" rules={[{ required: true, message: "请输入密码" }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
           登录
         </Button>
       </Form>

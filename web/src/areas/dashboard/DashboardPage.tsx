@@ -43,6 +43,7 @@ import {
   yearOptions,
 } from "../finance/shared.tsx";
 import { Chart, type ChartOption, STATUS_COLORS } from "./Chart.tsx";
+import { OverviewCards } from "./Overview.tsx";
 import { STATUS_NAMES, STATUS_ORDER, shortName, type TargetSummary, withUnit } from "./targets.ts";
 
 /**
@@ -91,6 +92,7 @@ export function DashboardPage() {
           {user?.county ? `（限 ${user.county}）` : ""}。
         </Typography.Text>
       </Flex>
+      <OverviewCards withAwards={!can("award.read")} />
       {can("award.read") ? <AwardsCard year={year} /> : <AwardsByReport year={year} />}
       {(can("budget.read") || can("application.list")) && (
         <Row gutter={16}>
