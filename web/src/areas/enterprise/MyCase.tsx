@@ -1,0 +1,371 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { api, get, post } from "../../api.ts";
+import { Loaded, StateTag, showApiError, useLoad } from "../../components/common.tsx";
+import {
+  type ApplicationDetail,
+  CaseDescriptions,
+  type Catalog,
+  ClaimFields,
+  type ClaimFormValues,
+  type Decision,
+  DecisionView,
+  EventTimeline,
+  EvidenceTable,
+  EvidenceUploader,
+  lastStoredDecision,
+  loadCatalog,
+  type State,
+  toFormValues,
+  toPayload,
+} from "./kit.tsx";
+
+const EDITABLE: State[] = ["draft", "returned"];
+const ENDED: State[] = ["withdrawn", "rejected"];
+const STATUS_TEXT: Partial<Record<State, string>> = {
+  submitted: "已提交，等待县级审核人员受理。",
+  county_review: "县级初审中。",
+  city_review: "县级初审通过，市级复审中。",
+  approved: "审核通过，等待公示。",
+  publicity: "公示中；公示期满且无异议后转为奖励。",
+  awarded: "已转为奖励，由财政按拨付计划拨付。",
+  rejected: "不予通过，办理已结束。",
+  withdrawn: "申报已撤回，办理已结束。",
+};
+const WITHDRAWABLE: State[] = ["draft", "submitted", "county_review", "city_review", "returned"];
+
+/** The enterprise's case: timeline, comment, evidence, correct-and-resubmit, withdraw. */
+export function MyCase() {
+  const { id = "" } = useParams();
+  const state = useLoad(async () => {
+    const [detail, catalog] = await Promise.all([
+      get<ApplicationDetail>(`/api/v1/applications/${id}`),
+      loadCatalog(),
+    ]);
+    return { detail, catalog };
+  }, id);
+  return (
+    <Loaded state={state}>
+      {({ detail, catalog }) => (
+        <CaseBody
+          key={`${detail.application.id}:${detail.application.version}`}
+          detail={detail}
+          catalog={catalog}
+          reload={state.reload}
+        />
+      )}
+    </Loaded>
+  );
+}
+
+function CaseBody({
+  detail,
+  catalog,
+  reload,
+}: {
+  detail: ApplicationDetail;
+  catalog: Catalog;
+  reload: () => Promise<void>;
+}) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const app = detail.application;
+  const editable = EDITABLE.includes(app.state);
+  const [form] = Form.useForm<ClaimFormValues>();
+  const itemId: string = Form.useWatch("item", form) ?? app.item;
+  const item = catalog.byId.get(itemId);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Decision | null>(null);
+  const [evidence, setEvidence] = useState(detail.evidence);
+  const stored = lastStoredDecision(detail);
+
+  /** Saves the form when it was changed; false when it does not validate or the API refuses. */
+  async function save(always: boolean): Promise<boolean> {
+    if (!always && !form.isFieldsTouched()) return true;
+    let values: ClaimFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return false;
+    }
+    try {
+      await api("PATCH", `/api/v1/applications/${app.id}`, toPayload(values, itemId));
+      return true;
+    } catch (e) {
+      const rest = showApiError(form, e);
+      if (rest) setError(rest);
+      return false;
+    }
+  }
+
+  async function run(action: string, work: () => Promise<void>) {
+    setBusy(action);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(showApiError(form, e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const submit = () =>
+    run("submit", async () => {
+      if (!(await save(false))) return;
+      await post(`/api/v1/applications/${app.id}/submit`);
+      message.success(app.state === "returned" ? "已重新提交，等待审核" : "已提交，等待县级审核");
+      await reload();
+    });
+
+  const withdraw = () =>
+    run("withdraw", async () => {
+      await post(`/api/v1/applications/${app.id}/withdraw`);
+      message.success("申报已撤回");
+      await reload();
+    });
+
+  const saveOnly = () =>
+    run("save", async () => {
+      if (await save(true)) {
+        message.success("已保存修改");
+        await reload();
+      }
+    });
+
+  const runPreview = () =>
+    run("preview", async () => {
+      if (editable && !(await save(false))) return;
+      setPreview(await post<Decision>(`/api/v1/applications/${app.id}/preview`));
+    });
+
+  return (
+    <div>
+      <Card
+        style={{ marginBottom: 16 }}
+        title={
+          <Space>
+            申报 {app.number}
+            <span data-testid="case-state" data-state={app.state}>
+              <StateTag state={app.state} name={app.stateName} />
+            </span>
+          </Space>
+        }
+        extra={<Link to="/my/applications">返回我的申报</Link>}
+      >
+        {app.state === "returned" && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="return-comment"
+            title={`审核意见：${app.lastComment ?? "（未填写）"}`}
+            description="请按意见修改申报内容或补充证明材料，然后点击“重新提交”。首次提交时间保留，不影响“最先申报”。"
+          />
+        )}
+        {app.state === "rejected" && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="reject-comment"
+            title={`不予通过：${app.lastComment ?? ""}`}
+          />
+        )}
+        {app.state === "draft" && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="草稿尚未提交"
+            description={
+              <>
+                上传证明材料后提交。也可以
+                <Link to={`/my/applications/new?id=${app.id}`}>按向导继续填写</Link>。
+              </>
+            }
+          />
+        )}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={error}
+            data-testid="case-error"
+          />
+        )}
+        <Space wrap>
+          {editable && (
+            <Button
+              type="primary"
+              data-testid="action-submit"
+              loading={busy === "submit"}
+              disabled={busy !== null || evidence.length === 0}
+              onClick={() => void submit()}
+            >
+              {app.state === "returned" ? "重新提交" : "提交申报"}
+            </Button>
+          )}
+          {editable && (
+            <Button
+              data-testid="action-preview"
+              loading={busy === "preview"}
+              disabled={busy !== null}
+              onClick={() => void runPreview()}
+            >
+              政策引擎预估
+            </Button>
+          )}
+          {WITHDRAWABLE.includes(app.state) && (
+            <Popconfirm
+              title="撤回申报"
+              description="撤回后不能恢复，如需申报须重新新建。确定撤回？"
+              okText="撤回"
+              cancelText="取消"
+              okButtonProps={{ danger: true, "data-testid": "action-confirm" }}
+              onConfirm={() => withdraw()}
+            >
+              <Button
+                danger
+                data-testid="action-withdraw"
+                loading={busy === "withdraw"}
+                disabled={busy !== null}
+              >
+                撤回申报
+              </Button>
+            </Popconfirm>
+          )}
+          {editable && evidence.length === 0 && (
+            <Typography.Text type="secondary">提交前须上传至少一份证明材料</Typography.Text>
+          )}
+          {STATUS_TEXT[app.state] && (
+            <Typography.Text type="secondary" data-testid="case-status-text">
+              {STATUS_TEXT[app.state]}
+            </Typography.Text>
+          )}
+          {app.state === "withdrawn" && (
+            <Button onClick={() => navigate("/my/applications/new")}>重新新建申报</Button>
+          )}
+        </Space>
+      </Card>
+
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          {editable ? (
+            <Card title="申报内容（可修改）" style={{ marginBottom: 16 }}>
+              <Form<ClaimFormValues>
+                form={form}
+                layout="horizontal"
+                labelCol={{ flex: "140px" }}
+                initialValues={toFormValues(app)}
+                onValuesChange={(changed) => {
+                  if ("item" in changed) form.setFieldValue("facts", {});
+                }}
+              >
+                <Form.Item
+                  name="item"
+                  label="奖励项目"
+                  rules={[{ required: true, message: "请选择奖励项目" }]}
+                  extra={item ? `${item.clause}；奖励对象：${item.beneficiary}` : undefined}
+                >
+                  <Select
+                    data-testid="field-item"
+                    showSearch={{ optionFilterProp: "label" }}
+                    options={catalog.items
+                      .filter((i) => i.kind === "fixed")
+                      .map((i) => ({ value: i.id, label: `${i.id} ${i.title}` }))}
+                  />
+                </Form.Item>
+                {item && <ClaimFields item={item} policy={catalog.policy} />}
+                <Form.Item label=" " colon={false}>
+                  <Button
+                    data-testid="case-save"
+                    loading={busy === "save"}
+                    disabled={busy !== null}
+                    onClick={() => void saveOnly()}
+                  >
+                    保存修改
+                  </Button>
+                </Form.Item>
+              </Form>
+            </Card>
+          ) : (
+            <Card title="申报内容" style={{ marginBottom: 16 }}>
+              <CaseDescriptions app={app} item={catalog.byId.get(app.item)} />
+            </Card>
+          )}
+          <Card title={`证明材料（${evidence.length}）`} style={{ marginBottom: 16 }}>
+            {editable && (
+              <div style={{ marginBottom: 12 }}>
+                <EvidenceUploader
+                  applicationId={app.id}
+                  onUploaded={(e) => setEvidence((list) => [...list, e])}
+                />
+              </div>
+            )}
+            <EvidenceTable applicationId={app.id} evidence={evidence} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title="办理过程" style={{ marginBottom: 16 }}>
+            <EventTimeline detail={detail} />
+          </Card>
+          <Card title="政策引擎核定" style={{ marginBottom: 16 }}>
+            {preview ? (
+              <DecisionView
+                decision={preview}
+                county={app.organization.county}
+                testId="preview-result"
+                compact
+                title={
+                  <Typography.Paragraph type="secondary">当前预估（不保存）</Typography.Paragraph>
+                }
+              />
+            ) : stored?.decision ? (
+              <DecisionView
+                decision={stored.decision}
+                county={app.organization.county}
+                testId="stored-decision"
+                compact
+                title={
+                  <Typography.Paragraph type="secondary">
+                    最近一次办理时的核定（第 {stored.seq} 步）
+                  </Typography.Paragraph>
+                }
+              />
+            ) : (
+              <Typography.Paragraph type="secondary">
+                尚未核定。点击“政策引擎预估”查看按当前信息可获得的奖励。
+              </Typography.Paragraph>
+            )}
+            {!editable && !ENDED.includes(app.state) && (
+              <Button
+                size="small"
+                data-testid="action-preview"
+                loading={busy === "preview"}
+                onClick={() => void runPreview()}
+              >
+                按当前情况重新预估
+              </Button>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
