@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -13,9 +13,33 @@ import { contextFor, freshDatabase, type TestDatabase } from "../helpers/db.ts";
  */
 const ROOT = new URL("../..", import.meta.url).pathname;
 
-/** Builds dist/web when it is missing or older than web/ (the same step as npm start). */
+/**
+ * Builds dist/web when it is missing or older than web/ (the same step as npm start). Vitest runs
+ * the browser files in parallel: a lock (a directory, created atomically) lets one build while
+ * the others wait and then find the build fresh, rather than three builds emptying dist/web at once.
+ */
 export function ensureWebBuilt(): void {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], { stdio: "inherit" });
+  const lock = join(ROOT, "dist", ".build-web.lock");
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      // A lock left by a killed run (older than any build takes) is taken over.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 240_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`dist/web is locked by ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], { stdio: "inherit" });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A clock the test sets; it runs on from the instant set, like a real one. */

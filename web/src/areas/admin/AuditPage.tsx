@@ -25,8 +25,9 @@ import { RequireRole, rowTestId } from "../projects/shared.tsx";
 interface Entry {
   seq: number;
   at: string;
-  actorId: string;
-  actorRole: string;
+  /** null for an anonymous action (a public objection). */
+  actorId: string | null;
+  actorRole: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -192,10 +193,14 @@ function Audit() {
                   width: 190,
                   render: (_, e) => (
                     <Space size={4}>
-                      <Tag>{roleName(e.actorRole)}</Tag>
-                      <Typography.Text copyable={{ text: e.actorId }} title={e.actorId}>
-                        {e.actorId.length > 12 ? `${e.actorId.slice(0, 8)}…` : e.actorId}
-                      </Typography.Text>
+                      <Tag>{e.actorRole ? roleName(e.actorRole) : "公众"}</Tag>
+                      {e.actorId ? (
+                        <Typography.Text copyable={{ text: e.actorId }} title={e.actorId}>
+                          {e.actorId.length > 12 ? `${e.actorId.slice(0, 8)}…` : e.actorId}
+                        </Typography.Text>
+                      ) : (
+                        <Typography.Text type="secondary">匿名</Typography.Text>
+                      )}
                     </Space>
                   ),
                 },
@@ -262,7 +267,7 @@ function EntryDetail({ entry }: { entry: Entry }) {
     );
   return (
     <Descriptions size="small" column={2} bordered>
-      <Descriptions.Item label="操作人编号">{entry.actorId}</Descriptions.Item>
+      <Descriptions.Item label="操作人编号">{entry.actorId ?? "匿名（公众）"}</Descriptions.Item>
       <Descriptions.Item label="对象编号">{entry.targetId ?? "—"}</Descriptions.Item>
       <Descriptions.Item label="修改前">{json(entry.before)}</Descriptions.Item>
       <Descriptions.Item label="修改后 / 详情">{json(entry.after)}</Descriptions.Item>
