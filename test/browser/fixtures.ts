@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page, Request } from "playwright-core";
 import { expect } from "vitest";
 import { createApplication } from "../../src/applications/applications.ts";
 import { addEvidence } from "../../src/applications/evidence.ts";
@@ -316,6 +316,7 @@ export class Harness {
     context.on("close", () => this.contexts.delete(context));
     const page = await context.newPage();
     page.on("pageerror", (e) => this.pageErrors.push(`${page.url()}: ${e.message}`));
+    trackRequests(page);
     return page;
   }
 
@@ -355,12 +356,43 @@ export class Harness {
 
 // ── Screenshots ─────────────────────────────────────────────────────────────────────
 
+/** The app's own requests in flight, per page (not those of frames inside it, like the PDF viewer). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on("request", (r) => {
+    if (r.frame() === page.mainFrame()) pending.add(r);
+  });
+  page.on("requestfinished", (r) => pending.delete(r));
+  page.on("requestfailed", (r) => pending.delete(r));
+}
+
+/** Waits until the page's own requests have been done for half a second. */
+export async function quiet(page: Page): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) {
+    await page.waitForLoadState("networkidle", { timeout: 10_000 });
+    return;
+  }
+  let idleSince = Date.now();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() - idleSince < 500) {
+    if (Date.now() > deadline)
+      throw new Error(`requests still in flight: ${[...pending].map((r) => r.url()).join(", ")}`);
+    if (pending.size > 0) idleSince = Date.now();
+    await page.waitForTimeout(50);
+  }
+}
+
 /**
- * Takes `name` for docs/screenshots once the page has settled: no button or spinner loading, no
- * dialog opening or closing, the passing toasts hidden; scrolled to `at` (or the top).
+ * Takes `name` for docs/screenshots once the page has settled: its requests done, no button or
+ * spinner loading, no dialog opening or closing, the passing toasts hidden; scrolled to `at` (or
+ * the top).
  */
 export async function shoot(page: Page, name: string, at?: Locator): Promise<string> {
-  await page.waitForLoadState("networkidle");
+  await quiet(page);
   for (const busy of [
     ".ant-btn-loading",
     ".ant-spin-spinning",
