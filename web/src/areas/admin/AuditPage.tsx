@@ -74,7 +74,10 @@ export function AuditPage() {
 function roleName(role: string): string {
   return (
     ROLE_NAMES[role as Role] ??
-    (role === "operator" ? "服务器操作员" : role === "system" ? "系统" : role)
+    ({ operator: "服务器操作员", system: "系统", public: "公众" } as Record<string, string>)[
+      role
+    ] ??
+    role
   );
 }
 
