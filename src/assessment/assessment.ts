@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
@@ -8,7 +7,7 @@ import { countySchema } from "../calculate/request.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
 import { endOfWorkingDays } from "../calendar/working-days.ts";
 import { type Context, instant } from "../context.ts";
-import { nextCounter } from "../db/counters.ts";
+import { nextCounter, nextInstantMillis } from "../db/counters.ts";
 import {
   type DB,
   type Dialect,
@@ -702,17 +701,9 @@ export async function computeInputs(
  * that runs are ordered by their instants and "the latest run" of a year is always one run.
  */
 async function nextRunInstant(trx: Tx, dialect: Dialect, nowMs: number): Promise<string> {
-  const larger =
-    dialect === "postgres"
-      ? sql<number>`greatest(counters.value + 1, excluded.value)`
-      : sql<number>`max(counters.value + 1, excluded.value)`;
-  const row = await trx
-    .insertInto("counters")
-    .values({ name: "assessment_run_clock", value: nowMs })
-    .onConflict((oc) => oc.column("name").doUpdateSet({ value: larger }))
-    .returning("value")
-    .executeTakeFirstOrThrow();
-  return new Date(Number(row.value)).toISOString();
+  return new Date(
+    await nextInstantMillis(trx, dialect, "assessment_run_clock", nowMs),
+  ).toISOString();
 }
 
 /**

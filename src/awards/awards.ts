@@ -12,6 +12,14 @@ import { idempotent } from "../ledger/idempotency.ts";
 import { moveMoney, readBudget } from "../ledger/ledger.ts";
 import { loadSettings } from "../settings/settings.ts";
 
+/** The states of an award, as officials read them. */
+export const AWARD_STATE_NAMES: Record<string, string> = {
+  reserved: "待拨付",
+  paid: "已拨付",
+  cancelled: "已撤销",
+  reversed: "已追回",
+};
+
 export type AwardOutcome =
   | {
       readonly kind: "awarded";

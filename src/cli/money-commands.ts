@@ -2,19 +2,13 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Actor } from "../auth/roles.ts";
+import { AWARD_STATE_NAMES } from "../awards/awards.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
 import { paymentWorkbook, recordPaymentResult } from "../payments/payments.ts";
 import { closePublicity } from "../publicity/publicity.ts";
 import { withContext } from "./with-context.ts";
-
-const AWARD_STATES: Record<string, string> = {
-  reserved: "待拨付",
-  paid: "已拨付",
-  cancelled: "已撤销",
-  reversed: "已追回",
-};
 
 export function registerMoneyCommands(program: Command): void {
   const publicity = program.command("publicity").description("公示");
@@ -192,7 +186,7 @@ export function registerMoneyCommands(program: Command): void {
           item: r.item,
           clause: r.clause,
           awardedOn: r.awarded_on,
-          state: AWARD_STATES[r.state] ?? r.state,
+          state: AWARD_STATE_NAMES[r.state] ?? r.state,
         })),
       );
       const out = opts.out ?? `payments-${opts.source}-${opts.year}.xlsx`;

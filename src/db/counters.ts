@@ -16,9 +16,15 @@ export async function nextCounter(trx: Tx, name: string): Promise<number> {
  * A strictly increasing instant (epoch ms) for submissions: never earlier than `nowMs`, always
  * later than the one before. "First applied" (五、附则) is then never a tie.
  */
-export async function nextSubmissionMillis(
+export function nextSubmissionMillis(trx: Tx, dialect: Dialect, nowMs: number): Promise<number> {
+  return nextInstantMillis(trx, dialect, "submission_clock", nowMs);
+}
+
+/** A strictly increasing instant (epoch ms) on the clock `name`: never earlier than `nowMs`. */
+export async function nextInstantMillis(
   trx: Tx,
   dialect: Dialect,
+  name: string,
   nowMs: number,
 ): Promise<number> {
   const larger =
@@ -27,7 +33,7 @@ export async function nextSubmissionMillis(
       : sql<number>`max(counters.value + 1, excluded.value)`;
   const row = await trx
     .insertInto("counters")
-    .values({ name: "submission_clock", value: nowMs })
+    .values({ name, value: nowMs })
     .onConflict((oc) => oc.column("name").doUpdateSet({ value: larger }))
     .returning("value")
     .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { STATE_NAMES, STATES } from "../applications/states.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { can, type Permission, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
+import { AWARD_STATE_NAMES } from "../awards/awards.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import { countySchema } from "../calculate/request.ts";
 import { beijingToday, type Context, instant } from "../context.ts";
@@ -73,12 +74,6 @@ export const reportQuerySchema = z.object({
   source: sourceSchema.optional().meta({ description: "资金来源：city 或县（市、区）名称" }),
 });
 
-export const AWARD_STATE_NAMES: Record<string, string> = {
-  reserved: "待拨付",
-  paid: "已拨付",
-  cancelled: "已撤销",
-  reversed: "已追回",
-};
 const LIVE_AWARD_STATES = ["reserved", "paid"];
 const LINE_STATE_NAMES: Record<string, string> = {
   pending: "待拨付",

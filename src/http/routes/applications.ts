@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,9 +16,8 @@ import { addEvidence, openEvidence } from "../../applications/evidence.ts";
 import { ACTIONS, STATES } from "../../applications/states.ts";
 import { transitionApplication } from "../../applications/transition-application.ts";
 import type { Context } from "../../context.ts";
-import { AppError } from "../../errors.ts";
-import { loadSettings } from "../../settings/settings.ts";
 import { actorOf } from "../auth.ts";
+import { readUpload, sendStoredFile } from "../files.ts";
 import { idParams, pageQuery } from "../params.ts";
 
 export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -107,17 +105,8 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const settings = await loadSettings(ctx.database.db);
-        const file = await request.file({
-          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
-        });
-        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
-        const data = await file.toBuffer();
-        return reply
-          .status(201)
-          .send(
-            await addEvidence(ctx, actor, request.params.id, { filename: file.filename, data }),
-          );
+        const upload = await readUpload(ctx, request);
+        return reply.status(201).send(await addEvidence(ctx, actor, request.params.id, upload));
       },
     );
     app.get(
@@ -136,14 +125,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           request.params.id,
           request.params.evidenceId,
         );
-        return reply
-          .type(file.mime)
-          .header(
-            "content-disposition",
-            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .header("x-content-type-options", "nosniff")
-          .send(createReadStream(file.path));
+        return sendStoredFile(reply, file);
       },
     );
   };

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listAwards, reverseAward } from "../../awards/awards.ts";
@@ -6,7 +5,6 @@ import { listBudgets, setBudget } from "../../budgets/budgets.ts";
 import { civilDateSchema } from "../../calculate/request.ts";
 import { listCalendar, setCalendarDay } from "../../calendar/calendar.ts";
 import type { Context } from "../../context.ts";
-import { AppError } from "../../errors.ts";
 import { verifyLedgerFor } from "../../ledger/verify-ledger.ts";
 import {
   createPaymentBatch,
@@ -28,16 +26,8 @@ import {
   resolveObjection,
 } from "../../publicity/publicity.ts";
 import { actorOf } from "../auth.ts";
+import { idempotencyKey } from "../files.ts";
 import { idParams } from "../params.ts";
-
-/** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */
-function idempotencyKey(request: FastifyRequest): string {
-  const key = request.headers["idempotency-key"];
-  if (typeof key !== "string" || key === "") {
-    throw new AppError("missing_field", "资金类请求须带 Idempotency-Key 请求头", "idempotency-key");
-  }
-  return key;
-}
 
 const year = z.coerce.number().int().min(2000).max(2100);
 

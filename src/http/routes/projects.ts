@@ -1,8 +1,6 @@
-import { createReadStream } from "node:fs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
-import { AppError } from "../../errors.ts";
 import {
   acceptanceInputSchema,
   fileProjectObjection,
@@ -36,8 +34,8 @@ import {
   verifyRanking,
   withdrawProposal,
 } from "../../projects/projects.ts";
-import { loadSettings } from "../../settings/settings.ts";
 import { actorOf } from "../auth.ts";
+import { idempotencyKey, readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
 
 const tags = ["公共项目"];
@@ -165,18 +163,10 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const settings = await loadSettings(ctx.database.db);
-        const file = await request.file({
-          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
-        });
-        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
-        const data = await file.toBuffer();
-        return reply.status(201).send(
-          await addProposalDocument(ctx, actor, request.params.id, {
-            filename: file.filename,
-            data,
-          }),
-        );
+        const upload = await readUpload(ctx, request);
+        return reply
+          .status(201)
+          .send(await addProposalDocument(ctx, actor, request.params.id, upload));
       },
     );
     app.get(
@@ -195,14 +185,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           request.params.id,
           request.params.documentId,
         );
-        return reply
-          .type(file.mime)
-          .header(
-            "content-disposition",
-            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .header("x-content-type-options", "nosniff")
-          .send(createReadStream(file.path));
+        return sendStoredFile(reply, file);
       },
     );
     app.post(
@@ -307,14 +290,13 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const key = request.headers["idempotency-key"];
-        if (typeof key !== "string" || key === "")
-          throw new AppError(
-            "missing_field",
-            "资金类请求须带 Idempotency-Key 请求头",
-            "idempotency-key",
-          );
-        return payTranche(ctx, actorOf(request), request.params.id, request.body, key);
+        return payTranche(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          request.body,
+          idempotencyKey(request),
+        );
       },
     );
   };

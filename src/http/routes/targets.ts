@@ -1,10 +1,7 @@
-import { createReadStream } from "node:fs";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { civilDateSchema } from "../../calculate/request.ts";
 import type { Context } from "../../context.ts";
-import { AppError } from "../../errors.ts";
-import { loadSettings } from "../../settings/settings.ts";
 import {
   addBaseline,
   addRecord,
@@ -21,6 +18,7 @@ import {
   withdrawRecord,
 } from "../../targets/targets.ts";
 import { actorOf } from "../auth.ts";
+import { readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
 
 const tags = ["目标"];
@@ -97,18 +95,10 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const settings = await loadSettings(ctx.database.db);
-        const file = await request.file({
-          limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
-        });
-        if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
-        const data = await file.toBuffer();
-        return reply.status(201).send(
-          await addValueEvidence(ctx, actor, request.params.id, {
-            filename: file.filename,
-            data,
-          }),
-        );
+        const upload = await readUpload(ctx, request);
+        return reply
+          .status(201)
+          .send(await addValueEvidence(ctx, actor, request.params.id, upload));
       },
     );
     app.get(
@@ -127,14 +117,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           request.params.id,
           request.params.documentId,
         );
-        return reply
-          .type(file.mime)
-          .header(
-            "content-disposition",
-            `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .header("x-content-type-options", "nosniff")
-          .send(createReadStream(file.path));
+        return sendStoredFile(reply, file);
       },
     );
     app.get(

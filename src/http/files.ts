@@ -1,0 +1,38 @@
+import { createReadStream } from "node:fs";
+import type {} from "@fastify/multipart";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Context } from "../context.ts";
+import type { UploadedFile } from "../documents/documents.ts";
+import { AppError } from "../errors.ts";
+import { loadSettings } from "../settings/settings.ts";
+
+/** Reads the one file of a multipart upload (field `file`), within the evidence size setting. */
+export async function readUpload(ctx: Context, request: FastifyRequest): Promise<UploadedFile> {
+  const settings = await loadSettings(ctx.database.db);
+  const file = await request.file({
+    limits: { fileSize: settings["general.evidenceMaxBytes"], files: 1 },
+  });
+  if (!file) throw new AppError("missing_field", "请选择要上传的文件", "file");
+  return { filename: file.filename, data: await file.toBuffer() };
+}
+
+/** Sends a stored file inline, under its sanitised name, never sniffed as another type. */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { path: string; mime: string; name: string },
+) {
+  return reply
+    .type(file.mime)
+    .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header("x-content-type-options", "nosniff")
+    .send(createReadStream(file.path));
+}
+
+/** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */
+export function idempotencyKey(request: FastifyRequest): string {
+  const key = request.headers["idempotency-key"];
+  if (typeof key !== "string" || key === "") {
+    throw new AppError("missing_field", "资金类请求须带 Idempotency-Key 请求头", "idempotency-key");
+  }
+  return key;
+}
