@@ -9,6 +9,7 @@ import { inTransaction, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { idempotent } from "../ledger/idempotency.ts";
 import { moveMoney } from "../ledger/ledger.ts";
+import { batchOpenForObjections } from "../publicity/publicity.ts";
 import { loadCall, projectAudit } from "./projects.ts";
 
 /**
@@ -267,18 +268,7 @@ export async function fileProjectObjection(
   const today = beijingToday(ctx);
   const at = instant(ctx);
   return inTransaction(ctx.database, async (trx) => {
-    const batch = await trx
-      .selectFrom("publicity_batches")
-      .selectAll()
-      .where("id", "=", batchId)
-      .executeTakeFirst();
-    if (!batch) throw new AppError("not_found", "公示不存在", "id");
-    if (today < batch.start_date || today > batch.end_date)
-      throw new AppError(
-        "invalid_state",
-        `公示期为 ${batch.start_date} 至 ${batch.end_date}，当前不在公示期内`,
-        "batchId",
-      );
+    await batchOpenForObjections(trx, batchId, today);
     const entry = await trx
       .selectFrom("project_publicity_entries")
       .select("proposal_id")

@@ -204,6 +204,24 @@ export async function publicBatch(ctx: Context, id: string) {
   };
 }
 
+/** A publicity batch that takes objections today (its period), or the error saying why not. */
+export async function batchOpenForObjections(trx: Tx, batchId: string, today: string) {
+  const batch = await trx
+    .selectFrom("publicity_batches")
+    .selectAll()
+    .where("id", "=", batchId)
+    .executeTakeFirst();
+  if (!batch) throw new AppError("not_found", "公示不存在", "id");
+  if (today < batch.start_date || today > batch.end_date) {
+    throw new AppError(
+      "invalid_state",
+      `公示期为 ${batch.start_date} 至 ${batch.end_date}，当前不在公示期内`,
+      "batchId",
+    );
+  }
+  return batch;
+}
+
 /** Anyone may object during the period; name and contact are required and never published. */
 export async function fileObjection(
   ctx: Context,
@@ -214,19 +232,7 @@ export async function fileObjection(
   const today = beijingToday(ctx);
   const at = instant(ctx);
   return inTransaction(ctx.database, async (trx) => {
-    const batch = await trx
-      .selectFrom("publicity_batches")
-      .selectAll()
-      .where("id", "=", batchId)
-      .executeTakeFirst();
-    if (!batch) throw new AppError("not_found", "公示不存在", "id");
-    if (today < batch.start_date || today > batch.end_date) {
-      throw new AppError(
-        "invalid_state",
-        `公示期为 ${batch.start_date} 至 ${batch.end_date}，当前不在公示期内`,
-        "batchId",
-      );
-    }
+    await batchOpenForObjections(trx, batchId, today);
     const entry = await trx
       .selectFrom("publicity_entries")
       .selectAll()
