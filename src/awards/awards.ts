@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -95,6 +96,9 @@ export async function awardCase(
       paid_on: null,
       reversal_reason: null,
       created_at: at,
+      // The account finance verified for the organization, fixed now (null until one is).
+      bank_account_id: sql<string | null>`(select id from bank_accounts
+        where organization_id = ${org.id} and state = 'verified')`,
     })
     .execute();
   return { kind: "awarded", awardId: id, number, year: reservedIn, source };

@@ -158,11 +158,13 @@ export function registerMoneyCommands(program: Command): void {
         ctx.database.db
           .selectFrom("awards")
           .innerJoin("organizations", "organizations.id", "awards.organization_id")
+          // The verified account each award will be paid to; never an unverified change.
+          .leftJoin("bank_accounts", "bank_accounts.id", "awards.bank_account_id")
           .select([
             "organizations.name",
             "organizations.uscc",
-            "organizations.bank_name",
-            "organizations.bank_account",
+            "bank_accounts.bank_name",
+            "bank_accounts.account as bank_account",
             "awards.number",
             "awards.amount",
             "awards.item",

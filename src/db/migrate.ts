@@ -4,6 +4,7 @@ import type { DatabaseHandle, Dialect } from "./database.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-money.ts";
 import * as m0003 from "./migrations/0003-programme.ts";
+import * as m0004 from "./migrations/0004-safeguards.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -12,6 +13,7 @@ const STEPS: Record<string, Step> = {
   "0001-foundation": m0001,
   "0002-money": m0002,
   "0003-programme": m0003,
+  "0004-safeguards": m0004,
 };
 
 class Provider implements MigrationProvider {

@@ -44,6 +44,48 @@ export interface Database {
   assessment_schemes: AssessmentSchemeTable;
   assessment_values: AssessmentValueTable;
   assessment_runs: AssessmentRunTable;
+  bank_accounts: BankAccountTable;
+  notices: NoticeTable;
+  notice_reads: NoticeReadTable;
+  login_throttle: LoginThrottleTable;
+}
+
+/** An account an organization asked to be paid to; finance verifies it before it is used. */
+export interface BankAccountTable {
+  id: string;
+  organization_id: string;
+  bank_name: string;
+  account: string;
+  /** pending, verified, rejected, withdrawn, superseded. */
+  state: string;
+  requested_by: string;
+  requested_role: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
+export interface NoticeTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  created_at: string;
+}
+
+export interface NoticeReadTable {
+  notice_id: string;
+  user_id: string;
+  read_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  blocked_until: string | null;
 }
 
 export interface OrganizationTable {
@@ -261,6 +303,10 @@ export interface ObjectionTable {
   resolved_by: string | null;
   resolved_at: string | null;
   created_at: string;
+  /** A hash of the source address, for the per-source limit (not the address itself). */
+  source: string | null;
+  /** A hash of case, objector and reason: an identical objection is answered with the first. */
+  fingerprint: string | null;
 }
 
 export interface BudgetTable {
@@ -306,6 +352,8 @@ export interface AwardTable {
   paid_on: string | null;
   reversal_reason: string | null;
   created_at: string;
+  /** The verified account the award will be paid to (null: none verified yet). */
+  bank_account_id: string | null;
 }
 
 export interface PaymentBatchTable {
@@ -328,6 +376,8 @@ export interface PaymentLineTable {
   paid_date: string | null;
   failure_reason: string | null;
   updated_at: string;
+  /** The verified account this line was sent to, fixed when the batch was made. */
+  bank_account_id: string | null;
 }
 
 export interface IdempotencyTable {
@@ -501,6 +551,10 @@ export interface ProjectObjectionTable {
   resolved_by: string | null;
   resolved_at: string | null;
   created_at: string;
+  /** A hash of the source address, for the per-source limit (not the address itself). */
+  source: string | null;
+  /** A hash of case, objector and reason: an identical objection is answered with the first. */
+  fingerprint: string | null;
 }
 
 export interface AssessmentSchemeTable {

@@ -5,6 +5,7 @@ import { transitionApplication } from "../applications/transition-application.ts
 import type { Actor, Role } from "../auth/roles.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { beijingToday, type Context } from "../context.ts";
+import { requestBankAccount } from "../organizations/bank-accounts.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
 import { createOrganization } from "../organizations/organizations.ts";
 import { usccCheckCharacter } from "../organizations/uscc.ts";
@@ -122,6 +123,15 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
       organizationId: org.id,
     });
     enterprises.push({ actor, county, orgId: org.id, uscc: org.uscc, name: org.name });
+  }
+
+  // One enterprise asks to be paid to a new account: finance sees it waiting to be verified.
+  const changing = enterprises.find((e) => e.county === "温岭市") ?? enterprises[0];
+  if (changing) {
+    await requestBankAccount(ctx, changing.actor, changing.orgId, {
+      bankName: "浙江泰隆商业银行",
+      bankAccount: "6224500012345678",
+    });
   }
 
   // A county official who once worked for an enterprise of the county declares it (回避).

@@ -4,10 +4,11 @@ import { appendAudit } from "../audit/audit-log.ts";
 import { can, deny, type Permission, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema } from "../calculate/request.ts";
-import { type Context, instant } from "../context.ts";
+import { beijingToday, type Context, instant } from "../context.ts";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
-import type { ExclusionTable, OrganizationTable } from "../db/schema.ts";
+import type { BankAccountTable, ExclusionTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { maskAccount, pendingAccount, requestAccountInTx } from "./bank-accounts.ts";
 import type { County } from "./counties.ts";
 import {
   exclusionRows,
@@ -15,6 +16,7 @@ import {
   insertExclusion,
   insertOrganization,
   listOrganizationRows,
+  lockOrganization,
   updateOrganizationRow,
 } from "./organizations-repository.ts";
 import { USCC_PROBLEM_TEXT, usccProblem } from "./uscc.ts";
@@ -64,16 +66,22 @@ export const organizationInputSchema = z.object({
 });
 export type OrganizationInput = z.output<typeof organizationInputSchema>;
 
-export const organizationPatchSchema = z.object({
-  name: text(200).optional(),
-  kind: organizationInputSchema.shape.kind.optional(),
-  county: countySchema.optional(),
-  contactName: text(50).nullish(),
-  contactPhone: phone.nullish(),
-  bankName: text(100).nullish(),
-  bankAccount: bankAccount.nullish(),
-  version: z.string().optional(),
-});
+export const organizationPatchSchema = z
+  .object({
+    name: text(200).optional(),
+    kind: organizationInputSchema.shape.kind.optional(),
+    county: countySchema.optional(),
+    contactName: text(50).nullish(),
+    contactPhone: phone.nullish(),
+    /** A new payment account is a request that finance verifies (see bank-accounts.ts). */
+    bankName: text(100).nullish(),
+    bankAccount: bankAccount.optional(),
+    version: z.string().optional(),
+  })
+  .refine((p) => Object.entries(p).some(([k, v]) => k !== "version" && v !== undefined), {
+    message:
+      "没有要修改的字段：请至少提供 name、kind、county、contactName、contactPhone、bankName 或 bankAccount 中的一项",
+  });
 
 export const exclusionInputSchema = z.object({
   kind: z.enum(Object.keys(EXCLUSION_KINDS) as [keyof typeof EXCLUSION_KINDS]),
@@ -102,8 +110,15 @@ export interface Organization {
   kindName: string;
   /** Personal data: only for the organization itself, officials in scope and finance. */
   contact?: { name: string | null; phone: string | null };
-  /** Full account for finance; others see only its last four digits. */
-  bank?: { name: string | null; account: string | null };
+  /**
+   * The verified account: in full for finance, others see only its last four digits; and a change
+   * waiting for finance, if any.
+   */
+  bank?: {
+    name: string | null;
+    account: string | null;
+    pending: { id: string; name: string; account: string | null; requestedAt: string } | null;
+  };
   usccOverride: { by: string; reason: string } | null;
   exclusions: Exclusion[];
   createdAt: string;
@@ -122,15 +137,13 @@ function toExclusion(row: ExclusionTable, today: string): Exclusion {
   };
 }
 
-const mask = (account: string | null) =>
-  account ? `****${account.replace(/\D/g, "").slice(-4)}` : null;
-
 /** The organization as `actor` may see it. */
 export function present(
   actor: Actor,
   row: OrganizationTable,
   exclusions: ExclusionTable[],
   today: string,
+  pending: BankAccountTable | null = null,
 ): Organization {
   const scope = { organizationId: row.id, county: row.county };
   const org: Organization = {
@@ -149,14 +162,24 @@ export function present(
   if (can(actor, "organization.readContact", scope)) {
     org.contact = { name: row.contact_name, phone: row.contact_phone };
   }
+  const full = can(actor, "organization.readBank", scope);
   org.bank = {
     name: row.bank_name,
-    account: can(actor, "organization.readBank", scope) ? row.bank_account : mask(row.bank_account),
+    account: full ? row.bank_account : maskAccount(row.bank_account),
+    pending: pending
+      ? {
+          id: pending.id,
+          name: pending.bank_name,
+          account: full ? pending.account : maskAccount(pending.account),
+          requestedAt: pending.requested_at,
+        }
+      : null,
   };
   return org;
 }
 
-export const today = (ctx: Context) => ctx.now().toISOString().slice(0, 10);
+/** Exclusions take effect on Beijing's civil date. */
+export const today = (ctx: Context) => beijingToday(ctx);
 
 export async function getOrganization(
   ctx: Context,
@@ -173,7 +196,11 @@ export async function getOrganization(
     "organization.read",
   );
   if (!row) throw new AppError("not_found", "组织不存在", "id");
-  return present(actor, row, await exclusionRows(ctx.database.db, id), today(ctx));
+  const pending =
+    can(actor, "organization.update", scope) || can(actor, "organization.verifyBank", scope)
+      ? ((await pendingAccount(ctx.database.db, id)) ?? null)
+      : null;
+  return present(actor, row, await exclusionRows(ctx.database.db, id), today(ctx), pending);
 }
 
 export async function listOrganizations(
@@ -221,6 +248,9 @@ export async function createOrganization(
       "usccOverrideReason",
     );
   }
+  if (input.bankAccount && !input.bankName) {
+    throw new AppError("missing_field", "填写银行账号时须同时填写开户银行", "bankName");
+  }
   const now = instant(ctx);
   const row: OrganizationTable = {
     id: randomUUID(),
@@ -230,8 +260,9 @@ export async function createOrganization(
     kind: input.kind,
     contact_name: input.contactName ?? null,
     contact_phone: input.contactPhone ?? null,
-    bank_name: input.bankName ?? null,
-    bank_account: input.bankAccount ?? null,
+    // Filled from the verified account only (bank-accounts.ts), never from a request.
+    bank_name: null,
+    bank_account: null,
     uscc_override_by: problem ? (actor?.userId ?? "operator") : null,
     uscc_override_reason: problem ? (input.usccOverrideReason ?? null) : null,
     created_at: now,
@@ -246,6 +277,16 @@ export async function createOrganization(
         county: row.county,
         usccOverride: problem ? row.uscc_override_reason : undefined,
       });
+      if (input.bankAccount && input.bankName) {
+        const account = await requestAccountInTx(ctx, trx, now, actor, row.id, {
+          bankName: input.bankName,
+          bankAccount: input.bankAccount,
+        });
+        if (account.state === "verified") {
+          row.bank_name = account.bank_name;
+          row.bank_account = account.account;
+        }
+      }
     });
   } catch (e) {
     if (isUniqueViolation(e))
@@ -298,21 +339,41 @@ export async function updateOrganization(
       id,
     });
   }
-  const set: Partial<OrganizationTable> = { updated_at: instant(ctx) };
+  // A new payment account is asked for, not set: finance verifies it first. The bank name alone
+  // (a form sending back what it showed) is no request.
+  const bankChange =
+    patch.bankAccount !== undefined
+      ? { bankName: patch.bankName ?? "", bankAccount: patch.bankAccount }
+      : null;
+  if (bankChange && !bankChange.bankName) {
+    throw new AppError("missing_field", "变更收款账户须同时填写开户银行", "bankName");
+  }
+  if (!bankChange && patch.bankName != null && patch.bankName !== row.bank_name) {
+    throw new AppError("missing_field", "变更开户银行须同时填写新的银行账号", "bankAccount");
+  }
+  const at = instant(ctx);
+  const set: Partial<OrganizationTable> = { updated_at: at };
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.kind !== undefined) set.kind = patch.kind;
   if (patch.county !== undefined) set.county = patch.county;
   if (patch.contactName !== undefined) set.contact_name = patch.contactName;
   if (patch.contactPhone !== undefined) set.contact_phone = patch.contactPhone;
-  if (patch.bankName !== undefined) set.bank_name = patch.bankName;
-  if (patch.bankAccount !== undefined) set.bank_account = patch.bankAccount;
-  await inTransaction(ctx.database, async (trx) => {
-    await updateOrganizationRow(trx, id, set);
-    // The audit keeps which fields changed, not the personal data or the account itself.
-    await audit(ctx, trx, actor, "organization.update", id, undefined, {
-      fields: Object.keys(set).filter((k) => k !== "updated_at"),
+  const fields = Object.keys(set).filter((k) => k !== "updated_at");
+  try {
+    await inTransaction(ctx.database, async (trx) => {
+      await lockOrganization(trx, ctx.database.dialect, id);
+      if (fields.length > 0) {
+        await updateOrganizationRow(trx, id, set);
+        // The audit keeps which fields changed, not the personal data itself.
+        await audit(ctx, trx, actor, "organization.update", id, undefined, { fields });
+      }
+      if (bankChange) await requestAccountInTx(ctx, trx, at, actor, id, bankChange);
     });
-  });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw new AppError("conflict", "该组织的账户变更正在办理，请刷新后重试", "bankAccount");
+    throw e;
+  }
   return getOrganization(ctx, actor, id);
 }
 

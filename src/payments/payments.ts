@@ -56,6 +56,19 @@ export async function createPaymentBatch(
             `${input.year} 年${SOURCE_NAMES(source)}没有待拨付的奖励`,
             "source",
           );
+        // Money goes only to an account finance verified: an award whose organization has none
+        // stays out of the batch, and the answer says which and why.
+        const payable = unpaid.filter((a) => a.bank_account_id !== null);
+        const withoutAccount = unpaid.filter((a) => a.bank_account_id === null);
+        if (payable.length === 0)
+          throw new AppError(
+            "conflict",
+            `${input.year} 年${SOURCE_NAMES(source)}待拨付的 ${unpaid.length} 笔奖励均无已核实的收款账户（${withoutAccount
+              .slice(0, 5)
+              .map((a) => a.number)
+              .join("、")}${withoutAccount.length > 5 ? " 等" : ""}），请先核实账户`,
+            "source",
+          );
         const id = randomUUID();
         const number = `BF-${input.year}-${String(await nextCounter(trx, `payment_number:${input.year}`)).padStart(4, "0")}`;
         await trx
@@ -69,7 +82,7 @@ export async function createPaymentBatch(
             created_at: at,
           })
           .execute();
-        for (const award of unpaid) {
+        for (const award of payable) {
           await trx
             .insertInto("payment_lines")
             .values({
@@ -82,6 +95,7 @@ export async function createPaymentBatch(
               paid_date: null,
               failure_reason: null,
               updated_at: at,
+              bank_account_id: award.bank_account_id,
             })
             .execute();
         }
@@ -95,13 +109,22 @@ export async function createPaymentBatch(
             number,
             year: input.year,
             source,
-            lines: unpaid.length,
-            total: unpaid.reduce((s, a) => s + Number(a.amount), 0),
+            lines: payable.length,
+            total: payable.reduce((s, a) => s + Number(a.amount), 0),
+            withoutAccount: withoutAccount.map((a) => a.number),
           },
           ip: actor.ip,
           outcome: "success",
         });
-        return { id, number, lines: unpaid.length };
+        return {
+          id,
+          number,
+          lines: payable.length,
+          withoutAccount: withoutAccount.map((a) => ({
+            award: a.number,
+            reason: "无已核实的收款账户",
+          })),
+        };
       },
     );
     return result;
@@ -168,7 +191,8 @@ export async function getPaymentBatch(ctx: Context, actor: Actor, batchId: strin
     .selectFrom("payment_lines")
     .innerJoin("awards", "awards.id", "payment_lines.award_id")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
-    .select([
+    .leftJoin("bank_accounts", "bank_accounts.id", "payment_lines.bank_account_id")
+    .select((eb) => [
       "payment_lines.id as id",
       "payment_lines.state as state",
       "payment_lines.amount as amount",
@@ -181,8 +205,18 @@ export async function getPaymentBatch(ctx: Context, actor: Actor, batchId: strin
       "awards.awarded_on as awardedOn",
       "organizations.name as organization",
       "organizations.uscc as uscc",
-      "organizations.bank_name as bankName",
-      "organizations.bank_account as bankAccount",
+      // The account this line was sent with, as verified then; never the organization's latest.
+      "bank_accounts.bank_name as bankName",
+      "bank_accounts.account as bankAccount",
+      eb
+        .exists(
+          eb
+            .selectFrom("bank_accounts as pending")
+            .select("pending.id")
+            .whereRef("pending.organization_id", "=", "awards.organization_id")
+            .where("pending.state", "=", "pending"),
+        )
+        .as("accountChangePending"),
     ])
     .where("payment_lines.batch_id", "=", batchId)
     .orderBy("awards.number")
@@ -192,7 +226,11 @@ export async function getPaymentBatch(ctx: Context, actor: Actor, batchId: strin
     number: batch.number,
     year: batch.year,
     source: batch.source,
-    lines: lines.map((l) => ({ ...l, amount: Number(l.amount) })),
+    lines: lines.map((l) => ({
+      ...l,
+      amount: Number(l.amount),
+      accountChangePending: Boolean(Number(l.accountChangePending)),
+    })),
   };
 }
 
@@ -204,7 +242,10 @@ export async function exportPaymentBatch(
 ): Promise<{ name: string; data: Buffer }> {
   const batch = await getPaymentBatch(ctx, actor, batchId);
   const data = await paymentWorkbook(
-    batch.lines.map((l) => ({ ...l, state: LINE_STATES[l.state] ?? l.state })),
+    batch.lines.map(({ accountChangePending: _, ...l }) => ({
+      ...l,
+      state: LINE_STATES[l.state] ?? l.state,
+    })),
   );
   return { name: `${batch.number}.xlsx`, data };
 }

@@ -331,11 +331,11 @@ async function buildPayments(ctx: Context, actor: Actor, params: ReportParams) {
       "payment_lines.paid_date as paidDate",
       "payment_lines.failure_reason as failureReason",
     ])
+    // The account each line was sent with (verified then), not the organization's latest.
     .$if(personal, (qb) =>
-      qb.select([
-        "organizations.bank_name as bankName",
-        "organizations.bank_account as bankAccount",
-      ]),
+      qb
+        .leftJoin("bank_accounts", "bank_accounts.id", "payment_lines.bank_account_id")
+        .select(["bank_accounts.bank_name as bankName", "bank_accounts.account as bankAccount"]),
     )
     .where("payment_batches.year", "=", year)
     .orderBy("payment_batches.number")

@@ -570,6 +570,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         id: expect.any(String),
         number: expect.stringMatching(/^BF-2026-\d{4}$/),
         lines: 2,
+        withoutAccount: [],
       });
       p.payBatch = res.json.id;
       const replay = ok(

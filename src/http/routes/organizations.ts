@@ -2,6 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
 import {
+  decideBankAccount,
+  listBankAccountRequests,
+  requestBankAccount,
+  withdrawBankAccount,
+} from "../../organizations/bank-accounts.ts";
+import {
   addExclusion,
   createOrganization,
   exclusionInputSchema,
@@ -10,6 +16,7 @@ import {
   listOrganizations,
   organizationInputSchema,
   organizationPatchSchema,
+  organizationInputSchema as orgInput,
   updateOrganization,
 } from "../../organizations/organizations.ts";
 import { actorOf } from "../auth.ts";
@@ -76,6 +83,79 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request) =>
         liftExclusion(ctx, actorOf(request), request.params.id, request.params.exclusionId),
+    );
+    app.post(
+      "/api/v1/organizations/:id/bank-account",
+      {
+        schema: {
+          tags,
+          summary: "申请变更收款账户（财政核实后生效）",
+          params: idParams,
+          body: z.object({
+            bankName: orgInput.shape.bankName.unwrap().unwrap(),
+            bankAccount: orgInput.shape.bankAccount.unwrap().unwrap(),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await requestBankAccount(ctx, actorOf(request), request.params.id, request.body)),
+    );
+    app.get(
+      "/api/v1/bank-account-changes",
+      {
+        schema: {
+          tags,
+          summary: "收款账户变更申请（财政；默认待核实）",
+          querystring: z.object({
+            state: z
+              .enum(["pending", "verified", "rejected", "withdrawn", "superseded"])
+              .optional(),
+          }),
+        },
+      },
+      async (request) => ({
+        items: await listBankAccountRequests(ctx, actorOf(request), request.query),
+      }),
+    );
+    const note = z.string().trim().max(500, "不能超过 500 个字符");
+    app.post(
+      "/api/v1/bank-account-changes/:id/verify",
+      {
+        schema: {
+          tags,
+          summary: "核实收款账户变更（财政；不能核实本人提交的申请）",
+          params: idParams,
+          body: z.object({ note: note.nullish() }).default({}),
+        },
+      },
+      async (request) =>
+        decideBankAccount(ctx, actorOf(request), request.params.id, {
+          verify: true,
+          note: request.body.note,
+        }),
+    );
+    app.post(
+      "/api/v1/bank-account-changes/:id/reject",
+      {
+        schema: {
+          tags,
+          summary: "不予核实收款账户变更（须填写理由）",
+          params: idParams,
+          body: z.object({ note: note.min(1, "请填写不予核实的理由") }),
+        },
+      },
+      async (request) =>
+        decideBankAccount(ctx, actorOf(request), request.params.id, {
+          verify: false,
+          note: request.body.note,
+        }),
+    );
+    app.post(
+      "/api/v1/bank-account-changes/:id/withdraw",
+      { schema: { tags, summary: "撤回收款账户变更申请", params: idParams } },
+      async (request) => withdrawBankAccount(ctx, actorOf(request), request.params.id),
     );
   };
 }

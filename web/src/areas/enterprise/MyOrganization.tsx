@@ -42,8 +42,11 @@ const rules = {
 interface Values {
   contactName?: string | null;
   contactPhone?: string | null;
-  bankName?: string | null;
-  bankAccount?: string;
+}
+
+interface AccountValues {
+  bankName: string;
+  bankAccount: string;
 }
 
 /** 组织资料: the registration facts (kept by officials) and what the enterprise maintains. */
@@ -66,7 +69,14 @@ export function MyOrganization() {
   return (
     <Loaded state={state}>
       {(org) =>
-        org && <OrganizationBody key={org.id} org={org} onSaved={(o) => state.setData(o)} />
+        org && (
+          <OrganizationBody
+            key={org.id}
+            org={org}
+            onSaved={(o) => state.setData(o)}
+            onReload={() => void state.reload()}
+          />
+        )
       }
     </Loaded>
   );
@@ -75,9 +85,11 @@ export function MyOrganization() {
 function OrganizationBody({
   org,
   onSaved,
+  onReload,
 }: {
   org: Organization;
   onSaved: (o: Organization) => void;
+  onReload: () => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -92,14 +104,10 @@ function OrganizationBody({
     const body: Record<string, string | null> = {
       contactName: empty(values.contactName),
       contactPhone: empty(values.contactPhone),
-      bankName: empty(values.bankName),
     };
-    // The account is shown masked: an empty box keeps the one on file.
-    if (values.bankAccount?.trim()) body.bankAccount = values.bankAccount.trim();
     try {
       const saved = await api<Organization>("PATCH", `/api/v1/organizations/${org.id}`, body);
-      message.success("组织资料已保存");
-      form.setFieldValue("bankAccount", "");
+      message.success("联系人已保存");
       onSaved(saved);
     } catch (e) {
       const rest = showApiError(form, e);
@@ -166,7 +174,7 @@ function OrganizationBody({
         )}
       </Col>
       <Col xs={24} xl={12}>
-        <Card title="联系人与收款账户" style={{ marginBottom: 16 }}>
+        <Card title="联系人" style={{ marginBottom: 16 }}>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Form<Values>
             form={form}
@@ -174,8 +182,6 @@ function OrganizationBody({
             initialValues={{
               contactName: org.contact?.name ?? "",
               contactPhone: org.contact?.phone ?? "",
-              bankName: org.bank?.name ?? "",
-              bankAccount: "",
             }}
             onFinish={(v) => void save(v)}
           >
@@ -185,32 +191,174 @@ function OrganizationBody({
             <Form.Item name="contactPhone" label="联系电话" rules={[rules.contactPhone]}>
               <Input maxLength={20} data-testid="org-contactPhone" />
             </Form.Item>
-            <Form.Item name="bankName" label="开户银行" rules={[rules.bankName]}>
-              <Input maxLength={100} data-testid="org-bankName" />
-            </Form.Item>
-            <Form.Item
-              name="bankAccount"
-              label="银行账号"
-              rules={[rules.bankAccount]}
-              extra={
-                org.bank?.account
-                  ? `已登记账号 ${org.bank.account}（完整账号仅财政人员可见）。如需更换请填写新账号，留空则不变。`
-                  : "尚未登记收款账号。奖励拨付到此账号，请认真核对。"
-              }
-            >
-              <Input
-                maxLength={40}
-                autoComplete="off"
-                placeholder={org.bank?.account ?? "请输入银行账号"}
-                data-testid="org-bankAccount"
-              />
-            </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="org-save">
               保存
             </Button>
           </Form>
         </Card>
+        <BankAccountCard org={org} onChanged={onReload} />
+        <NoticesCard />
       </Col>
     </Row>
+  );
+}
+
+/**
+ * 收款账户: the verified account (masked), a change waiting for finance, and the form to ask for a
+ * new one. A new account takes effect only when finance has verified it.
+ */
+function BankAccountCard({ org, onChanged }: { org: Organization; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AccountValues>();
+  const [busy, setBusy] = useState(false);
+  const pending = org.bank?.pending ?? null;
+
+  async function ask(values: AccountValues) {
+    setBusy(true);
+    try {
+      await api("POST", `/api/v1/organizations/${org.id}/bank-account`, {
+        bankName: values.bankName.trim(),
+        bankAccount: values.bankAccount.trim(),
+      });
+      message.success("已提交账户变更，财政核实后生效");
+      form.resetFields();
+      onChanged();
+    } catch (e) {
+      const rest = showApiError(form, e);
+      if (rest) message.error(rest);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function withdraw() {
+    if (!pending) return;
+    try {
+      await api("POST", `/api/v1/bank-account-changes/${pending.id}/withdraw`, {});
+      message.success("已撤回账户变更");
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  return (
+    <Card title="收款账户" style={{ marginBottom: 16 }} data-testid="org-bank">
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        items={[
+          {
+            key: "current",
+            label: "已核实账户",
+            children: org.bank?.account ? (
+              `${org.bank.name ?? ""} ${org.bank.account}`
+            ) : (
+              <Tag>尚无，奖励暂不能拨付</Tag>
+            ),
+          },
+        ]}
+      />
+      {pending && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="org-bank-pending"
+          title={`变更待财政核实：${pending.name} ${pending.account ?? ""}（${beijingTime(pending.requestedAt)} 提交）`}
+          description="核实前，拨付仍使用上面的已核实账户。"
+          action={
+            <Button size="small" onClick={() => void withdraw()}>
+              撤回
+            </Button>
+          }
+        />
+      )}
+      <Form<AccountValues>
+        form={form}
+        layout="vertical"
+        style={{ marginTop: 12 }}
+        onFinish={(v) => void ask(v)}
+      >
+        <Form.Item
+          name="bankName"
+          label="新开户银行"
+          rules={[{ required: true, message: "请填写开户银行" }, rules.bankName]}
+        >
+          <Input maxLength={100} data-testid="org-bankName" />
+        </Form.Item>
+        <Form.Item
+          name="bankAccount"
+          label="新银行账号"
+          rules={[{ required: true, message: "请填写银行账号" }, rules.bankAccount]}
+          extra="完整账号仅财政人员可见。提交后须由财政部门核实，核实后才用于拨付；本单位用户会收到站内通知。"
+        >
+          <Input maxLength={40} autoComplete="off" data-testid="org-bankAccount" />
+        </Form.Item>
+        <Button htmlType="submit" loading={busy} data-testid="org-bank-request">
+          申请变更收款账户
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+interface NoticeList {
+  unread: number;
+  items: { id: string; title: string; body: string; createdAt: string; read: boolean }[];
+}
+
+/** 站内通知: what the system told this organization, newest first. */
+function NoticesCard() {
+  const state = useLoad(() => get<NoticeList>("/api/v1/notices", { limit: "20" }));
+  const markRead = async (id: string) => {
+    await api("POST", `/api/v1/notices/${id}/read`, {});
+    await state.reload();
+  };
+  return (
+    <Card
+      title={
+        <span>
+          站内通知{" "}
+          {state.data && state.data.unread > 0 && <Tag color="red">{state.data.unread} 条未读</Tag>}
+        </span>
+      }
+      data-testid="org-notices"
+    >
+      <Loaded
+        state={state}
+        empty={(d) => (d.items.length === 0 ? <EmptyHint text="暂无通知" /> : null)}
+      >
+        {(d) => (
+          // A list, not a table: each notice reads top to bottom on a phone too.
+          <div>
+            {d.items.map((n) => (
+              <div
+                key={n.id}
+                data-testid="notice"
+                style={{ padding: "10px 0", borderBottom: "1px solid #f0f0f0" }}
+              >
+                <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
+                  <span style={{ fontWeight: n.read ? "normal" : 600 }}>
+                    {n.read ? null : <Tag color="red">未读</Tag>}
+                    {n.title}
+                  </span>
+                  {!n.read && (
+                    <Button size="small" type="link" onClick={() => void markRead(n.id)}>
+                      标为已读
+                    </Button>
+                  )}
+                </div>
+                <div style={{ color: "rgba(0,0,0,0.45)", fontSize: 12 }}>
+                  {beijingTime(n.createdAt)}
+                </div>
+                <div>{n.body}</div>
+              </div>
+            ))}
+          </div>
+        )}
+      </Loaded>
+    </Card>
   );
 }

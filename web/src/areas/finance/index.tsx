@@ -1,4 +1,5 @@
 import type { Area } from "../types.ts";
+import { AccountChangesPage } from "./AccountChangesPage.tsx";
 import { AwardsPage } from "./AwardsPage.tsx";
 import { BudgetsPage } from "./BudgetsPage.tsx";
 import { LedgerPage } from "./LedgerPage.tsx";
@@ -46,6 +47,14 @@ export const area: Area = {
       ),
     },
     {
+      path: "/finance/accounts",
+      element: (
+        <RoleGate roles={["finance"]}>
+          <AccountChangesPage />
+        </RoleGate>
+      ),
+    },
+    {
       path: "/finance/ledger",
       element: (
         <RoleGate roles={["auditor"]}>
@@ -74,6 +83,7 @@ export const area: Area = {
     { path: "/finance/budgets", label: "预算", roles: ["finance"] },
     { path: "/finance/awards", label: "奖励", roles: ["finance"] },
     { path: "/finance/payments", label: "拨付批次", roles: ["finance"] },
+    { path: "/finance/accounts", label: "收款账户核实", roles: ["finance"] },
     { path: "/publicity", label: "公示管理", roles: ["city_official"] },
     { path: "/finance/ledger", label: "账簿校验", roles: ["auditor"] },
   ],

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { type Context, instant } from "../context.ts";
+import type { Tx } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+
+/**
+ * The in-app inbox of an organization: what the system tells its users (an account change asked
+ * for, verified or refused). A notice is written in the transaction of the change it reports, so
+ * there is never a change without its notice or a notice of a change that did not happen.
+ */
+
+export const NOTICE_KINDS = {
+  "bank.requested": "收款账户变更申请",
+  "bank.verified": "收款账户已核实",
+  "bank.rejected": "收款账户变更未通过",
+  "bank.withdrawn": "收款账户变更已撤回",
+} as const;
+export type NoticeKind = keyof typeof NOTICE_KINDS;
+
+export async function postNotice(
+  trx: Tx,
+  at: string,
+  notice: { organizationId: string; kind: NoticeKind; body: string },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto("notices")
+    .values({
+      id,
+      organization_id: notice.organizationId,
+      kind: notice.kind,
+      title: NOTICE_KINDS[notice.kind],
+      body: notice.body,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
+export interface Notice {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The actor's organization's notices, newest first, with whether this user has read each. */
+export async function listNotices(
+  ctx: Context,
+  actor: Actor,
+  filter: { unread?: boolean | undefined; limit: number },
+): Promise<{ unread: number; items: Notice[] }> {
+  const organizationId = actor.organizationId ?? "";
+  requireAccess(actor, "notice.read", { organizationId });
+  const rows = await ctx.database.db
+    .selectFrom("notices")
+    .leftJoin("notice_reads", (j) =>
+      j
+        .onRef("notice_reads.notice_id", "=", "notices.id")
+        .on("notice_reads.user_id", "=", actor.userId),
+    )
+    .select([
+      "notices.id",
+      "notices.kind",
+      "notices.title",
+      "notices.body",
+      "notices.created_at",
+      "notice_reads.read_at",
+    ])
+    .where("notices.organization_id", "=", organizationId)
+    .orderBy("notices.created_at", "desc")
+    .orderBy("notices.id")
+    .execute();
+  const items = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    createdAt: r.created_at,
+    read: r.read_at !== null,
+  }));
+  const unread = items.filter((n) => !n.read).length;
+  return {
+    unread,
+    items: (filter.unread ? items.filter((n) => !n.read) : items).slice(0, filter.limit),
+  };
+}
+
+/** Marks one notice read for this user (again: no change). */
+export async function markNoticeRead(ctx: Context, actor: Actor, id: string): Promise<void> {
+  const organizationId = actor.organizationId ?? "";
+  requireAccess(actor, "notice.read", { organizationId });
+  const notice = await ctx.database.db
+    .selectFrom("notices")
+    .select("id")
+    .where("id", "=", id)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  if (!notice) throw new AppError("not_found", "通知不存在", "id");
+  await ctx.database.db
+    .insertInto("notice_reads")
+    .values({ notice_id: id, user_id: actor.userId, read_at: instant(ctx) })
+    .onConflict((oc) => oc.columns(["notice_id", "user_id"]).doNothing())
+    .execute();
+}
