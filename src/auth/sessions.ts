@@ -18,6 +18,7 @@ import {
   type User,
   updateUser,
 } from "../users/users-repository.ts";
+import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from "./login-throttle.ts";
 import type { Actor, Role } from "./roles.ts";
 
 /**
@@ -49,8 +50,8 @@ export async function login(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<Session> {
   const settings = await loadSettings(ctx.database.db);
-  const row = await findUserRowByUsername(ctx.database.db, input.username);
   const at = instant(ctx);
+  const row = await findUserRowByUsername(ctx.database.db, input.username);
   const failed = (reason: string) =>
     recordAudit(ctx.database, at, {
       actorId: row?.id ?? null,
@@ -62,45 +63,41 @@ export async function login(
       ip: input.ip,
       outcome: "failure",
     });
+  try {
+    await checkLoginThrottle(ctx.database.db, input.username, input.ip, ctx.now());
+  } catch (e) {
+    await failed("throttled");
+    throw e;
+  }
+  // An unknown name, a wrong password and a held-back name answer alike: nothing tells a caller
+  // which accounts exist.
   const invalid = new AppError("invalid_credentials", "用户名或密码错误", "password");
-  if (!row) {
-    await verifyAgainstDummy(input.password);
-    await failed("unknown_user");
+  const ok = row ? await verifyPassword(row.password_hash, input.password) : false;
+  if (!row) await verifyAgainstDummy(input.password);
+  if (!row || !ok) {
+    const held = await recordLoginFailure(
+      ctx.database.db,
+      input.username,
+      input.ip,
+      ctx.now(),
+      settings,
+    );
+    if (row) {
+      // The account's own count is a signal for the security administrator, never a lock.
+      await ctx.database.db
+        .updateTable("users")
+        .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+        .where("id", "=", row.id)
+        .execute();
+    }
+    await failed(row ? (held ? "bad_password_held" : "bad_password") : "unknown_user");
     throw invalid;
   }
-  if (row.locked_until && row.locked_until > at) {
-    await failed("locked");
-    throw new AppError(
-      "account_locked",
-      `账号已锁定，请于 ${row.locked_until.slice(11, 16)}（UTC）后再试`,
-      "username",
-    );
+  if (row.disabled === 1) {
+    await failed("disabled");
+    throw new AppError("forbidden", "账号已停用，请联系系统管理员", "username");
   }
-  const ok = await verifyPassword(row.password_hash, input.password);
-  if (!ok || row.disabled === 1) {
-    if (!ok) {
-      // Counted in the database (an atomic increment), so failures sent at once all count.
-      const lock = await inTransaction(ctx.database, async (trx) => {
-        const counted = await trx
-          .updateTable("users")
-          .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
-          .where("id", "=", row.id)
-          .returning("failed_logins")
-          .executeTakeFirstOrThrow();
-        if (counted.failed_logins < settings["security.lockoutThreshold"]) return false;
-        const until = ctx.now().getTime() + minutes(settings["security.lockoutMinutes"]);
-        await updateUser(trx, row.id, {
-          failed_logins: 0,
-          locked_until: new Date(until).toISOString(),
-        });
-        return true;
-      });
-      await failed(lock ? "bad_password_locked" : "bad_password");
-    } else {
-      await failed("disabled");
-    }
-    throw ok ? new AppError("forbidden", "账号已停用，请联系系统管理员", "username") : invalid;
-  }
+  await clearLoginFailures(ctx.database.db, input.username, input.ip);
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await inTransaction(ctx.database, async (trx) => {
@@ -213,7 +210,22 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const row = await findUserRow(ctx.database.db, auth.actor.userId);
-  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+  if (!row) throw new AppError("unauthenticated", "未登录");
+  // Checking the current password is a sign-in: it counts, and is held back, like one.
+  await checkLoginThrottle(ctx.database.db, row.username, auth.actor.ip, ctx.now());
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    const settings = await loadSettings(ctx.database.db);
+    await recordLoginFailure(ctx.database.db, row.username, auth.actor.ip, ctx.now(), settings);
+    await recordAudit(ctx.database, instant(ctx), {
+      actorId: row.id,
+      actorRole: row.role,
+      action: "auth.changePassword",
+      targetType: "user",
+      targetId: row.id,
+      after: { reason: "bad_password" },
+      ip: auth.actor.ip,
+      outcome: "failure",
+    });
     throw new AppError("invalid_credentials", "当前密码不正确", "currentPassword");
   }
   const problem = passwordProblem(

@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { Role } from "../auth/roles.ts";
-import type { DB, Tx } from "../db/database.ts";
+import type { DB, Dialect, Tx } from "../db/database.ts";
 import type { UserTable } from "../db/schema.ts";
 import type { County } from "../organizations/counties.ts";
 
@@ -59,4 +60,27 @@ export function countUsersWithRole(db: DB | Tx, role: Role) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("role", "=", role)
     .executeTakeFirstOrThrow();
+}
+
+/** The PostgreSQL advisory lock of changes to administrators (the audit chain holds 7310001). */
+const ADMINISTRATORS_LOCK = 7310101;
+
+/**
+ * Makes changes that could take an administrator away (disabling, a new role) run one at a time,
+ * until the caller's transaction ends; what the caller reads after it is then current. SQLite's
+ * BEGIN IMMEDIATE already lets one writer in at a time.
+ */
+export async function lockAdministrators(trx: Tx, dialect: Dialect): Promise<void> {
+  if (dialect === "postgres")
+    await sql`select pg_advisory_xact_lock(${sql.lit(ADMINISTRATORS_LOCK)})`.execute(trx);
+}
+
+export async function countEnabledWithRole(db: DB | Tx, role: Role): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", role)
+    .where("disabled", "=", 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

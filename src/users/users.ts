@@ -2,17 +2,20 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
 import { deny, requireAccess } from "../auth/access.ts";
-import { type Actor, ADMIN_ROLES, ROLES, type Role } from "../auth/roles.ts";
+import { liftLoginHolds } from "../auth/login-throttle.ts";
+import { type Actor, ADMIN_ROLES, ROLE_NAMES, ROLES, type Role } from "../auth/roles.ts";
 import { countySchema } from "../calculate/request.ts";
 import { type Context, instant } from "../context.ts";
-import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
+import { type Dialect, inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { loadSettings } from "../settings/settings.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
 import {
+  countEnabledWithRole,
   findUserRow,
   insertUser,
   listUserRows,
+  lockAdministrators,
   toUser,
   type User,
   updateUser,
@@ -35,6 +38,14 @@ export const createUserSchema = roleBindingSchema.extend({
   password: z.string().min(1, "不能为空").max(256),
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** What the system admin may change on an account; unknown keys are dropped. */
+export const updateAccountSchema = z.object({
+  disabled: z.boolean().optional(),
+  unlock: z.boolean().optional(),
+  password: z.string().min(1).max(256).optional(),
+});
+export type UpdateAccountInput = z.output<typeof updateAccountSchema>;
 
 /** A role's binding: enterprise users to one organization, county officials to one county. */
 async function checkBinding(
@@ -162,6 +173,9 @@ export async function assignRole(
   const binding = await checkBinding(ctx, input.role, input.organizationId, input.county);
   const now = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {
+    const current = await keepEveryAdministration(trx, ctx.database.dialect, userId, {
+      role: input.role,
+    });
     await updateUser(trx, userId, {
       role: input.role,
       organization_id: binding.organizationId,
@@ -175,7 +189,11 @@ export async function assignRole(
       action: "user.assignRole",
       targetType: "user",
       targetId: userId,
-      before: { role: before.role, organizationId: before.organizationId, county: before.county },
+      before: {
+        role: current.role,
+        organizationId: current.organizationId,
+        county: current.county,
+      },
       after: { role: input.role, ...binding },
       ip: actor.ip,
       outcome: "success",
@@ -184,19 +202,33 @@ export async function assignRole(
   return loadUser(ctx, userId);
 }
 
-/** The system admin disables or enables an account, or sets a new password for it. */
+/**
+ * The system admin disables or enables an account, unlocks it, or sets a new password for it.
+ * Nobody disables their own account (as nobody changes their own role): an administrator who
+ * wants out asks another one, so there is always someone left who can act.
+ */
 export async function updateAccount(
   ctx: Context,
   actor: Actor,
   userId: string,
-  input: {
-    disabled?: boolean | undefined;
-    password?: string | undefined;
-    unlock?: boolean | undefined;
-  },
+  input: UpdateAccountInput,
 ): Promise<User> {
   requireAccess(actor, "user.manage");
+  // Without a known field there is nothing to write (unknown keys were dropped by the schema).
+  if (input.disabled === undefined && input.unlock === undefined && input.password === undefined) {
+    throw new AppError(
+      "missing_field",
+      "没有要修改的内容：请至少提供 disabled（停用或启用）、unlock（解锁）或 password（重设密码）中的一项",
+      "body",
+    );
+  }
   const before = await loadUser(ctx, userId);
+  if (input.disabled === true && before.id === actor.userId) {
+    throw deny("不能停用自己的账号，请由其他系统管理员停用", "disabled", "user.update", {
+      type: "user",
+      id: userId,
+    });
+  }
   if (
     ADMIN_ROLES.includes(before.role) &&
     before.id !== actor.userId &&
@@ -223,18 +255,25 @@ export async function updateAccount(
       password_changed_at: now,
     });
   }
+  // `{ unlock: false }` alone asks for nothing: the account as it is, and no audit entry.
+  if (Object.keys(patch).length === 0) return before;
   await inTransaction(ctx.database, async (trx) => {
+    const current = input.disabled
+      ? await keepEveryAdministration(trx, ctx.database.dialect, userId, "disable")
+      : before;
     await updateUser(trx, userId, patch);
     if (input.disabled || input.password !== undefined) {
       await revokeSessions(trx, userId, now);
     }
+    // 解锁 lifts the sign-in holds on this name at every address (login-throttle.ts).
+    if (input.unlock) await liftLoginHolds(trx, before.username);
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
       actorRole: actor.role,
       action: "user.update",
       targetType: "user",
       targetId: userId,
-      before: { disabled: before.disabled, locked: before.lockedUntil !== null },
+      before: { disabled: current.disabled, locked: current.lockedUntil !== null },
       after: {
         disabled: input.disabled,
         unlock: input.unlock ?? false,
@@ -245,6 +284,43 @@ export async function updateAccount(
     });
   });
   return loadUser(ctx, userId);
+}
+
+/**
+ * Refuses, inside the caller's write transaction, to disable or re-role the last enabled holder
+ * of an administrative role: without a system admin nobody manages accounts, without a security
+ * admin nobody grants roles, without an auditor nobody reads the audit log (the three-way split
+ * of 等保 level 3 needs all three). Such changes run one at a time, and the account and the
+ * count are read after the lock, so two requests taking away the last two cannot both pass.
+ * Returns the account as it is now.
+ */
+async function keepEveryAdministration(
+  trx: Tx,
+  dialect: Dialect,
+  userId: string,
+  change: "disable" | { role: Role },
+): Promise<User> {
+  await lockAdministrators(trx, dialect);
+  const row = await findUserRow(trx, userId);
+  if (!row) throw new AppError("not_found", "用户不存在", "id");
+  const user = toUser(row);
+  const leaves =
+    ADMIN_ROLES.includes(user.role) &&
+    !user.disabled &&
+    (change === "disable" || change.role !== user.role);
+  if (!leaves || (await countEnabledWithRole(trx, user.role)) > 1) return user;
+  const name = ROLE_NAMES[user.role];
+  throw change === "disable"
+    ? new AppError(
+        "conflict",
+        `${user.username} 是唯一启用的${name}，不能停用：请先启用或创建另一个${name}账号`,
+        "disabled",
+      )
+    : new AppError(
+        "conflict",
+        `${user.username} 是唯一启用的${name}，不能改为其他角色：请先启用或创建另一个${name}账号`,
+        "role",
+      );
 }
 
 /** Ends every open session of a user (new rights or a new password need a new login). */

@@ -62,3 +62,37 @@ export class ApiClient {
     return this.request("POST", `/api/v1/applications/${applicationId}/evidence`, form);
   }
 }
+
+/**
+ * A sign-in sent from another loopback source address (127.0.0.2, …), as a user at another
+ * computer would: the server sees that address as the request's ip.
+ */
+export async function loginFrom(
+  baseUrl: string,
+  localAddress: string,
+  username: string,
+  password: string,
+): Promise<{ status: number; json: any }> {
+  const { request } = await import("node:http");
+  const body = JSON.stringify({ username, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/api/v1/auth/login`,
+      {
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}

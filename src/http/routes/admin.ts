@@ -12,6 +12,7 @@ import {
   listUsers,
   roleBindingSchema,
   updateAccount,
+  updateAccountSchema,
 } from "../../users/users.ts";
 import { actorOf } from "../auth.ts";
 import { idParams, pageQuery } from "../params.ts";
@@ -40,13 +41,10 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["用户与权限"],
-          summary: "停用、启用、解锁账号或重设密码（系统管理员）",
+          summary:
+            "停用、启用、解锁账号或重设密码（系统管理员；不能停用自己，也不能停用某管理角色唯一启用的账号）",
           params: idParams,
-          body: z.object({
-            disabled: z.boolean().optional(),
-            unlock: z.boolean().optional(),
-            password: z.string().min(1).max(256).optional(),
-          }),
+          body: updateAccountSchema,
         },
       },
       async (request) => updateAccount(ctx, actorOf(request), request.params.id, request.body),
@@ -56,7 +54,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["用户与权限"],
-          summary: "分配角色（安全管理员）",
+          summary: "分配角色（安全管理员；不能改自己的角色，也不能改某管理角色唯一启用的账号）",
           params: idParams,
           body: roleBindingSchema,
         },
