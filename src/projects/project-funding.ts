@@ -9,6 +9,7 @@ import { inTransaction, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { idempotent } from "../ledger/idempotency.ts";
 import { moveMoney } from "../ledger/ledger.ts";
+import { fileGuardedObjection, type ObjectionAnswer } from "../publicity/objection-guard.ts";
 import { batchOpenForObjections } from "../publicity/publicity.ts";
 import { loadCall, projectAudit } from "./projects.ts";
 
@@ -259,50 +260,64 @@ export async function projectPublicityEntries(ctx: Context, batchId: string) {
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
 
+/** As for cases: an identical objection gets the first's answer; one source has a limit. */
 export async function fileProjectObjection(
   ctx: Context,
   batchId: string,
   input: z.output<typeof projectObjectionInputSchema>,
   ip: string | null,
-) {
+): Promise<ObjectionAnswer> {
   const today = beijingToday(ctx);
   const at = instant(ctx);
-  return inTransaction(ctx.database, async (trx) => {
-    await batchOpenForObjections(trx, batchId, today);
-    const entry = await trx
-      .selectFrom("project_publicity_entries")
-      .select("proposal_id")
-      .where("batch_id", "=", batchId)
-      .where("proposal_id", "=", input.proposalId)
-      .executeTakeFirst();
-    if (!entry) throw new AppError("invalid_field", "该项目不在本批公示中", "proposalId");
-    const id = randomUUID();
-    await trx
-      .insertInto("project_objections")
-      .values({
-        id,
-        batch_id: batchId,
-        proposal_id: input.proposalId,
-        name: input.name,
-        contact: input.contact,
-        reason: input.reason,
-        state: "open",
-        resolution: null,
-        resolved_by: null,
-        resolved_at: null,
-        created_at: at,
-      })
-      .execute();
-    await projectAudit(
-      ctx,
-      trx,
-      { userId: "public", role: "public", ip },
-      "project.object",
-      "project_proposal",
-      input.proposalId,
-      { objection: id, batch: batchId },
-    );
-    return { id, state: "open" };
+  const filing = {
+    table: "project_objections",
+    batchId,
+    subjectId: input.proposalId,
+    text: input,
+    ip,
+  } as const;
+  return fileGuardedObjection(ctx, filing, {
+    check: async (trx) => {
+      await batchOpenForObjections(trx, batchId, today);
+      const entry = await trx
+        .selectFrom("project_publicity_entries")
+        .select("proposal_id")
+        .where("batch_id", "=", batchId)
+        .where("proposal_id", "=", input.proposalId)
+        .executeTakeFirst();
+      if (!entry) throw new AppError("invalid_field", "该项目不在本批公示中", "proposalId");
+    },
+    insert: async (trx, marks) => {
+      const id = randomUUID();
+      await trx
+        .insertInto("project_objections")
+        .values({
+          id,
+          batch_id: batchId,
+          proposal_id: input.proposalId,
+          name: input.name,
+          contact: input.contact,
+          reason: input.reason,
+          state: "open",
+          resolution: null,
+          resolved_by: null,
+          resolved_at: null,
+          created_at: at,
+          source: marks.source,
+          fingerprint: marks.fingerprint,
+        })
+        .execute();
+      await projectAudit(
+        ctx,
+        trx,
+        { userId: "public", role: "public", ip },
+        "project.object",
+        "project_proposal",
+        input.proposalId,
+        { objection: id, batch: batchId },
+      );
+      return id;
+    },
   });
 }
 
@@ -310,7 +325,19 @@ export async function listProjectObjections(ctx: Context, actor: Actor, batchId:
   requireAccess(actor, "project.manage");
   return ctx.database.db
     .selectFrom("project_objections")
-    .selectAll()
+    .select([
+      "id",
+      "batch_id",
+      "proposal_id",
+      "name",
+      "contact",
+      "reason",
+      "state",
+      "resolution",
+      "resolved_by",
+      "resolved_at",
+      "created_at",
+    ])
     .where("batch_id", "=", batchId)
     .orderBy("created_at")
     .execute();

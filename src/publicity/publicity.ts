@@ -15,6 +15,7 @@ import { idempotent } from "../ledger/idempotency.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { closeProjectPublicity, projectPublicityEntries } from "../projects/project-funding.ts";
 import { loadSettings } from "../settings/settings.ts";
+import { fileGuardedObjection, type ObjectionAnswer } from "./objection-guard.ts";
 
 /**
  * Publicity (公示): the city publishes approved cases for a number of working days; anyone may
@@ -27,7 +28,9 @@ const text = (max: number) =>
 
 export const publicityInputSchema = z.object({
   title: text(200),
-  startDate: civilDateSchema,
+  // A publicity period runs a few weeks: a start beyond 2100 is a typing error, and the calendar
+  // arithmetic has no civil dates past 9999.
+  startDate: civilDateSchema.refine((d) => d <= "2100-12-31", "公示开始日期不能晚于 2100-12-31"),
   workingDays: z.number().int().min(1).max(30).optional(),
   applicationIds: z.array(z.string().uuid()).min(1, "至少选择一个审核通过的申报").max(1000),
 });
@@ -222,61 +225,93 @@ export async function batchOpenForObjections(trx: Tx, batchId: string, today: st
   return batch;
 }
 
-/** Anyone may object during the period; name and contact are required and never published. */
+/**
+ * Anyone may object during the period; name and contact are required and never published. An
+ * identical objection is answered with the first, and one source has a limit per batch (see
+ * objection-guard.ts).
+ */
 export async function fileObjection(
   ctx: Context,
   batchId: string,
   input: z.output<typeof objectionInputSchema>,
   ip: string | null,
-) {
+): Promise<ObjectionAnswer> {
   const today = beijingToday(ctx);
   const at = instant(ctx);
-  return inTransaction(ctx.database, async (trx) => {
-    await batchOpenForObjections(trx, batchId, today);
-    const entry = await trx
-      .selectFrom("publicity_entries")
-      .selectAll()
-      .where("batch_id", "=", batchId)
-      .where("application_id", "=", input.applicationId)
-      .executeTakeFirst();
-    if (!entry) throw new AppError("invalid_field", "该申报不在本批公示中", "applicationId");
-    const id = randomUUID();
-    await trx
-      .insertInto("objections")
-      .values({
-        id,
-        batch_id: batchId,
-        application_id: input.applicationId,
-        name: input.name,
-        contact: input.contact,
-        reason: input.reason,
-        state: "open",
-        resolution: null,
-        resolved_by: null,
-        resolved_at: null,
-        created_at: at,
-      })
-      .execute();
-    await appendAudit(trx, ctx.database.dialect, at, {
-      actorId: null,
-      actorRole: "public",
-      action: "publicity.object",
-      targetType: "application",
-      targetId: input.applicationId,
-      // The objector's name and contact stay in the objection, not in the audit trail.
-      after: { objection: id, batch: batchId },
-      ip,
-      outcome: "success",
-    });
-    return { id, state: "open" };
+  const filing = {
+    table: "objections",
+    batchId,
+    subjectId: input.applicationId,
+    text: input,
+    ip,
+  } as const;
+  return fileGuardedObjection(ctx, filing, {
+    check: async (trx) => {
+      await batchOpenForObjections(trx, batchId, today);
+      const entry = await trx
+        .selectFrom("publicity_entries")
+        .select("application_id")
+        .where("batch_id", "=", batchId)
+        .where("application_id", "=", input.applicationId)
+        .executeTakeFirst();
+      if (!entry) throw new AppError("invalid_field", "该申报不在本批公示中", "applicationId");
+    },
+    insert: async (trx, marks) => {
+      const id = randomUUID();
+      await trx
+        .insertInto("objections")
+        .values({
+          id,
+          batch_id: batchId,
+          application_id: input.applicationId,
+          name: input.name,
+          contact: input.contact,
+          reason: input.reason,
+          state: "open",
+          resolution: null,
+          resolved_by: null,
+          resolved_at: null,
+          created_at: at,
+          source: marks.source,
+          fingerprint: marks.fingerprint,
+        })
+        .execute();
+      await appendAudit(trx, ctx.database.dialect, at, {
+        actorId: null,
+        actorRole: "public",
+        action: "publicity.object",
+        targetType: "application",
+        targetId: input.applicationId,
+        // The objector's name and contact stay in the objection, not in the audit trail.
+        after: { objection: id, batch: batchId },
+        ip,
+        outcome: "success",
+      });
+      return id;
+    },
   });
 }
+
+/** What the city sees of an objection: not the hashes kept against repeats and floods. */
+const OBJECTION_COLUMNS = [
+  "id",
+  "batch_id",
+  "application_id",
+  "name",
+  "contact",
+  "reason",
+  "state",
+  "resolution",
+  "resolved_by",
+  "resolved_at",
+  "created_at",
+] as const;
 
 export async function listObjections(ctx: Context, actor: Actor, batchId: string) {
   requireAccess(actor, "publicity.manage");
   return ctx.database.db
     .selectFrom("objections")
-    .selectAll()
+    .select(OBJECTION_COLUMNS)
     .where("batch_id", "=", batchId)
     .orderBy("created_at")
     .execute();

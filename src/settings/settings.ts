@@ -60,6 +60,14 @@ export const SETTINGS = {
     default: 5,
     label: "公示期（工作日）",
   },
+  "general.objectionsPerSource": {
+    owner: "general",
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+    // Each open objection holds its case back from the award: one sender must not hold a
+    // whole batch. Counted per publicity batch; a resolved objection no longer counts.
+    label: "同一来源地址在一批公示中最多可有几条未处理的异议",
+  },
   "general.queueToNextYear": {
     owner: "general",
     schema: z.boolean(),

@@ -77,6 +77,7 @@ interface MBatch {
 interface MObjection {
   id: string;
   caseId: string;
+  batch: string;
   state: "open" | "upheld" | "dismissed";
 }
 interface MAward {
@@ -392,7 +393,11 @@ class ObjectTo extends Step {
     );
     if (b.start <= m.today && m.today <= b.end) {
       const value = expectOk(res, "objection within the period");
-      m.objections.push({ id: value.id, caseId, state: "open" });
+      // Every objection here has the same objector and reason: a repeat to the same case in the
+      // same batch is answered with the first one, whatever its state now.
+      const first = m.objections.find((o) => o.caseId === caseId && o.batch === b.id);
+      if (first) expect(value).toEqual({ id: first.id, state: first.state });
+      else m.objections.push({ id: value.id, caseId, batch: b.id, state: "open" });
     } else {
       expectRefused(res, "invalid_state", `objection on ${m.today} to ${b.start}…${b.end}`);
     }

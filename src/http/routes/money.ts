@@ -56,7 +56,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
         schema: {
           tags: pub,
-          summary: "提出异议（姓名与联系方式必填，不公开）",
+          summary:
+            "提出异议（姓名与联系方式必填，不公开；相同异议重复提交时返回首次的结果；同一来源每批公示的未处理异议有上限，超出为 429）",
           params: idParams,
           body: objectionInputSchema,
         },
