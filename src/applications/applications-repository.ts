@@ -98,6 +98,8 @@ export interface ApplicationFilter {
   state?: State | undefined;
   year?: number | undefined;
   q?: string | undefined;
+  /** Only cases submitted at least once (submitted_at is set on first submission, never cleared). */
+  submittedOnly: boolean;
   limit: number;
   offset: number;
 }
@@ -106,6 +108,7 @@ export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
   let q = db
     .selectFrom("applications")
     .innerJoin("organizations", "organizations.id", "applications.organization_id");
+  if (f.submittedOnly) q = q.where("applications.submitted_at", "is not", null);
   if (f.organizationId) q = q.where("applications.organization_id", "=", f.organizationId);
   if (f.county) q = q.where("applications.county", "=", f.county);
   if (f.item) q = q.where("applications.item", "=", f.item);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/audit-log.ts";
-import { requireAccess } from "../auth/access.ts";
+import { can, requireAccess, type Scope } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { type Context, instant } from "../context.ts";
 import { nextCounter } from "../db/counters.ts";
@@ -36,13 +36,28 @@ import {
 } from "./present.ts";
 import type { State } from "./states.ts";
 
-/** Loads a case in the caller's scope; a case outside it answers not_found, and is audited. */
+/** What scopes a case for can(): its organization, county and whether it was ever submitted. */
+export function caseScope(
+  row: Pick<ApplicationTable, "organization_id" | "county" | "submitted_at"> | undefined,
+): Scope {
+  return {
+    organizationId: row?.organization_id ?? null,
+    county: row?.county ?? null,
+    // First submission sets submitted_at and nothing clears it (a returned case keeps it).
+    submitted: row !== undefined && row.submitted_at !== null,
+  };
+}
+
+/**
+ * Loads a case in the caller's scope; a case outside it answers not_found, and is audited. So does
+ * a case never submitted, to anyone but its enterprise (application.read).
+ */
 export async function loadApplicationFor(ctx: Context, actor: Actor, id: string) {
   const row = await findApplicationRow(ctx.database.db, id);
   requireAccess(
     actor,
     "application.read",
-    { organizationId: row?.organization_id ?? null, county: row?.county ?? null },
+    caseScope(row),
     { type: "application", id },
     "application.read",
   );
@@ -240,8 +255,12 @@ export async function listApplications(ctx: Context, actor: Actor, f: Applicatio
       : actor.role === "county_official" || (actor.role === "finance" && actor.county)
         ? { county: actor.county ?? "-" }
         : { county: f.county };
+  // Cases never submitted are listed (and counted) only for whoever may read them: their
+  // enterprise. The rule is application.read's, asked of a never-submitted case in this scope.
+  const submittedOnly = !can(actor, "application.read", { ...scoped, submitted: false });
   const { rows, total, counts } = await listApplicationRows(ctx.database.db, {
     ...scoped,
+    submittedOnly,
     item: f.item,
     state: f.state,
     year: f.year,

@@ -13,7 +13,7 @@ import { maxDate } from "../policy/dates.ts";
 import { valueAt } from "../policy/parameters.ts";
 import type { Decision } from "../policy/types.ts";
 import { subjectKey } from "./application-input.ts";
-import { refuseIfExcluded } from "./applications.ts";
+import { caseScope, refuseIfExcluded } from "./applications.ts";
 import {
   findApplicationRow,
   insertEvent,
@@ -56,7 +56,7 @@ export async function transitionApplication(
   requireAccess(
     actor,
     "application.read",
-    { organizationId: existing?.organization_id ?? null, county: existing?.county ?? null },
+    caseScope(existing),
     { type: "application", id },
     "application.read",
   );

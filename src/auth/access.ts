@@ -12,6 +12,8 @@ export type Permission =
   | "organization.update"
   | "organization.readContact"
   | "organization.readBank"
+  | "organization.verifyBank"
+  | "notice.read"
   | "organization.manageExclusions"
   | "organization.overrideUscc"
   | "application.list"
@@ -40,6 +42,8 @@ export type Permission =
   | "target.manage"
   | "target.record"
   | "project.read"
+  | "project.listProposal"
+  | "project.readProposal"
   | "project.manage"
   | "project.propose"
   | "project.score"
@@ -54,6 +58,13 @@ export interface Scope {
   readonly county?: string | null;
   /** For relation.record: the official the relation is recorded for. */
   readonly userId?: string | null;
+  /**
+   * For application.read: whether the case was ever submitted. Left out, it counts as never
+   * submitted, so a caller that forgets it shows officials nothing rather than a draft.
+   */
+  readonly submitted?: boolean;
+  /** For a project proposal read by an expert: their seat on the call's panel, if any. */
+  readonly panel?: "member" | "conflicted" | null;
 }
 
 /** Whether `actor` may do `permission` on a resource of this scope. */
@@ -83,11 +94,22 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
     case "organization.readBank":
       // The account itself is for finance only; others see its last four digits.
       return financeScope;
+    case "organization.verifyBank":
+      // 四（二）: money goes to the account finance checked. City finance for every county, county
+      // finance for its own; never the staff who asked for the change (checked in the use case).
+      return actor.role === "finance" && (actor.county === null || scope.county === actor.county);
+    case "notice.read":
+      return actor.role === "enterprise" && ownOrg;
     case "application.list":
       return actor.role === "enterprise" || official || actor.role === "finance";
     case "application.read":
+      // A case is its enterprise's own until it is first submitted: a draft, or a draft withdrawn
+      // without ever being submitted, is not an application yet, so officials and finance neither
+      // list nor open it (not found). A case submitted once stays theirs to read whatever its state
+      // now, returned for correction (退回补正) or withdrawn included.
       return (
-        (actor.role === "enterprise" && ownOrg) || (official && inOfficialScope) || financeScope
+        (actor.role === "enterprise" && ownOrg) ||
+        (scope.submitted === true && ((official && inOfficialScope) || financeScope))
       );
     case "application.create":
     case "application.edit":
@@ -137,12 +159,34 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       // Achievements known without a claim: the city for all, a county for its own.
       return official && inOfficialScope;
     case "project.read":
+      // The calls (public: 三（三）4 征集 is announced openly) and the ranking aggregates (the
+      // 公共项目评审排序 report, no plan, document or single score). Not a proposal: see below.
       return (
         (actor.role === "enterprise" && ownOrg) ||
         official ||
         actor.role === "finance" ||
         actor.role === "leader" ||
         actor.role === "expert"
+      );
+    case "project.readProposal":
+      // A proposal's content (plan, documents, scores, tranches). 三（三）4 selects "通过公平竞争
+      // 方式": the proposal is read by the city that runs the call (project.manage), the experts
+      // of the call's panel who are not in conflict with it, and the proposing organization.
+      // County officials do not: the call is the city's and they take no part in it. Finance does
+      // not: paying a tranche needs only the tranche list (project.pay), which names the proposal,
+      // its organization and state. Leaders have the ranking report (project.read).
+      return (
+        actor.role === "city_official" ||
+        (actor.role === "enterprise" && ownOrg) ||
+        (actor.role === "expert" && scope.panel === "member")
+      );
+    case "project.listProposal":
+      // That a proposal exists, with its number, title, category and organization: whoever reads
+      // it, and a panel member in conflict with it, who must see it to step aside (never its
+      // content). Everyone else is told it does not exist.
+      return (
+        can(actor, "project.readProposal", scope) ||
+        (actor.role === "expert" && scope.panel === "conflicted")
       );
     case "project.propose":
       return actor.role === "enterprise" && ownOrg;

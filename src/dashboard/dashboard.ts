@@ -74,9 +74,11 @@ export async function dashboard(ctx: Context, actor: Actor) {
     sourceName: SOURCE_NAMES(b.source),
   }));
 
+  // Cases never submitted are their enterprises' own (application.read): not counted here.
   let statesQuery = db
     .selectFrom("applications")
     .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("submitted_at", "is not", null)
     .groupBy("state");
   if (county) statesQuery = statesQuery.where("county", "=", county);
   const states = (await statesQuery.execute()).map((r) => ({ state: r.state, count: Number(r.n) }));

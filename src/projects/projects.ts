@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { refuseIfExcluded } from "../applications/applications.ts";
 import { appendAudit } from "../audit/audit-log.ts";
-import { can, denialOf, deny, requireAccess } from "../auth/access.ts";
+import { can, denialOf, deny, requireAccess, type Scope } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema } from "../calculate/request.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
@@ -133,7 +133,9 @@ export const scoreInputSchema = z.object({
 });
 
 export const selectionInputSchema = z.object({
-  startDate: civilDateSchema,
+  // A publicity period runs a few weeks: a start beyond 2100 is a typing error, and the calendar
+  // arithmetic has no civil dates past 9999.
+  startDate: civilDateSchema.refine((d) => d <= "2100-12-31", "公示开始日期不能晚于 2100-12-31"),
   workingDays: z.number().int().min(1).max(30).optional(),
   title: text(200).optional(),
 });
@@ -412,9 +414,9 @@ export async function withdrawProposal(ctx: Context, actor: Actor, id: string) {
     requireAccess(
       actor,
       "project.propose",
-      { organizationId: p.organization_id },
+      await proposalScope(trx, actor, p),
       { type: "project_proposal", id },
-      "project.read",
+      "project.listProposal",
     );
     const call = await loadCall(trx, p.call_id);
     if (p.state !== "submitted" || call.state !== "open" || beijingToday(ctx) > call.closes_on)
@@ -470,7 +472,7 @@ export async function openProposalDocument(
   const p = await loadProposal(ctx.database.db, id);
   const view = await readableProposal(ctx.database.db, actor, p);
   if (view === "conflicted")
-    throw deny("存在利益冲突的专家不能查看该项目材料", "id", "project.read", {
+    throw deny("存在利益冲突的专家不能查看该项目材料", "id", "project.readProposal", {
       type: "project_proposal",
       id,
     });
@@ -607,24 +609,41 @@ export async function submitScore(
 
 type Visibility = "full" | "own" | "expert" | "conflicted";
 
-/** How much of a proposal the actor may see; not readable → not_found. */
+/**
+ * What scopes a proposal for can(): its organization and, for an expert, their seat on the call's
+ * panel (a member, or a member in conflict with this proposal under conflictOf's rules).
+ */
+async function proposalScope(
+  db: DB,
+  actor: Actor,
+  p: Pick<ProjectProposalTable, "id" | "organization_id" | "call_id">,
+): Promise<Scope> {
+  if (actor.role !== "expert" || !(await onPanel(db, p.call_id, actor.userId)))
+    return { organizationId: p.organization_id, panel: null };
+  const conflict = await conflictOf(db, actor.userId, p);
+  return { organizationId: p.organization_id, panel: conflict ? "conflicted" : "member" };
+}
+
+/**
+ * How much of a proposal the actor may see (project.readProposal and project.listProposal in
+ * access.ts); one the actor may not even list answers not_found, audited.
+ */
 async function readableProposal(
   db: DB,
   actor: Actor,
   p: ProjectProposalTable,
 ): Promise<Visibility> {
-  const notFound = () =>
-    new AppError("not_found", "记录不存在或无权查看", null, {
-      action: "project.read",
-      targetType: "project_proposal",
-      targetId: p.id,
-    });
-  if (!can(actor, "project.read", { organizationId: p.organization_id })) throw notFound();
+  const scope = await proposalScope(db, actor, p);
+  requireAccess(
+    actor,
+    "project.listProposal",
+    scope,
+    { type: "project_proposal", id: p.id },
+    "project.listProposal",
+  );
+  if (!can(actor, "project.readProposal", scope)) return "conflicted";
   if (actor.role === "enterprise") return "own";
-  if (actor.role === "expert") {
-    if (!(await onPanel(db, p.call_id, actor.userId))) throw notFound();
-    return (await conflictOf(db, actor.userId, p)) ? "conflicted" : "expert";
-  }
+  if (actor.role === "expert") return "expert";
   return "full";
 }
 
@@ -736,7 +755,8 @@ export async function getCall(ctx: Context, actor: Actor, id: string) {
   const call = await loadCall(db, id);
   let q = db.selectFrom("project_proposals").selectAll().where("call_id", "=", id);
   if (actor.role === "enterprise") q = q.where("organization_id", "=", actor.organizationId);
-  if (actor.role === "expert" && !(await onPanel(db, id, actor.userId)))
+  const member = actor.role === "expert" && (await onPanel(db, id, actor.userId));
+  if (actor.role === "expert" && !member)
     throw new AppError("not_found", "记录不存在或无权查看", null, {
       action: "project.read",
       targetType: "project_call",
@@ -745,12 +765,16 @@ export async function getCall(ctx: Context, actor: Actor, id: string) {
   const rows = (await q.orderBy("submission_seq").execute()).sort(
     (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER),
   );
+  // The call itself is public; its proposals are listed to whoever may list each one (access.ts):
+  // the city, the panel and each proposer its own. County officials, finance and leaders see none.
   const proposals = [];
   for (const p of rows) {
+    if (!can(actor, "project.listProposal", await proposalScope(db, actor, p))) continue;
     const view = await getProposalIn(db, actor, p.id);
     proposals.push({ ...view, plan: undefined });
   }
-  const panel = actor.role === "enterprise" ? [] : await panelOf(db, id);
+  // The panel and its progress are part of the review: for the city and the panel only.
+  const panel = can(actor, "project.manage") || member ? await panelOf(db, id) : [];
   const scoreRows = await db
     .selectFrom("project_scores")
     .innerJoin("project_proposals", "project_proposals.id", "project_scores.proposal_id")
@@ -853,6 +877,10 @@ export async function verifyRanking(ctx: Context, actor: Actor, id: string) {
   const call = await loadCall(db, id);
   if (actor.role === "expert" && !(await onPanel(db, id, actor.userId)))
     throw offPanel("project.read", { type: "project_call", id });
+  // The check lists every ranked proposal with its scores: for those who list them all, the city
+  // and the panel. Others have the ranking report (reports, 公共项目评审排序).
+  if (actor.role !== "expert")
+    requireAccess(actor, "project.manage", {}, { type: "project_call", id });
   const proposals = await db
     .selectFrom("project_proposals")
     .selectAll()

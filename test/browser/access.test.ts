@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createCall, submitProposal } from "../../src/projects/projects.ts";
 import {
   apiStatus,
   type Cast,
@@ -15,7 +16,8 @@ import {
 /**
  * Who sees what, in the browser: a page opened by its address shows nothing of a case outside the
  * user's scope (the API answers 404, the page says so), a county official's queue is the county's
- * own, and a visitor who is not signed in is sent to sign in first.
+ * own and holds no enterprise's draft, a public-project call shows its proposals only to the city
+ * (the panel and the proposer), and a visitor who is not signed in is sent to sign in first.
  */
 
 let h: Harness;
@@ -114,16 +116,20 @@ describe("access in a real browser", () => {
     await expect(county.getByTestId("scope-county").textContent()).resolves.toContain("临海市");
     const inCounty = await h.ctx.database.db
       .selectFrom("applications")
-      .select(["number", "state"])
+      .select(["number", "state", "submitted_at"])
       .where("county", "=", "临海市")
       .execute();
     const shown = await rowNumbers(county, "queue-row-");
-    // Every case the county has to review is there, and nothing from outside the county. (Drafts:
-    // the API lists a county's drafts to its officials too; that is the server's choice, not
-    // asserted either way here.)
+    // Every case the county has to review is there, and nothing from outside the county. A case
+    // never submitted (a draft) is the enterprise's own: not in the queue, nor in its tabs.
+    expect(inCounty.some((r) => r.submitted_at === null)).toBe(true);
     const numbers = inCounty.map((r) => r.number);
     for (const n of shown) expect(numbers).toContain(n);
-    for (const r of inCounty.filter((r) => r.state !== "draft")) expect(shown).toContain(r.number);
+    for (const r of inCounty)
+      if (r.submitted_at === null) expect(shown).not.toContain(r.number);
+      else expect(shown).toContain(r.number);
+    expect(await county.getByTestId("tab-draft").count()).toBe(0);
+    await expect(county.locator("body").textContent()).resolves.not.toContain("（草稿）");
     expect(shown).not.toContain(wenlingCase.number);
     await county.getByText(`共 ${shown.length} 件`).waitFor();
     await expectNothingOfWenling(county);
@@ -146,6 +152,43 @@ describe("access in a real browser", () => {
       expect(
         await apiStatus(county, `/api/v1/applications/${wenlingCase.id}/evidence/${evidence}`),
       ).toBe(404);
+  }, 60_000);
+
+  it("a public-project call: the county official and the leader see the call, not its proposals; the city sees them", async () => {
+    const call = await createCall(h.ctx, cast.actors[USERS.city], {
+      year: 2025,
+      title: "访问范围公共项目征集",
+      budget: 500_000,
+      advancePercent: 50,
+      categories: ["其他"],
+      criteria: [{ id: "need", name: "必要性", weight: 100 }],
+      passMark: 60,
+      opensOn: "2024-01-01",
+      closesOn: "2099-12-31",
+    });
+    const proposal = await submitProposal(h.ctx, cast.actors[USERS.entLinhai], call.id, {
+      category: "其他",
+      title: "临海医化行业质量诊断服务",
+      requested: 100_000,
+      plan: "实施方案",
+    });
+    for (const user of [USERS.countyLinhai, USERS.leader, USERS.finance]) {
+      const page = await h.as(user);
+      await page.goto(`${h.url}/projects/calls/${call.id}`);
+      await page.getByTestId("call-title").getByText("访问范围公共项目征集").waitFor();
+      await page.getByTestId("proposals-scope").waitFor();
+      await expect(page.locator("body").textContent()).resolves.not.toContain(
+        "临海医化行业质量诊断服务",
+      );
+      expect(await apiStatus(page, `/api/v1/project-proposals/${proposal.id}`)).toBe(404);
+    }
+    const city = await h.as(USERS.city);
+    await city.goto(`${h.url}/projects/calls/${call.id}`);
+    await city
+      .getByTestId(`proposal-${proposal.number}`)
+      .getByText("临海医化行业质量诊断服务")
+      .waitFor();
+    expect(await city.getByTestId("proposals-scope").count()).toBe(0);
   }, 60_000);
 
   it("an anonymous visitor to /review is sent to sign in, and comes back to the queue after", async () => {

@@ -15,6 +15,7 @@ import {
   createDraft,
   expectErrorShape,
   loginAll,
+  loginAs,
   type Movers,
   ok,
   type Res,
@@ -41,6 +42,13 @@ import {
  * 404 when the caller may not read the record, and 403 when the caller may read it but not take
  * this step. Routes on no particular record answer 403.
  * Every denial must leave the database as it was and write one audit entry with outcome "denied".
+ *
+ * Read scopes (the issue's "an enterprise's unsubmitted draft is its own"): a case never submitted
+ * — a draft, or a draft withdrawn before submission — is read, listed and counted by its own
+ * enterprise only; to every official and finance it does not exist (404, audited). A case
+ * submitted once stays readable to the officials and finance of its scope in every later state,
+ * returned for correction (退回补正) and withdrawn included: it is an application they handled.
+ * Public-project proposals have their own table below (PROJECT_EXPECTED).
  */
 
 type Scope = "A" | "B";
@@ -53,13 +61,21 @@ interface Env {
   c: Clients;
   movers: Record<Scope, Movers>;
   fx: Fixtures;
+  /** The clients of every user of the project table (the matrix's and three more). */
+  pc: Record<ProjectUser, ApiClient>;
+  px: ProjectFixtures;
 }
 
 interface Fixtures {
   org: Record<Scope, { id: string; county: County; name: string; contact: string; phone: string }>;
   draft: Record<Scope, string>;
   evidence: Record<Scope, string>;
+  /** A draft withdrawn before it was ever submitted: still the enterprise's own. */
+  withdrawnDraft: Record<Scope, string>;
+  /** A case submitted, then returned for correction: not a draft, the officials keep it. */
+  returned: Record<Scope, string>;
   submitted: Record<Scope, string>;
+  submittedEvidence: Record<Scope, string>;
   countyReview: Record<Scope, string>;
   cityReview: Record<Scope, string>;
   exclusion: Record<Scope, string>;
@@ -231,6 +247,38 @@ const ENDPOINTS = {
       else if (user === "countyX" || user === "financeX") expect([...counties]).toEqual(["临海市"]);
       else if (user === "countyY") expect([...counties]).toEqual(["椒江区"]);
       else expect([...counties].sort()).toEqual(["临海市", "椒江区"].sort());
+      // Cases never submitted: listed and counted for their enterprise only.
+      const ids = items.map((a) => a.id);
+      const own = user === "entA" ? "A" : user === "entB" ? "B" : null;
+      for (const scope of ["A", "B"] as const)
+        for (const id of [env.fx.draft[scope], env.fx.withdrawnDraft[scope]])
+          if (scope === own) expect(ids).toContain(id);
+          else expect(ids).not.toContain(id);
+      if (own) expect(res.json.countsByState.draft).toBeGreaterThan(0);
+      else {
+        expect(items.filter((a) => a.submittedAt === null)).toEqual([]);
+        expect(res.json.countsByState.draft).toBeUndefined();
+        const scopes =
+          user === "countyY"
+            ? ["B"]
+            : user === "countyX" || user === "financeX"
+              ? ["A"]
+              : ["A", "B"];
+        expect(ids).toEqual(expect.arrayContaining(scopes.map((x) => env.fx.returned[x as Scope])));
+      }
+    },
+  },
+  "app.list.drafts": {
+    route: "GET /api/v1/applications?state=draft",
+    writes: false,
+    target: noTarget,
+    call: (cl) => cl.get("/api/v1/applications?state=draft&pageSize=200"),
+    verify: (res, env, user) => {
+      const ids = (res.json.items as any[]).map((a) => a.id);
+      // The filter finds the caller's own drafts, and for an official or finance nothing at all.
+      if (user === "entA") expect(ids).toContain(env.fx.draft.A);
+      else if (user === "entB") expect(ids).toContain(env.fx.draft.B);
+      else expect([res.json.total, ids]).toEqual([0, []]);
     },
   },
   "app.create": {
@@ -258,6 +306,38 @@ const ENDPOINTS = {
       expect(res.json.events.length).toBeGreaterThan(0);
     },
   },
+  "app.get.draft": {
+    route: "GET /api/v1/applications/:id (a draft)",
+    writes: false,
+    target: caseTarget("draft"),
+    call: (cl, t) => cl.get(`/api/v1/applications/${t.id}`),
+    verify: (res, _env, _user, _scope, t) => {
+      expect(res.json.application).toMatchObject({ id: t.id, state: "draft", submittedAt: null });
+    },
+  },
+  "app.get.withdrawnDraft": {
+    route: "GET /api/v1/applications/:id (a draft withdrawn before submission)",
+    writes: false,
+    target: async (env, scope) => ({ id: env.fx.withdrawnDraft[scope] }),
+    call: (cl, t) => cl.get(`/api/v1/applications/${t.id}`),
+    verify: (res, _env, _user, _scope, t) => {
+      expect(res.json.application).toMatchObject({
+        id: t.id,
+        state: "withdrawn",
+        submittedAt: null,
+      });
+    },
+  },
+  "app.get.returned": {
+    route: "GET /api/v1/applications/:id (returned for correction)",
+    writes: false,
+    target: async (env, scope) => ({ id: env.fx.returned[scope] }),
+    call: (cl, t) => cl.get(`/api/v1/applications/${t.id}`),
+    verify: (res, _env, _user, _scope, t) => {
+      expect(res.json.application).toMatchObject({ id: t.id, state: "returned" });
+      expect(res.json.application.submittedAt).not.toBeNull();
+    },
+  },
   "app.patch": {
     route: "PATCH /api/v1/applications/:id",
     writes: true,
@@ -273,7 +353,18 @@ const ENDPOINTS = {
       expect(res.json).toMatchObject({ item: "1.2.a", amountYuan: 100_000 });
     },
   },
+  "app.preview.draft": {
+    route: "POST /api/v1/applications/:id/preview (a draft)",
+    writes: false,
+    target: caseTarget("draft"),
+    call: (cl, t) => cl.post(`/api/v1/applications/${t.id}/preview`),
+    verify: (res) => {
+      expect(res.json).toMatchObject({ item: "1.2.a", amountYuan: 100_000 });
+    },
+  },
   "app.submit": stepEndpoint("submit", "draft"),
+  // No one may accept a draft; the question is what an official is told: that it does not exist.
+  "app.accept.draft": stepEndpoint("accept", "draft"),
   "app.withdraw": stepEndpoint("withdraw", "submitted"),
   "app.accept": stepEndpoint("accept", "submitted"),
   "app.approve.county": stepEndpoint("approve", "countyReview"),
@@ -293,6 +384,19 @@ const ENDPOINTS = {
   },
   "app.evidence.download": {
     route: "GET /api/v1/applications/:id/evidence/:evidenceId",
+    writes: false,
+    target: async (env, scope) => ({
+      id: env.fx.submitted[scope],
+      evidenceId: env.fx.submittedEvidence[scope],
+    }),
+    call: (cl, t) => cl.get(`/api/v1/applications/${t.id}/evidence/${t.evidenceId}`),
+    verify: (res) => {
+      expect(res.headers.get("content-type")).toContain("application/pdf");
+      expect(Buffer.from(res.json as ArrayBuffer).equals(demoPdf("x"))).toBe(true);
+    },
+  },
+  "app.evidence.download.draft": {
+    route: "GET /api/v1/applications/:id/evidence/:evidenceId (of a draft)",
     writes: false,
     target: async (env, scope) => ({ id: env.fx.draft[scope], evidenceId: env.fx.evidence[scope] }),
     call: (cl, t) => cl.get(`/api/v1/applications/${t.id}/evidence/${t.evidenceId}`),
@@ -492,6 +596,13 @@ const READ_CASE: Expected = {
   A: [200, 404, 200, 404, 200, 200, 200, 404, 404, 404],
   B: [404, 200, 404, 200, 200, 200, 404, 404, 404, 404],
 };
+/** A case never submitted: its enterprise only; to everyone else it does not exist. */
+const READ_DRAFT: Expected = {
+  A: [200, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+  B: [404, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+};
+/** The enterprise's steps on its own draft: the officials and finance do not see the draft. */
+const DRAFT_STEP: Expected = READ_DRAFT;
 const ENTERPRISE_STEP: Expected = {
   A: [200, 404, 403, 404, 403, 403, 403, 404, 404, 404],
   B: [404, 200, 404, 403, 403, 403, 404, 404, 404, 404],
@@ -531,14 +642,26 @@ const EXPECTED: Record<EndpointKey, Expected> = {
     B: [404, 403, 404, 200, 200, 403, 404, 404, 404, 404],
   },
   "app.list": { "-": [200, 200, 200, 200, 200, 200, 200, 403, 403, 403] },
+  "app.list.drafts": { "-": [200, 200, 200, 200, 200, 200, 200, 403, 403, 403] },
   "app.create": {
     A: [201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     B: [403, 201, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   "app.get": READ_CASE,
-  "app.patch": ENTERPRISE_STEP,
+  // Drafts (and drafts withdrawn unsubmitted) are the enterprise's own: 404 to officials and
+  // finance, in their own county too. Before the read scopes they read them (READ_CASE).
+  "app.get.draft": READ_DRAFT,
+  "app.get.withdrawnDraft": READ_DRAFT,
+  // Returned for correction after a submission: not a draft, the officials keep reading it.
+  "app.get.returned": READ_CASE,
+  "app.patch": DRAFT_STEP,
   "app.preview": READ_CASE,
-  "app.submit": ENTERPRISE_STEP,
+  "app.preview.draft": READ_DRAFT,
+  "app.submit": DRAFT_STEP,
+  "app.accept.draft": {
+    A: [403, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+    B: [404, 403, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
   "app.withdraw": ENTERPRISE_STEP,
   "app.accept": COUNTY_STEP,
   "app.approve.county": COUNTY_STEP,
@@ -548,10 +671,11 @@ const EXPECTED: Record<EndpointKey, Expected> = {
   "app.reject.county": COUNTY_STEP,
   "app.reject.city": CITY_STEP,
   "app.evidence.upload": {
-    A: [201, 404, 403, 404, 403, 403, 403, 404, 404, 404],
-    B: [404, 201, 404, 403, 403, 403, 404, 404, 404, 404],
+    A: [201, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+    B: [404, 201, 404, 404, 404, 404, 404, 404, 404, 404],
   },
   "app.evidence.download": READ_CASE,
+  "app.evidence.download.draft": READ_DRAFT,
   "users.list": { "-": [403, 403, 403, 403, 403, 403, 403, 200, 200, 403] },
   "users.create.business": { "-": [403, 403, 403, 403, 403, 403, 403, 201, 403, 403] },
   "users.create.admin": { "-": [403, 403, 403, 403, 403, 403, 403, 403, 201, 403] },
@@ -593,6 +717,259 @@ const CELLS: Cell[] = (Object.keys(EXPECTED) as EndpointKey[]).flatMap((endpoint
     }),
   ),
 );
+
+// ── Public-project proposals (三（三）4) ─────────────────────────────────────
+//
+// A proposal is read by the city that runs the call (project.manage), by the experts of the
+// call's panel who are not in conflict with it, and by the proposing organization; a panel member
+// in conflict sees that it exists (number, title, organization, the reason) so as to step aside,
+// never its plan or documents. County officials do not read proposals, of their own county
+// either: the call is the city's and they take no part in it. Finance does not: paying a tranche
+// needs only GET /project-tranches (project.pay), which names the proposal, its organization and
+// state. Leaders have the ranking report (an aggregate) and read no proposal. Everyone who may
+// not even see that a proposal exists is told 404 (audited). The call itself is public.
+
+/** The matrix's users, a leader, and two experts: one on the call's panel, one not. */
+const PROJECT_USER_KEYS = [...USER_KEYS, "leader", "expertPanel", "expertOff"] as const;
+type ProjectUser = (typeof PROJECT_USER_KEYS)[number];
+
+interface ProjectFixtures {
+  callId: string;
+  /** Org A's and org B's proposal, each with one document. */
+  proposal: Record<Scope, string>;
+  document: Record<Scope, string>;
+  userIds: Record<"leader" | "expertPanel" | "expertOff", string>;
+}
+
+const PLAN = "项目目标、实施内容与经费预算（矩阵）";
+const PROPOSAL_TITLE: Record<Scope, string> = { A: "甲方质量诊断项目", B: "乙方标准对标项目" };
+
+interface ProjectEndpoint {
+  readonly route: string;
+  /** An allowed call changes the target: it then gets a fresh one of its own. */
+  readonly fresh?: boolean;
+  readonly writes: boolean;
+  target(env: Env, scope: Scope, fresh: boolean): Promise<Target>;
+  call(client: ApiClient, t: Target): Promise<Res>;
+  verify?(res: Res, env: Env, user: ProjectUser, scope: Scope | "-", t: Target): void;
+}
+
+async function proposeIn(env: Env, scope: Scope, title: string): Promise<string> {
+  const client = env.pc[scope === "A" ? "entA" : "entB"];
+  const res = ok(
+    await client.post(`/api/v1/project-calls/${env.px.callId}/proposals`, {
+      category: "其他",
+      title,
+      requested: 100_000,
+      plan: PLAN,
+    }),
+    201,
+    `proposal of org ${scope}`,
+  );
+  return res.json.id as string;
+}
+
+const PROJECT_ENDPOINTS = {
+  "proposal.get": {
+    route: "GET /api/v1/project-proposals/:id",
+    writes: false,
+    target: async (env, scope) => ({ id: env.px.proposal[scope] }),
+    call: (cl, t) => cl.get(`/api/v1/project-proposals/${t.id}`),
+    verify: (res, env, user, scope, t) => {
+      if (scope === "-") throw new Error("scoped");
+      expect(res.json.id).toBe(t.id);
+      if (user === "expertPanel" && scope === "A") {
+        // In conflict: the proposal's header and the reason, nothing of its content.
+        expect(res.json).toMatchObject({ conflict: "申报单位为专家所在单位", plan: null });
+        expect(res.json.documents).toEqual([]);
+        return;
+      }
+      expect(res.json.plan).toBe(PLAN);
+      expect(res.json.documents.map((d: any) => d.id)).toEqual([env.px.document[scope]]);
+    },
+  },
+  "proposal.document": {
+    route: "GET /api/v1/project-proposals/:id/documents/:documentId",
+    writes: false,
+    target: async (env, scope) => ({
+      id: env.px.proposal[scope],
+      documentId: env.px.document[scope],
+    }),
+    call: (cl, t) => cl.get(`/api/v1/project-proposals/${t.id}/documents/${t.documentId}`),
+    verify: (res) => {
+      expect(res.headers.get("content-type")).toContain("application/pdf");
+      expect(Buffer.from(res.json as ArrayBuffer).equals(demoPdf(PLAN))).toBe(true);
+    },
+  },
+  "proposal.withdraw": {
+    route: "POST /api/v1/project-proposals/:id/withdraw",
+    fresh: true,
+    writes: true,
+    target: async (env, scope, fresh) => ({
+      id: fresh ? await proposeIn(env, scope, unique("撤回的项目")) : env.px.proposal[scope],
+    }),
+    call: (cl, t) => cl.post(`/api/v1/project-proposals/${t.id}/withdraw`),
+    verify: (res, _env, _user, _scope, t) => {
+      expect(res.json).toEqual({ id: t.id, state: "withdrawn" });
+    },
+  },
+  "call.get": {
+    route: "GET /api/v1/project-calls/:id",
+    writes: false,
+    target: async (env) => ({ id: env.px.callId }),
+    call: (cl, t) => cl.get(`/api/v1/project-calls/${t.id}`),
+    verify: (res, env, user) => {
+      const listed = res.json.proposals as any[];
+      const ids = listed.map((x) => x.id);
+      const { A, B } = env.px.proposal;
+      const orgs = new Set(listed.map((x) => x.organizationId));
+      if (user === "entA") expect([ids.includes(A), [...orgs]]).toEqual([true, [env.fx.org.A.id]]);
+      else if (user === "entB")
+        expect([ids.includes(B), [...orgs]]).toEqual([true, [env.fx.org.B.id]]);
+      else if (user === "city" || user === "expertPanel") {
+        expect(ids).toEqual(expect.arrayContaining([A, B]));
+        expect(res.json.panel.map((m: any) => m.id)).toEqual([env.px.userIds.expertPanel]);
+        // The listing never carries a plan; the panel member in conflict gets A's header only.
+        expect(listed.every((x) => x.plan === undefined)).toBe(true);
+        if (user === "expertPanel")
+          expect(listed.find((x) => x.id === A)).toMatchObject({ documents: [] });
+      } else {
+        // County officials (org A is in countyX's county), finance and leaders: the call only.
+        expect([ids, res.json.panel]).toEqual([[], []]);
+      }
+    },
+  },
+  "call.verify": {
+    route: "GET /api/v1/project-calls/:id/ranking/verify",
+    writes: false,
+    target: async (env) => ({ id: env.px.callId }),
+    call: (cl, t) => cl.get(`/api/v1/project-calls/${t.id}/ranking/verify`),
+    verify: (res, env) => {
+      expect(res.json).toMatchObject({ callId: env.px.callId, ok: true });
+    },
+  },
+} satisfies Record<string, ProjectEndpoint>;
+
+type ProjectEndpointKey = keyof typeof PROJECT_ENDPOINTS;
+type ProjectRow = readonly [...Row, number, number, number];
+
+const PROJECT_EXPECTED: Record<
+  ProjectEndpointKey,
+  { A: ProjectRow; B: ProjectRow } | { "-": ProjectRow }
+> = {
+  // Columns: entA entB countyX countyY city financeCity financeX sysadmin secadmin auditor
+  //          leader expertPanel (works at org A: in conflict with A's proposal) expertOff
+  "proposal.get": {
+    A: [200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404],
+    B: [404, 200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404],
+  },
+  // The content: never to a panel member in conflict (403: it knows the proposal exists).
+  "proposal.document": {
+    A: [200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 403, 404],
+    B: [404, 200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404],
+  },
+  // The proposer's step: who sees the proposal is told 403, anyone else 404.
+  "proposal.withdraw": {
+    A: [200, 404, 404, 404, 403, 404, 404, 404, 404, 404, 404, 403, 404],
+    B: [404, 200, 404, 404, 403, 404, 404, 404, 404, 404, 404, 403, 404],
+  },
+  // The call is public to all who deal with projects; its proposals are listed as they are read.
+  // An expert off the panel is not told the call is being reviewed (404).
+  "call.get": { "-": [200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 200, 200, 404] },
+  // The check of the ranking lists every ranked proposal with its scores: the city and the panel.
+  "call.verify": { "-": [403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 200, 404] },
+};
+
+const PROJECT_CELLS = (Object.keys(PROJECT_EXPECTED) as ProjectEndpointKey[]).flatMap((endpoint) =>
+  Object.entries(PROJECT_EXPECTED[endpoint]).flatMap(([scope, row]) =>
+    PROJECT_USER_KEYS.map((user, i) => {
+      const expected = (row as ProjectRow)[i] as number;
+      const where = scope === "-" ? "" : ` · proposal of org ${scope}`;
+      return {
+        endpoint,
+        user,
+        scope: scope as Scope | "-",
+        expected,
+        name: `${PROJECT_ENDPOINTS[endpoint].route} · ${user}${where} → ${expected}`,
+      };
+    }),
+  ),
+);
+
+/** The project rows a refusal must leave as they were. */
+async function projectSnapshot(db: DB) {
+  return {
+    proposals: await db.selectFrom("project_proposals").selectAll().orderBy("id").execute(),
+    panel: await db.selectFrom("project_panel").selectAll().orderBy("user_id").execute(),
+    documents: await db.selectFrom("documents").selectAll().orderBy("id").execute(),
+  };
+}
+
+/** A call open until 2099 with org A's and org B's proposals, a panel of one, three more users. */
+async function setUpProjects(env: Env): Promise<void> {
+  const ctx = env.server.context;
+  const make = async (username: string, role: "leader" | "expert", organizationId?: string) =>
+    (
+      await createUser(ctx, env.world.users.sysadmin.actor, {
+        username,
+        displayName: username,
+        role,
+        password: PASSWORD,
+        organizationId: organizationId ?? null,
+      })
+    ).id;
+  env.px = {
+    callId: "",
+    proposal: { A: "", B: "" },
+    document: { A: "", B: "" },
+    userIds: {
+      leader: await make("matrix-leader", "leader"),
+      expertPanel: await make("matrix-expert-panel", "expert", env.fx.org.A.id),
+      expertOff: await make("matrix-expert-off", "expert"),
+    },
+  };
+  env.pc = {
+    ...env.c,
+    leader: await loginAs(env.server.url, "matrix-leader"),
+    expertPanel: await loginAs(env.server.url, "matrix-expert-panel"),
+    expertOff: await loginAs(env.server.url, "matrix-expert-off"),
+  };
+  const call = ok(
+    await env.c.city.post("/api/v1/project-calls", {
+      year: 2025,
+      title: "矩阵公共项目征集",
+      budget: 1_000_000,
+      criteria: [{ id: "need", name: "必要性", weight: 100 }],
+      opensOn: "2024-01-01",
+      closesOn: "2099-12-31",
+    }),
+    201,
+    "call",
+  );
+  env.px.callId = call.json.id;
+  ok(
+    await env.c.city.post(`/api/v1/project-calls/${env.px.callId}/panel`, {
+      userId: env.px.userIds.expertPanel,
+    }),
+    201,
+    "panel",
+  );
+  for (const scope of ["A", "B"] as const) {
+    env.px.proposal[scope] = await proposeIn(env, scope, PROPOSAL_TITLE[scope]);
+    const form = new FormData();
+    form.append("file", new Blob([demoPdf(PLAN)], { type: "application/pdf" }), "方案.pdf");
+    const doc = ok(
+      await env.pc[scope === "A" ? "entA" : "entB"].request(
+        "POST",
+        `/api/v1/project-proposals/${env.px.proposal[scope]}/documents`,
+        form,
+      ),
+      201,
+      `document of org ${scope}`,
+    );
+    env.px.document[scope] = doc.json.id;
+  }
+}
 
 // ── Unauthenticated and CSRF cases ───────────────────────────────────────────
 
@@ -729,6 +1106,7 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
       const res = ok(await movers[s].ent.get(`/api/v1/applications/${draft[s]}`), 200, "detail");
       return res.json.evidence[0].id as string;
     });
+    const submitted = await per((s) => caseIn(movers[s], "submitted"));
     const dummy = await createUser(server.context, null, {
       username: "dummy-target",
       displayName: "被管理账号",
@@ -762,7 +1140,13 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
       },
       draft,
       evidence,
-      submitted: await per((s) => caseIn(movers[s], "submitted")),
+      withdrawnDraft: await per((s) => caseIn(movers[s], "withdrawn")),
+      returned: await per((s) => caseIn(movers[s], "returned")),
+      submitted,
+      submittedEvidence: await per(async (s) => {
+        const res = ok(await movers[s].ent.get(`/api/v1/applications/${submitted[s]}`), 200, "");
+        return res.json.evidence[0].id as string;
+      }),
       countyReview: await per((s) => caseIn(movers[s], "county_review")),
       cityReview: await per((s) => caseIn(movers[s], "city_review")),
       exclusion: { A: "", B: "" },
@@ -770,6 +1154,7 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
       dummyOfficial: official.id,
     };
     partial.fx.exclusion = await per((s) => addExclusion(partial, s));
+    await setUpProjects(partial);
     env = partial;
   });
 
@@ -973,6 +1358,55 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
     });
   });
 
+  describe("public-project proposals: every endpoint × every role × own/other proposal", () => {
+    for (const cell of PROJECT_CELLS)
+      it(cell.name, async () => {
+        checked++;
+        const { db, pc } = env;
+        const endpoint: ProjectEndpoint = PROJECT_ENDPOINTS[cell.endpoint];
+        const allowed = cell.expected >= 200 && cell.expected < 300;
+        const scope: Scope = cell.scope === "-" ? "A" : cell.scope;
+        const target = await endpoint.target(env, scope, allowed && endpoint.fresh === true);
+        const before = allowed ? null : [await snapshot(db), await projectSnapshot(db)];
+        const head = await auditHead(db);
+        const self =
+          cell.user === "leader" || cell.user === "expertPanel" || cell.user === "expertOff"
+            ? env.px.userIds[cell.user]
+            : env.world.users[cell.user].actor.userId;
+
+        const res = await endpoint.call(pc[cell.user], target);
+        const body = res.json instanceof ArrayBuffer ? "<file>" : JSON.stringify(res.json);
+        expect(res.status, body).toBe(cell.expected);
+        const audit = await auditSince(db, head);
+        if (allowed) {
+          endpoint.verify?.(res, env, cell.user, cell.scope, target);
+          if (endpoint.writes)
+            expect(audit.filter((a) => a.outcome === "success" && a.actor_id === self)).not.toEqual(
+              [],
+            );
+          return;
+        }
+        expectErrorShape(res.json, cell.expected === 403 ? "forbidden" : "not_found");
+        for (const secret of [...SECRETS, PLAN, ...Object.values(PROPOSAL_TITLE)])
+          expect(body).not.toContain(secret);
+        expect([await snapshot(db), await projectSnapshot(db)]).toEqual(before);
+        expect(audit.map((a) => [a.outcome, a.actor_id])).toEqual([["denied", self]]);
+      });
+
+    it("without a session every one of them answers 401", async () => {
+      checked++;
+      const anonymous = new ApiClient(env.server.url);
+      for (const [key, endpoint] of Object.entries(PROJECT_ENDPOINTS) as [
+        ProjectEndpointKey,
+        ProjectEndpoint,
+      ][]) {
+        const res = await endpoint.call(anonymous, await endpoint.target(env, "A", false));
+        expect(res.status, key).toBe(401);
+        expectErrorShape(res.json, "unauthenticated");
+      }
+    });
+  });
+
   describe("contact data", () => {
     it("org A read by entB or countyY is not visible at all; its data never leaks", async () => {
       checked++;
@@ -1015,11 +1449,15 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
     const roleCells = CELLS.length;
     const denials = CELLS.filter((cell) => cell.expected >= 400).length;
     const endpoints = Object.keys(ENDPOINTS).length;
-    const extra = UNAUTHENTICATED.length + CSRF.length + WRONG_TOKEN.length + OTHER_CHECKS;
+    const projectCells = PROJECT_CELLS.length;
+    const extra =
+      UNAUTHENTICATED.length + CSRF.length + WRONG_TOKEN.length + OTHER_CHECKS + projectCells + 1;
     console.info(
-      `[${dialect}] access matrix: ${endpoints} endpoint variants × ${USER_KEYS.length} roles × scope = ${roleCells} role cells (${roleCells - denials} allowed, ${denials} refused); ${roleCells + extra} cases in all`,
+      `[${dialect}] access matrix: ${endpoints} endpoint variants × ${USER_KEYS.length} roles × scope = ${roleCells} role cells (${roleCells - denials} allowed, ${denials} refused); ${projectCells} public-project cells (${PROJECT_USER_KEYS.length} roles); ${roleCells + extra} cases in all`,
     );
-    expect(roleCells).toBe(570);
+    // 570 before the read scopes; +130 for never-submitted and returned cases.
+    expect(roleCells).toBe(700);
+    expect(projectCells).toBe(13 * (2 * 3 + 2));
     expect(checked).toBe(roleCells + extra);
   });
 });

@@ -49,7 +49,11 @@ describe.each(DIALECTS)("dashboard (%s)", (dialect) => {
       expect(c.amount).toBe(
         live.filter((a) => a.county === c.key).reduce((s, a) => s + Number(a.amount), 0),
       );
-    const apps = await db.selectFrom("applications").select("state").execute();
+    // Cases never submitted (drafts, drafts withdrawn) are their enterprises' own: not counted.
+    const all = await db.selectFrom("applications").select(["state", "submitted_at"]).execute();
+    expect(all.some((a) => a.submitted_at === null)).toBe(true);
+    const apps = all.filter((a) => a.submitted_at !== null);
+    expect(d.cases.map((s: { state: string }) => s.state)).not.toContain("draft");
     for (const s of d.cases) expect(s.count).toBe(apps.filter((a) => a.state === s.state).length);
     expect(d.cases.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(apps.length);
     const budgets = await db.selectFrom("budgets").selectAll().execute();
@@ -75,6 +79,7 @@ describe.each(DIALECTS)("dashboard (%s)", (dialect) => {
       .selectFrom("applications")
       .select("state")
       .where("county", "=", "温岭市")
+      .where("submitted_at", "is not", null)
       .execute();
     expect(d.cases.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(apps.length);
     for (const b of d.budgets) expect(b.source).toBe("温岭市");

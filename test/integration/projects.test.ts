@@ -340,7 +340,7 @@ describe.each(DIALECTS)("public projects over HTTP (%s)", (dialect) => {
     expect(lateDoc.status).toBe(409);
   });
 
-  it("who may see a proposal: its enterprise, officials and finance; not another enterprise or an expert off the panel", async () => {
+  it("who may see a proposal: its enterprise, the city and the panel; not another enterprise, a county official, finance or an expert off the panel", async () => {
     at("2025-04-02");
     const own = ok((await c.entA?.get(`/api/v1/project-proposals/${p.P1}`)) as Res, 200, "own");
     expect(own.json).toMatchObject({ id: p.P1, plan: "项目目标、实施内容、进度安排与经费预算。" });
@@ -356,9 +356,25 @@ describe.each(DIALECTS)("public projects over HTTP (%s)", (dialect) => {
     const callForB = ok((await c.entB?.get(`/api/v1/project-calls/${callId}`)) as Res, 200, "call");
     expect(callForB.json.proposals.map((x: any) => x.id)).toEqual([p.P2]);
     expect(callForB.json.panel).toEqual([]);
-    for (const client of [c.city, c.countyX, c.financeCity]) {
-      const r = await client?.get(`/api/v1/project-proposals/${p.P3}`);
-      expect(r?.status).toBe(200);
+    const city = ok((await c.city?.get(`/api/v1/project-proposals/${p.P3}`)) as Res, 200, "city");
+    expect(city.json.documents).toHaveLength(1);
+    // County officials and finance do not read proposals (access.ts, project.readProposal), not
+    // even one of their own county (P1 is org A's, in 临海市): not found, and nothing in the call.
+    for (const [who, client] of [
+      ["countyX", c.countyX],
+      ["financeCity", c.financeCity],
+      ["financeX", c.financeX],
+    ] as const) {
+      for (const key of ["P1", "P3"] as const) {
+        const r = await client?.get(`/api/v1/project-proposals/${p[key]}`);
+        expect(r?.status, `${who} reads ${key}`).toBe(404);
+        expectErrorShape(r?.json, "not_found");
+        const d = await client?.get(`/api/v1/project-proposals/${p[key]}/documents/${docs[key]}`);
+        expect(d?.status, `${who} opens ${key}'s document`).toBe(404);
+      }
+      const call = ok((await client?.get(`/api/v1/project-calls/${callId}`)) as Res, 200, who);
+      expect(call.json.proposals).toEqual([]);
+      expect(call.json.panel).toEqual([]);
     }
     // An expert who is not on the panel does not learn that the call or the proposal exists.
     expect((await c.e6?.get(`/api/v1/project-proposals/${p.P1}`))?.status).toBe(404);

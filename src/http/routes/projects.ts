@@ -60,7 +60,8 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
         schema: {
           tags: ["公示（公开）"],
-          summary: "对公示的公共项目提出异议（姓名、联系方式必填，不公开）",
+          summary:
+            "对公示的公共项目提出异议（姓名、联系方式必填，不公开；相同异议返回首次的结果；同一来源每批有上限，超出为 429）",
           params: idParams,
           body: projectObjectionInputSchema,
         },

@@ -594,6 +594,9 @@ function BudgetsCard({ year }: { year: number }) {
 
 // ── Cases by state (application.list) ───────────────────────────────────────
 
+/** The states a case submitted at least once can be in (the API lists drafts to their owner only). */
+const SUBMITTED = STATES.filter((s) => s !== "draft");
+
 function CasesCard({ year }: { year: number }) {
   const state = useLoad(
     () =>
@@ -609,7 +612,7 @@ function CasesCard({ year }: { year: number }) {
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: STATES.map((s) => STATE_NAMES[s]) },
+      yAxis: { type: "category", inverse: true, data: SUBMITTED.map((s) => STATE_NAMES[s]) },
       series: [
         {
           type: "bar",
@@ -617,7 +620,7 @@ function CasesCard({ year }: { year: number }) {
           barMaxWidth: 16,
           color: "#1661ab",
           label: { show: true, position: "right" },
-          data: STATES.map((s) => counts[s] ?? 0),
+          data: SUBMITTED.map((s) => counts[s] ?? 0),
         },
       ],
     };
@@ -635,7 +638,7 @@ function CasesCard({ year }: { year: number }) {
         {(d) => (
           <>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              共 {d.total} 件（按首次提交年度；草稿按创建年度）。
+              共 {d.total} 件（按首次提交年度；企业未提交的草稿不在统计之内）。
             </Typography.Paragraph>
             <Chart option={option} height={300} testId="chart-cases" />
           </>

@@ -41,6 +41,7 @@ import {
   useLoad,
   yuan,
 } from "../../components/common.tsx";
+import { useCan } from "../finance/shared.tsx";
 import {
   ACCEPT,
   DocumentList,
@@ -73,6 +74,8 @@ function CallView({ user }: { user: User }) {
   const [shown, setShown] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
   const [accepting, setAccepting] = useState<Proposal | null>(null);
+  // The proposals are the city's, the panel's and each proposer's own (project.readProposal).
+  const readsProposals = useCan()("project.readProposal", { organizationId: user.organizationId });
   useEffect(() => {
     if (params.get("propose") === "1" && state.data && inWindow(state.data)) {
       setProposing(true);
@@ -89,14 +92,26 @@ function CallView({ user }: { user: User }) {
             {user.role === "city_official" && (
               <CityActions call={call} onChanged={() => void state.reload()} />
             )}
-            <ProposalsCard
-              call={call}
-              user={user}
-              onShow={setShown}
-              onAccept={setAccepting}
-              onPropose={() => setProposing(true)}
-            />
-            {user.role !== "enterprise" && <PanelCard call={call} />}
+            {readsProposals ? (
+              <ProposalsCard
+                call={call}
+                user={user}
+                onShow={setShown}
+                onAccept={setAccepting}
+                onPropose={() => setProposing(true)}
+              />
+            ) : (
+              <Card title="申报项目">
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="proposals-scope"
+                  title="项目申报由市级主管部门、本次征集的评审专家组和申报单位查看。"
+                  description="评审排序结果见“报表”中的“公共项目评审排序”；拟立项名单在公示中公开。"
+                />
+              </Card>
+            )}
+            {readsProposals && user.role !== "enterprise" && <PanelCard call={call} />}
             {user.role === "city_official" && call.publicityBatchId && (
               <ObjectionsCard call={call} onChanged={() => void state.reload()} />
             )}

@@ -33,7 +33,7 @@ import {
   type State,
 } from "../enterprise/kit.tsx";
 
-/** The states an official acts on, by role. */
+/** The states an official acts on, by role. (Drafts are the enterprise's own: never listed here.) */
 export const TODO: Record<string, State[]> = {
   county_official: ["submitted", "county_review"],
   city_official: ["city_review"],
@@ -49,7 +49,6 @@ const TAB_ORDER: State[] = [
   "awarded",
   "rejected",
   "withdrawn",
-  "draft",
 ];
 
 const YEARS = (() => {

@@ -365,8 +365,6 @@ function CaseBody({
 
 function waitingText(role: string, state: State): string {
   switch (state) {
-    case "draft":
-      return "企业尚未提交此申报。";
     case "submitted":
       return "已提交，等待县级审核人员受理。";
     case "county_review":
