@@ -9,8 +9,14 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly port: number;
   readonly host: string;
-  /** Cookies marked Secure: behind TLS (QI_SECURE_COOKIES=1, or when a TLS proxy is declared). */
+  /**
+   * Served over TLS, by a proxy in front of the app (QI_SECURE_COOKIES=1): cookies marked Secure,
+   * and browsers told to use https only (CSP `upgrade-insecure-requests`, HSTS). Off by default:
+   * over plain http at an intranet host name the upgrade leaves the page empty. Off, a request
+   * still counts as over TLS when a trusted proxy (trustProxy) says so in X-Forwarded-Proto.
+   */
   readonly secureCookies: boolean;
+  /** Client address and protocol taken from the proxy's X-Forwarded-* headers (QI_TRUST_PROXY=1). */
   readonly trustProxy: boolean;
 }
 

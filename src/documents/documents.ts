@@ -49,9 +49,16 @@ export function storeFile(
     writeFileSync(tmp, file.data, { flag: "wx" });
     renameSync(tmp, path);
   }
+  // Characters that change how a name reads without being seen are removed before the name is
+  // sanitised: control characters (C0, DEL, C1) and format characters, among them the bidi controls
+  // (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C: "\u202Egpj.exe" reads "exe.jpg") and
+  // the zero-width ones (U+200B–U+200D, U+2060, U+FEFF). NFKC (which sanitizeName applies too)
+  // comes first, so that no compatibility form brings one back and a full-width slash is a folder
+  // separator to sanitizeName. A name of nothing else gets sanitizeName's default name.
+  const visible = file.filename.normalize("NFKC").replace(/[\p{Cc}\p{Cf}]/gu, "");
   return {
     sha256,
-    name: sanitizeName(file.filename, type.ext),
+    name: sanitizeName(visible, type.ext),
     mime: type.mime,
     size: file.data.length,
   };

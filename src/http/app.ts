@@ -21,6 +21,7 @@ import { calculateRoutes } from "./routes/calculate.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { moneyRoutes } from "./routes/money.ts";
+import { noticeRoutes } from "./routes/notices.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { projectRoutes } from "./routes/projects.ts";
@@ -31,7 +32,11 @@ import { validatorCompiler } from "./validator.ts";
 export interface AppOptions {
   readonly context: Context;
   readonly logger?: boolean;
-  /** Mark cookies Secure (behind TLS). */
+  /**
+   * Served over TLS (by the app's proxy): cookies marked Secure, and browsers told to use https
+   * only (CSP `upgrade-insecure-requests`, Strict-Transport-Security). Off, these go only with a
+   * request that came over https (by a trusted proxy's X-Forwarded-Proto).
+   */
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
   /** The built web app (index.html and assets); served at `/` when it exists. */
@@ -56,14 +61,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app, context);
 
+  // Browsers are told to use https only (CSP `upgrade-insecure-requests`, HSTS) when the app is
+  // served over TLS: configured so (QI_SECURE_COOKIES=1), or the request came over https, which
+  // (the app itself speaks plain http) a proxy says in X-Forwarded-Proto, believed only when the
+  // proxy is trusted (QI_TRUST_PROXY=1). The same rule as the session cookie's Secure flag. Over
+  // plain http at an intranet host name, the usual deployment, the upgrade (a helmet default) has
+  // Chromium ask for the app's own scripts over https, and the page stays empty.
+  const tls = options.secureCookies ?? false;
+  const directives = {
+    "script-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "upgrade-insecure-requests": null,
+  };
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-      },
-    },
+    contentSecurityPolicy: { directives },
+    strictTransportSecurity: false,
+  });
+  const overTls = {
+    contentSecurityPolicy: { directives: { ...directives, "upgrade-insecure-requests": [] } },
+    strictTransportSecurity: { maxAge: 365 * 24 * 3600, includeSubDomains: true },
+  };
+  app.addHook("onRequest", async (request, reply) => {
+    if (tls || request.protocol === "https") reply.helmet(overTls);
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -81,13 +101,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+  // Swagger UI's pages get the policy above (its own `staticCSP` always asks for the upgrade).
+  await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes(context, pkg.version));
   await app.register(policyRoutes(context.registry));
   await app.register(calculateRoutes(context.registry));
   await app.register(authRoutes(context, options.secureCookies ?? false));
   await app.register(organizationRoutes(context));
+  await app.register(noticeRoutes(context));
   await app.register(applicationRoutes(context));
   await app.register(adminRoutes(context));
   await app.register(moneyRoutes(context));
