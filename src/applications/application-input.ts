@@ -35,13 +35,17 @@ export const applicationInputSchema = z.object({
 export type ApplicationInput = z.output<typeof applicationInputSchema>;
 
 /** A correction names only the fields it changes; the others (facts included) stay as they are. */
-export const applicationPatchSchema = z.object({
-  item: text(20).optional(),
-  subject: text(500).transform(normalizeSubject).optional(),
-  project: text(200).nullish(),
-  eventDate: civilDateSchema.optional(),
-  facts: factsSchema.optional(),
-});
+export const applicationPatchSchema = z
+  .object({
+    item: text(20).optional(),
+    subject: text(500).transform(normalizeSubject).optional(),
+    project: text(200).nullish(),
+    eventDate: civilDateSchema.optional(),
+    facts: factsSchema.optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: "没有要修改的字段：请至少提供 item、subject、project、eventDate 或 facts 中的一项",
+  });
 
 /**
  * Checks the item and its facts against the policy: the item must be a fixed reward of a known

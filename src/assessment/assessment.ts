@@ -189,7 +189,12 @@ export const assessmentValueInputSchema = z.object({
 
 export const runInputSchema = z.object({
   year,
-  version: z.number().int("应为版本号（正整数）").min(1, "应为版本号（正整数）").optional(),
+  version: z
+    .number()
+    .int("应为版本号（正整数）")
+    .min(1, "应为版本号（正整数）")
+    .max(1_000_000, "版本号过大")
+    .optional(),
 });
 
 export type SchemeInput = z.input<typeof schemeInputSchema>;

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type {} from "@fastify/multipart";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { recordAudit } from "../audit/audit-log.ts";
 import { type Context, instant } from "../context.ts";
 import { AppError } from "../errors.ts";
@@ -9,7 +10,7 @@ import { AppError } from "../errors.ts";
  */
 export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, "unhandled error");
     if (ctx && appError.denial) {
       await recordAudit(ctx.database, instant(ctx), {
@@ -44,7 +45,27 @@ export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void 
   });
 }
 
-function toAppError(error: FastifyError | AppError): AppError {
+/**
+ * @fastify/busboy refuses a malformed multipart body with plain Errors that carry neither a code
+ * nor a status: no boundary in the Content-Type, a boundary longer than it can search for, data
+ * that ends inside a part. They are the client's fault, not the server's.
+ */
+const MALFORMED_MULTIPART = [
+  /^Multipart: Boundary not found$/,
+  /^Boundary required$/,
+  /^The needle cannot have a length bigger than \d+\.?$/,
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+];
+
+function isMalformedMultipart(error: Error, request: FastifyRequest): boolean {
+  return (
+    request.isMultipart?.() === true &&
+    MALFORMED_MULTIPART.some((pattern) => pattern.test(error.message))
+  );
+}
+
+function toAppError(error: FastifyError | AppError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
@@ -73,6 +94,9 @@ function toAppError(error: FastifyError | AppError): AppError {
   if (error.statusCode === 429) return new AppError("rate_limited", "请求过于频繁，请稍后再试");
   if (error.code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
     return new AppError("invalid_field", "请以 multipart/form-data 上传文件", "file");
+  }
+  if (isMalformedMultipart(error, request)) {
+    return new AppError("invalid_field", "上传的数据不是有效的 multipart/form-data", "file");
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError("invalid_field", error.message, null);

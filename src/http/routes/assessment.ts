@@ -60,7 +60,12 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "某年度的考核方案（默认最新版本）",
           params: z.object({ year }),
           querystring: z.object({
-            version: z.coerce.number().int().min(1, "应为版本号（正整数）").optional(),
+            version: z.coerce
+              .number()
+              .int()
+              .min(1, "应为版本号（正整数）")
+              .max(1_000_000, "版本号过大")
+              .optional(),
           }),
         },
       },
