@@ -1,6 +1,11 @@
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserServer, CHROMIUM, ensureWebBuilt, startBrowserServer } from "./support.ts";
+import {
+  type BrowserServer,
+  ensureWebBuilt,
+  launchBrowser,
+  startBrowserServer,
+} from "./support.ts";
 
 /**
  * The usual deployment: plain http at an intranet host name, not loopback. Chromium treats
@@ -19,19 +24,7 @@ beforeAll(async () => {
   ensureWebBuilt();
   server = await startBrowserServer();
   origin = `http://${HOST}:${new URL(server.url).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-    ],
-  });
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
 }, 180_000);
 
 afterAll(async () => {
