@@ -72,12 +72,19 @@ export function pendingAccount(db: Context["database"]["db"] | Tx, organizationI
     .executeTakeFirst();
 }
 
+/** The audit actions of payment accounts: one name each, never spelled elsewhere. */
+type BankAuditAction =
+  | "organization.bankRequest"
+  | "organization.bankVerify"
+  | "organization.bankReject"
+  | "organization.bankWithdraw";
+
 function audit(
   ctx: Context,
   trx: Tx,
   at: string,
   actor: Actor | null,
-  action: string,
+  action: BankAuditAction,
   organizationId: string,
   before: unknown,
   after: unknown,

@@ -214,7 +214,7 @@ function CallHeader({
       }
     >
       {step && <Alert type="info" showIcon title={step} style={{ marginBottom: 12 }} />}
-      <Descriptions size="small" column={3}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
         <Descriptions.Item label="年度">{call.year}</Descriptions.Item>
         <Descriptions.Item label="预算">{yuan(call.budget)}</Descriptions.Item>
         <Descriptions.Item label="已安排">
