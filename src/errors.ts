@@ -40,6 +40,8 @@ export class AppError extends Error {
     readonly field: string | null = null,
     /** Set on refusals of access, which the adapters write to the audit log. */
     readonly denial?: { action: string; targetType: string | null; targetId: string | null },
+    /** Facts a client acts on (the current version of a record that changed meanwhile). */
+    readonly details?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = "AppError";
@@ -53,7 +55,21 @@ export class AppError extends Error {
     return ERROR_CODES[this.code].exit;
   }
 
-  toJSON(): { error: { code: ErrorCode; message: string; field: string | null } } {
-    return { error: { code: this.code, message: this.message, field: this.field } };
+  toJSON(): {
+    error: {
+      code: ErrorCode;
+      message: string;
+      field: string | null;
+      details?: Readonly<Record<string, string | number>>;
+    };
+  } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        field: this.field,
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
   }
 }

@@ -1,4 +1,5 @@
 import type { Permission } from "../auth/access.ts";
+import { type Machine, step } from "../lifecycle/machine.ts";
 
 /** The life of an application (申报) and who moves it. */
 export const STATES = [
@@ -114,3 +115,35 @@ export const LIVE_STATES: readonly State[] = [
   "awarded",
   "returned",
 ];
+
+/**
+ * What happens to a case after review, taken by other modules through the one writer: publicity
+ * puts it on a list, the close awards it, an upheld objection or a reversed award ends it.
+ */
+export const LATER_ACTIONS = ["publish", "award", "uphold", "revoke"] as const;
+export type LaterAction = (typeof LATER_ACTIONS)[number];
+
+export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAction> = {
+  kind: "application",
+  title: "申报",
+  states: STATES,
+  stateNames: STATE_NAMES,
+  actionNames: {
+    ...ACTION_NAMES,
+    publish: "列入公示",
+    award: "公示期满奖励",
+    uphold: "公示异议成立",
+    revoke: "撤销奖励",
+  },
+  transitions: [
+    ...TRANSITIONS.map((tr) =>
+      step<State, Action | LaterAction>(tr.action, tr.from, tr.to, tr.permission, {
+        commentRequired: tr.commentRequired,
+      }),
+    ),
+    step("publish", "approved", "publicity", "publicity.manage"),
+    step("award", "publicity", "awarded", "publicity.manage", { system: true }),
+    step("uphold", "publicity", "rejected", "publicity.manage", { commentRequired: true }),
+    step("revoke", "awarded", "rejected", "award.reverse", { commentRequired: true }),
+  ],
+};

@@ -41,6 +41,8 @@ export interface Actor {
   readonly organizationId: string | null;
   readonly county: County | null;
   readonly ip: string | null;
+  /** Set for the system itself (scheduled jobs) and for the public (an objection to 公示). */
+  readonly as?: "system" | "public";
 }
 
 /** The system itself (scheduled jobs, CLI commands run by an operator on the server). */
@@ -52,5 +54,22 @@ export function systemActor(name = "system"): Actor {
     organizationId: null,
     county: null,
     ip: null,
+    as: "system",
   };
 }
+
+/** Anyone, unsigned: may take only the transitions open to the public (an objection). */
+export function publicActor(ip: string | null): Actor {
+  return {
+    userId: "public",
+    username: "public",
+    role: "enterprise",
+    organizationId: null,
+    county: null,
+    ip,
+    as: "public",
+  };
+}
+
+/** The role an audit entry or an event names: the system, the public, or the person's role. */
+export const actingRole = (actor: Actor): string => actor.as ?? actor.role;

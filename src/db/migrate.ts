@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-money.ts";
 import * as m0003 from "./migrations/0003-programme.ts";
 import * as m0004 from "./migrations/0004-safeguards.ts";
+import * as m0005 from "./migrations/0005-lifecycle.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -14,6 +15,7 @@ const STEPS: Record<string, Step> = {
   "0002-money": m0002,
   "0003-programme": m0003,
   "0004-safeguards": m0004,
+  "0005-lifecycle": m0005,
 };
 
 class Provider implements MigrationProvider {

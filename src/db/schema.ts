@@ -1,4 +1,15 @@
 import type { Generated } from "kysely";
+import type { State as ApplicationState } from "../applications/states.ts";
+import type { AwardState } from "../awards/states.ts";
+import type { BankState } from "../organizations/bank-account-states.ts";
+import type { LineState } from "../payments/states.ts";
+import type {
+  CallState,
+  ProjectEntryState,
+  ProposalState,
+  TrancheState,
+} from "../projects/states.ts";
+import type { BatchState, EntryState, ObjectionState } from "../publicity/states.ts";
 
 /**
  * The tables, as Kysely sees them. Both dialects store the same types: text ids (UUIDs), integer
@@ -14,6 +25,7 @@ export interface Database {
   settings: SettingTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  record_events: RecordEventTable;
   evidence: EvidenceTable;
   grants: GrantTable;
   cap_usage: CapUsageTable;
@@ -57,13 +69,15 @@ export interface BankAccountTable {
   bank_name: string;
   account: string;
   /** pending, verified, rejected, withdrawn, superseded. */
-  state: string;
+  state: BankState;
   requested_by: string;
   requested_role: string;
   requested_at: string;
   decided_by: string | null;
   decided_at: string | null;
   note: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface NoticeTable {
@@ -103,6 +117,8 @@ export interface OrganizationTable {
   uscc_override_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ExclusionTable {
@@ -159,6 +175,8 @@ export interface SettingTable {
   value: string;
   updated_at: string;
   updated_by: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ApplicationTable {
@@ -172,7 +190,7 @@ export interface ApplicationTable {
   project: string | null;
   event_date: string;
   facts: string;
-  state: string;
+  state: ApplicationState;
   /** Fixed at first submission: "first applied" of 五、附则. */
   submitted_at: string | null;
   /** Submission order, for equal instants. */
@@ -201,6 +219,25 @@ export interface ApplicationEventTable {
   amount: number | null;
   decision: string | null;
   created_at: string;
+}
+
+/** A state change of any record other than an application (whose steps are application_events). */
+export interface RecordEventTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_role: string;
+  comment: string | null;
+  /** JSON: what the change recorded beside the states. */
+  data: string | null;
+  created_at: string;
+  /** The case the record belongs to, if any, for the case timeline. */
+  application_id: string | null;
 }
 
 export interface EvidenceTable {
@@ -272,12 +309,14 @@ export interface PublicityBatchTable {
   start_date: string;
   working_days: number;
   end_date: string;
-  state: string;
+  state: BatchState;
   created_by: string;
   created_at: string;
   closed_at: string | null;
   /** "awards" (approved cases) or "projects" (a public-project selection). */
   kind: Generated<string>;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface PublicityEntryTable {
@@ -285,9 +324,11 @@ export interface PublicityEntryTable {
   application_id: string;
   amount: number;
   funding_source: string;
-  /** null while in publicity; awarded, rejected (objection upheld) or waiting_budget. */
-  outcome: string | null;
+  /** null while in publicity (listed); awarded, rejected (objection upheld) or waiting_budget. */
+  outcome: Exclude<EntryState, "listed"> | null;
   note: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ObjectionTable {
@@ -298,7 +339,7 @@ export interface ObjectionTable {
   name: string;
   contact: string;
   reason: string;
-  state: string;
+  state: ObjectionState;
   resolution: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
@@ -307,6 +348,8 @@ export interface ObjectionTable {
   source: string | null;
   /** A hash of case, objector and reason: an identical objection is answered with the first. */
   fingerprint: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface BudgetTable {
@@ -347,13 +390,15 @@ export interface AwardTable {
   year: number;
   source: string;
   /** reserved (unpaid), paid, cancelled (released before payment), reversed (recovered after payment). */
-  state: string;
+  state: AwardState;
   awarded_on: string;
   paid_on: string | null;
   reversal_reason: string | null;
   created_at: string;
   /** The verified account the award will be paid to (null: none verified yet). */
   bank_account_id: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface PaymentBatchTable {
@@ -371,13 +416,15 @@ export interface PaymentLineTable {
   award_id: string;
   amount: number;
   /** pending, paid or failed (a failed line returns the award to unpaid). */
-  state: string;
+  state: LineState;
   treasury_ref: string | null;
   paid_date: string | null;
   failure_reason: string | null;
   updated_at: string;
   /** The verified account this line was sent to, fixed when the batch was made. */
   bank_account_id: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface IdempotencyTable {
@@ -463,10 +510,12 @@ export interface ProjectCallTable {
   criteria: string;
   opens_on: string;
   closes_on: string;
-  state: string;
+  state: CallState;
   publicity_batch_id: string | null;
   created_by: string;
   created_at: string;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ProjectPanelTable {
@@ -486,7 +535,7 @@ export interface ProjectProposalTable {
   title: string;
   requested: number;
   plan: string;
-  state: string;
+  state: ProposalState;
   submitted_at: string;
   submission_seq: number;
   rank: number | null;
@@ -498,6 +547,8 @@ export interface ProjectProposalTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ProjectConflictTable {
@@ -525,18 +576,22 @@ export interface ProjectTrancheTable {
   year: number;
   source: string;
   /** reserved, paid or released */
-  state: string;
+  state: TrancheState;
   treasury_ref: string | null;
   paid_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ProjectPublicityEntryTable {
   batch_id: string;
   proposal_id: string;
   amount: number;
-  outcome: string | null;
+  outcome: Exclude<ProjectEntryState, "listed"> | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface ProjectObjectionTable {
@@ -546,7 +601,7 @@ export interface ProjectObjectionTable {
   name: string;
   contact: string;
   reason: string;
-  state: string;
+  state: ObjectionState;
   resolution: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
@@ -555,6 +610,8 @@ export interface ProjectObjectionTable {
   source: string | null;
   /** A hash of case, objector and reason: an identical objection is answered with the first. */
   fingerprint: string | null;
+  /** Bumped by every change: an edit or a transition read at another version is refused. */
+  version: number;
 }
 
 export interface AssessmentSchemeTable {

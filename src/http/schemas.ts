@@ -8,6 +8,10 @@ export const errorSchema = z
       code: z.string(),
       message: z.string(),
       field: z.string().nullable(),
+      details: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .describe("可据以处理的事实，如 stale_version 时记录的当前版本 currentVersion"),
     }),
   })
   .meta({

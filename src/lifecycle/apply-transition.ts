@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../audit/audit-log.ts";
+import { can, denialOf, requireAccess, type Scope } from "../auth/access.ts";
+import { type Actor, actingRole } from "../auth/roles.ts";
+import type { Context } from "../context.ts";
+import type { Tx } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import {
+  insertApplicationEvent,
+  insertRecord,
+  insertRecordEvent,
+  lockRecord,
+  nextApplicationSeq,
+  nextRecordSeq,
+  updateRecordIf,
+} from "./lifecycle-repository.ts";
+import type { Transition } from "./machine.ts";
+import { type ActionOf, MACHINES, type RecordKind, STORAGE, type StateOf } from "./machines.ts";
+
+type Row = Record<string, unknown>;
+
+export interface TransitionOptions {
+  /** The version the caller read the record at; another one is refused with stale_version. */
+  readonly version?: number;
+  /** The official's reason; required where the table says so. */
+  readonly comment?: string | null;
+  /** Other columns written with the new state (a reason, a date, a rank). */
+  readonly set?: Row;
+  /** For an action that creates the record: its row, without state and version. */
+  readonly create?: Row;
+  /** The scope the permission is checked in; by default the record's organization and county. */
+  readonly scope?: Scope;
+  /** What the event and the audit entry keep beside the states. */
+  readonly data?: Row;
+  /** The case the record belongs to, when its own row does not name it (a payment line). */
+  readonly applicationId?: string | null;
+  /** For a case's own step: the engine's decision, kept with the step. */
+  readonly decision?: { policy: string | null; amount: number | null; json: string | null };
+}
+
+export interface TransitionOutcome<K extends RecordKind> {
+  readonly from: StateOf<K> | null;
+  readonly to: StateOf<K>;
+  readonly version: number;
+  /** The record as it was read, before the change (undefined for a creation). */
+  readonly before: Row | undefined;
+}
+
+/**
+ * The one writer of every state. Inside the caller's transaction it reads the record (holding its
+ * row on PostgreSQL), finds the transition of the action from the current state, checks the
+ * permission (the system actor only where the table allows it), the comment and the version the
+ * caller read, writes the new state and version guarded by the old ones, writes the record's event
+ * row and appends the audit entry. A refusal writes nothing.
+ */
+export async function applyTransition<K extends RecordKind>(
+  trx: Tx,
+  ctx: Pick<Context, "database" | "now">,
+  actor: Actor,
+  kind: K,
+  id: string | Row,
+  action: ActionOf<K>,
+  options: TransitionOptions = {},
+): Promise<TransitionOutcome<K>> {
+  const machine = MACHINES[kind];
+  const storage = STORAGE[kind];
+  const key: Row = typeof id === "string" ? { id } : id;
+  const recordId = storage.key.map((c) => String(key[c])).join(":");
+  const target = { type: kind, id: recordId };
+  const actionName = (machine.actionNames as Record<string, string>)[action] ?? action;
+
+  const row = options.create
+    ? undefined
+    : await lockRecord(trx, ctx.database.dialect, storage, key);
+  if (!options.create && !row) throw new AppError("not_found", `${machine.title}不存在`, "id");
+  const stored = row?.[storage.stateColumn];
+  const from = (row ? (stored ?? storage.nullState ?? null) : null) as StateOf<K> | null;
+  const version = row ? Number(row.version ?? 0) : 0;
+
+  if (row && options.version !== undefined && options.version !== version) {
+    throw staleVersion(machine.title, version);
+  }
+
+  const scope: Scope = options.scope ?? {
+    organizationId: (row?.organization_id ?? options.create?.organization_id ?? null) as
+      | string
+      | null,
+    county: (row?.county ?? options.create?.county ?? null) as string | null,
+  };
+  const candidates = (machine.transitions as readonly Transition<string, string>[]).filter(
+    (t) => t.action === action,
+  );
+  const open = candidates.filter((t) => t.from === from);
+  const allowed = (t: Transition<string, string>) =>
+    t.permission === null ||
+    (actor.as === "system" ? t.system : actor.as !== "public" && can(actor, t.permission, scope));
+  const transition = open.find(allowed);
+  if (!transition) {
+    // "Not yours" when no step of this action is open to the actor at all; else "not now".
+    const first = candidates[0];
+    if (!first || !candidates.some(allowed)) {
+      if (actor.as === "system" || actor.as === "public" || !first?.permission) {
+        throw new AppError(
+          "forbidden",
+          `无权${actionName}`,
+          null,
+          denialOf(`${kind}.${action}`, target),
+        );
+      }
+      requireAccess(actor, first.permission, scope, target);
+    }
+    const stateNames = machine.stateNames as Record<string, string>;
+    const now = from === null ? "未建立" : (stateNames[from] ?? from);
+    throw new AppError(
+      "invalid_state",
+      `${machine.title}处于“${now}”状态，不能${actionName}`,
+      "state",
+    );
+  }
+  const comment = options.comment ?? null;
+  if (transition.commentRequired && !comment) {
+    throw new AppError("missing_field", `${actionName}须填写意见`, "comment");
+  }
+
+  const to = transition.to as StateOf<K>;
+  const storedTo = storage.nullState === to ? null : to;
+  const at = ctx.now().toISOString();
+  if (options.create) {
+    await insertRecord(trx, storage, {
+      ...options.create,
+      ...(options.set ?? {}),
+      [storage.stateColumn]: storedTo,
+      version: 1,
+    });
+  } else {
+    const moved = await updateRecordIf(
+      trx,
+      storage,
+      key,
+      { state: (stored ?? null) as string | null, version },
+      { ...(options.set ?? {}), [storage.stateColumn]: storedTo, version: version + 1 },
+    );
+    // Changed between the read and the write (SQLite has no row lock to hold it).
+    if (moved !== 1) throw staleVersion(machine.title, version + 1);
+  }
+
+  const source = row ?? options.create ?? {};
+  const applicationId =
+    options.applicationId ??
+    (storage.applicationColumn ? (source[storage.applicationColumn] as string) : null) ??
+    null;
+  if (kind === "application") {
+    await insertApplicationEvent(trx, {
+      id: randomUUID(),
+      application_id: recordId,
+      seq: await nextApplicationSeq(trx, recordId),
+      action,
+      from_state: from,
+      to_state: to,
+      actor_id: actor.userId,
+      actor_role: actingRole(actor),
+      comment,
+      policy_id: options.decision?.policy ?? null,
+      amount: options.decision?.amount ?? null,
+      decision: options.decision?.json ?? null,
+      created_at: at,
+    });
+  } else {
+    await insertRecordEvent(trx, {
+      id: randomUUID(),
+      record_type: kind,
+      record_id: recordId,
+      seq: await nextRecordSeq(trx, kind, recordId),
+      action,
+      from_state: from,
+      to_state: to,
+      actor_id: actor.userId,
+      actor_role: actingRole(actor),
+      comment,
+      data: options.data ? JSON.stringify(options.data) : null,
+      created_at: at,
+      application_id: applicationId,
+    });
+  }
+  await appendAudit(trx, ctx.database.dialect, at, {
+    actorId: actor.userId,
+    actorRole: actingRole(actor),
+    action: `${kind}.${action}` as `${K}.${ActionOf<K>}`,
+    targetType: kind,
+    targetId: recordId,
+    before: from === null ? undefined : { state: from },
+    after: { state: to, ...(comment ? { comment } : {}), ...(options.data ?? {}) },
+    ip: actor.ip,
+    outcome: "success",
+  });
+  return { from, to, version: version + 1, before: row };
+}
+
+/** 409 stale_version, naming the version the record is at now. */
+export function staleVersion(title: string, current: number): AppError {
+  return new AppError(
+    "stale_version",
+    `${title}已被他人修改（当前版本 ${current}），请刷新后重试`,
+    "version",
+    undefined,
+    {
+      currentVersion: current,
+    },
+  );
+}
+
+/** For edits that are not transitions: refuse a change read at another version than the row's. */
+export function requireVersion(title: string, expected: number | undefined, current: number) {
+  if (expected !== undefined && expected !== current) throw staleVersion(title, current);
+}
