@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/audit-log.ts";
 import { can, requireAccess, type Scope } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { type Context, instant } from "../context.ts";
+import { beijingToday, instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { nextCounter } from "../db/counters.ts";
 import { inTransaction } from "../db/database.ts";
 import type { ApplicationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { activeExclusions, EXCLUSION_KINDS, today } from "../organizations/organizations.ts";
+import { activeExclusions, EXCLUSION_KINDS } from "../organizations/organizations.ts";
 import {
   findOrganizationRow,
   lockOrganization,
@@ -86,7 +87,7 @@ export async function createApplication(
   const row = await inTransaction(ctx.database, async (trx) => {
     const org = await lockOrganization(trx, ctx.database.dialect, organizationId as string);
     if (!org) throw new AppError("not_found", "组织不存在", "organizationId");
-    await refuseIfExcluded(trx, org.id, today(ctx));
+    await refuseIfExcluded(trx, org.id, beijingToday(ctx));
     const year = new Date(ctx.now().getTime() + 8 * 3600_000).getUTCFullYear();
     const seq = await nextCounter(trx, `application_number:${year}`);
     const row: ApplicationTable = {

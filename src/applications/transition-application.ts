@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { appendAudit } from "../audit/audit-log.ts";
 import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { type Context, instant } from "../context.ts";
+import { beijingToday, instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { nextSubmissionMillis } from "../db/counters.ts";
 import { inTransaction, isCheckViolation, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { today } from "../organizations/organizations.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { maxDate } from "../policy/dates.ts";
 import { valueAt } from "../policy/parameters.ts";
@@ -103,7 +103,7 @@ export async function transitionApplication(
         },
       );
     }
-    if (action === "submit") await refuseIfExcluded(trx, org.id, today(ctx));
+    if (action === "submit") await refuseIfExcluded(trx, org.id, beijingToday(ctx));
 
     const now = instant(ctx);
     const patch: Partial<ApplicationTable> = {

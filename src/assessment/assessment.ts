@@ -6,7 +6,8 @@ import type { Actor } from "../auth/roles.ts";
 import { countySchema } from "../calculate/request.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
 import { endOfWorkingDays } from "../calendar/working-days.ts";
-import { type Context, instant } from "../context.ts";
+import { beijingDate, beijingYear, instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { nextCounter, nextInstantMillis } from "../db/counters.ts";
 import {
   type DB,
@@ -504,16 +505,6 @@ export async function addAssessmentValue(
 }
 
 // ── the raw values, read from the records ────────────────────────────────────
-
-/** The instants of a civil year in Beijing time (UTC+8): [start, end). */
-function beijingYear(y: number): [string, string] {
-  return [`${y - 1}-12-31T16:00:00.000Z`, `${y}-12-31T16:00:00.000Z`];
-}
-
-/** The Beijing civil date of a stored UTC instant. */
-function beijingDate(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 type CountyValues = Record<string, string | null>;
 

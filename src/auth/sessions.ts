@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { appendAudit, recordAudit } from "../audit/audit-log.ts";
-import { type Context, instant } from "../context.ts";
+import { instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { County } from "../organizations/counties.ts";

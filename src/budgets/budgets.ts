@@ -1,7 +1,8 @@
 import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { type Context, instant } from "../context.ts";
+import { instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { inTransaction, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { idempotent } from "../ledger/idempotency.ts";

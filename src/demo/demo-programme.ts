@@ -1,6 +1,7 @@
 import { defaultScheme, runAssessment, saveScheme } from "../assessment/assessment.ts";
 import type { Actor } from "../auth/roles.ts";
-import { beijingToday, type Context } from "../context.ts";
+import { beijingToday } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
 import { payTranche, recordAcceptance } from "../projects/project-funding.ts";
 import {

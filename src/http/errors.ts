@@ -1,7 +1,8 @@
 import type {} from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { recordAudit } from "../audit/audit-log.ts";
-import { type Context, instant } from "../context.ts";
+import { instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { type Context, instant } from "../context.ts";
+import { instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import type { Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 

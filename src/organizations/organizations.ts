@@ -4,7 +4,8 @@ import { appendAudit } from "../audit/audit-log.ts";
 import { can, deny, type Permission, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema } from "../calculate/request.ts";
-import { beijingToday, type Context, instant } from "../context.ts";
+import { beijingToday, instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { BankAccountTable, ExclusionTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
@@ -179,7 +180,6 @@ export function present(
 }
 
 /** Exclusions take effect on Beijing's civil date. */
-export const today = (ctx: Context) => beijingToday(ctx);
 
 export async function getOrganization(
   ctx: Context,
@@ -200,7 +200,7 @@ export async function getOrganization(
     can(actor, "organization.update", scope) || can(actor, "organization.verifyBank", scope)
       ? ((await pendingAccount(ctx.database.db, id)) ?? null)
       : null;
-  return present(actor, row, await exclusionRows(ctx.database.db, id), today(ctx), pending);
+  return present(actor, row, await exclusionRows(ctx.database.db, id), beijingToday(ctx), pending);
 }
 
 export async function listOrganizations(
@@ -223,7 +223,7 @@ export async function listOrganizations(
     total,
     page: filter.page,
     pageSize: filter.pageSize,
-    items: rows.map((r) => present(actor, r, [], today(ctx))),
+    items: rows.map((r) => present(actor, r, [], beijingToday(ctx))),
   };
 }
 
@@ -293,7 +293,7 @@ export async function createOrganization(
       throw new AppError("conflict", `统一社会信用代码 ${input.uscc} 已登记`, "uscc");
     throw e;
   }
-  return present(actor ?? operator, row, [], today(ctx));
+  return present(actor ?? operator, row, [], beijingToday(ctx));
 }
 
 const operator: Actor = {

@@ -138,7 +138,12 @@ export const PROJECT_PUBLICITY_ENTRY_MACHINE: Machine<
   kind: "project_publicity_entry",
   title: "项目公示条目",
   states: PROJECT_ENTRY_STATES,
-  stateNames: { listed: "公示中", funded: "已立项", waiting_budget: "待预算", rejected: "异议成立" },
+  stateNames: {
+    listed: "公示中",
+    funded: "已立项",
+    waiting_budget: "待预算",
+    rejected: "异议成立",
+  },
   actionNames: { list: "列入公示", fund: "期满立项", wait: "待预算", reject: "异议成立" },
   transitions: [
     step("list", null, "listed", "project.manage"),

@@ -28,7 +28,12 @@ export type EntryState = (typeof ENTRY_STATES)[number];
 export type EntryAction = "list" | "award" | "wait" | "reject";
 
 const entryNames = {
-  stateNames: { listed: "公示中", awarded: "已奖励", waiting_budget: "待预算", rejected: "异议成立" },
+  stateNames: {
+    listed: "公示中",
+    awarded: "已奖励",
+    waiting_budget: "待预算",
+    rejected: "异议成立",
+  },
   actionNames: { list: "列入公示", award: "期满奖励", wait: "待预算", reject: "异议成立" },
 } as const;
 
@@ -39,7 +44,9 @@ export const PUBLICITY_ENTRY_MACHINE: Machine<"publicity_entry", EntryState, Ent
   ...entryNames,
   transitions: [
     step("list", null, "listed", "publicity.manage"),
-    ...steps("award", ["listed", "waiting_budget"], "awarded", "publicity.manage", { system: true }),
+    ...steps("award", ["listed", "waiting_budget"], "awarded", "publicity.manage", {
+      system: true,
+    }),
     step("wait", "listed", "waiting_budget", "publicity.manage", { system: true }),
     ...steps("reject", ["listed", "waiting_budget"], "rejected", "publicity.manage", {
       commentRequired: true,

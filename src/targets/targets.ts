@@ -5,7 +5,8 @@ import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema, usccSchema } from "../calculate/request.ts";
-import { beijingToday, type Context, instant } from "../context.ts";
+import { beijingToday, instant } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { nextCounter } from "../db/counters.ts";
 import { type DB, inTransaction, isUniqueViolation } from "../db/database.ts";
 import {
