@@ -372,6 +372,7 @@ async function seed(db: DB): Promise<SeedStats> {
       paid_on: state === "paid" || state === "reversed" ? awardedOn : null,
       reversal_reason: live ? null : "基准测试：撤销",
       created_at: at,
+      version: 1,
     });
   }
 
@@ -527,6 +528,7 @@ async function seed(db: DB): Promise<SeedStats> {
             bank_account: `623000${o.uscc.slice(10, 17)}`,
             uscc_override_by: null,
             uscc_override_reason: null,
+            version: 1,
             created_at: at,
             updated_at: at,
           })),

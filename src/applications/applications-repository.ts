@@ -1,29 +1,8 @@
 import type { DB, Tx } from "../db/database.ts";
-import type { ApplicationEventTable, ApplicationTable } from "../db/schema.ts";
 import type { State } from "./states.ts";
 
 export function findApplicationRow(db: DB | Tx, id: string) {
   return db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export function insertApplication(trx: Tx, row: ApplicationTable) {
-  return trx.insertInto("applications").values(row).execute();
-}
-
-/** Moves an application only if it is still in `from`; the caller checks that one row moved. */
-export async function updateApplicationIfState(
-  trx: Tx,
-  id: string,
-  from: State,
-  patch: Partial<ApplicationTable>,
-) {
-  const result = await trx
-    .updateTable("applications")
-    .set(patch)
-    .where("id", "=", id)
-    .where("state", "=", from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 /** The organization's cases that count for "first applied" and the caps. */
@@ -49,19 +28,6 @@ export function grantsElsewhere(trx: DB | Tx, organizationId: string, items: rea
     .execute();
 }
 
-export async function nextEventSeq(trx: Tx, applicationId: string): Promise<number> {
-  const row = await trx
-    .selectFrom("application_events")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("application_id", "=", applicationId)
-    .executeTakeFirst();
-  return Number(row?.seq ?? 0) + 1;
-}
-
-export function insertEvent(trx: Tx, row: ApplicationEventTable) {
-  return trx.insertInto("application_events").values(row).execute();
-}
-
 export function eventsOf(db: DB | Tx, applicationId: string) {
   return db
     .selectFrom("application_events")
@@ -69,6 +35,19 @@ export function eventsOf(db: DB | Tx, applicationId: string) {
     .selectAll("application_events")
     .select("users.display_name as actor_name")
     .where("application_id", "=", applicationId)
+    .orderBy("seq")
+    .execute();
+}
+
+/** The steps of the records that belong to the case: its publicity entry, objections, award and payments. */
+export function recordEventsOf(db: DB | Tx, applicationId: string) {
+  return db
+    .selectFrom("record_events")
+    .leftJoin("users", "users.id", "record_events.actor_id")
+    .selectAll("record_events")
+    .select("users.display_name as actor_name")
+    .where("application_id", "=", applicationId)
+    .orderBy("created_at")
     .orderBy("seq")
     .execute();
 }

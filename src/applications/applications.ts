@@ -8,6 +8,9 @@ import { nextCounter } from "../db/counters.ts";
 import { inTransaction } from "../db/database.ts";
 import type { ApplicationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { applyTransition, requireVersion, staleVersion } from "../lifecycle/apply-transition.ts";
+import { updateRecordIf, versionOf } from "../lifecycle/lifecycle-repository.ts";
+import { STORAGE } from "../lifecycle/machines.ts";
 import { activeExclusions, EXCLUSION_KINDS } from "../organizations/organizations.ts";
 import {
   findOrganizationRow,
@@ -24,7 +27,7 @@ import {
   evidenceOf,
   findApplicationRow,
   listApplicationRows,
-  updateApplicationIfState,
+  recordEventsOf,
 } from "./applications-repository.ts";
 import { evaluateCase } from "./evaluate-case.ts";
 import {
@@ -34,8 +37,10 @@ import {
   presentApplication,
   presentEvent,
   presentEvidence,
+  presentRecordEvent,
+  timeline,
 } from "./present.ts";
-import type { State } from "./states.ts";
+import { APPLICATION_MACHINE, type State } from "./states.ts";
 
 /** What scopes a case for can(): its organization, county and whether it was ever submitted. */
 export function caseScope(
@@ -88,9 +93,13 @@ export async function createApplication(
     const org = await lockOrganization(trx, ctx.database.dialect, organizationId as string);
     if (!org) throw new AppError("not_found", "组织不存在", "organizationId");
     await refuseIfExcluded(trx, org.id, beijingToday(ctx));
-    const year = new Date(ctx.now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const year = Number(beijingToday(ctx).slice(0, 4));
     const seq = await nextCounter(trx, `application_number:${year}`);
-    const row: ApplicationTable = {
+    const {
+      state: _state,
+      version: _version,
+      ...created
+    }: ApplicationTable = {
       id,
       number: `QI-${year}-${String(seq).padStart(6, "0")}`,
       organization_id: org.id,
@@ -112,18 +121,12 @@ export async function createApplication(
       updated_at: now,
       version: 1,
     };
-    await trx.insertInto("applications").values(row).execute();
-    await appendAudit(trx, ctx.database.dialect, now, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "application.create",
-      targetType: "application",
-      targetId: id,
-      after: { number: row.number, item: row.item, subject: row.subject },
-      ip: actor.ip,
-      outcome: "success",
+    await applyTransition(trx, ctx, actor, "application", id, "create", {
+      create: created,
+      scope: { organizationId: org.id, county: org.county },
+      data: { number: created.number, item: created.item, subject: created.subject },
     });
-    return { row, org };
+    return { row: { ...created, state: "draft" as const, version: 1 }, org };
   });
   return presentApplication(ctx.registry, row.row, row.org);
 }
@@ -146,12 +149,17 @@ async function refuseIfExcluded(
 
 export { refuseIfExcluded };
 
-/** The enterprise corrects a draft or a returned case. */
+/**
+ * The enterprise corrects a draft or a returned case, read at `version`. The write is guarded by
+ * that version (and the state), so of two edits read at the same version one wins and the other
+ * answers 409 stale_version with nothing written.
+ */
 export async function updateApplication(
   ctx: Context,
   actor: Actor,
   id: string,
   patch: ReturnType<typeof applicationPatchSchema.parse>,
+  version: number,
 ): Promise<ApplicationView> {
   const { row } = await loadApplicationFor(ctx, actor, id);
   requireAccess(
@@ -160,6 +168,7 @@ export async function updateApplication(
     { organizationId: row.organization_id },
     { type: "application", id },
   );
+  requireVersion(APPLICATION_MACHINE.title, version, row.version);
   const editable: State[] = ["draft", "returned"];
   if (!editable.includes(row.state as State)) {
     throw new AppError("invalid_state", "只有草稿或退回补正的申报可以修改", "state");
@@ -168,15 +177,25 @@ export async function updateApplication(
   const facts = patch.facts ?? (JSON.parse(row.facts) as Record<string, unknown>);
   checkItemAndFacts(ctx.registry, item, facts);
   const now = instant(ctx);
-  const set: Partial<ApplicationTable> = { updated_at: now, version: row.version + 1 };
+  const set: Partial<ApplicationTable> = { updated_at: now, version: version + 1 };
   if (patch.item !== undefined) set.item = patch.item;
   if (patch.subject !== undefined) set.subject = patch.subject;
   if (patch.project !== undefined) set.project = patch.project;
   if (patch.eventDate !== undefined) set.event_date = patch.eventDate;
   if (patch.facts !== undefined) set.facts = JSON.stringify(patch.facts);
   await inTransaction(ctx.database, async (trx) => {
-    const moved = await updateApplicationIfState(trx, id, row.state as State, set);
-    if (moved !== 1) throw new AppError("invalid_state", "申报状态已变化，请刷新后重试", "state");
+    const moved = await updateRecordIf(
+      trx,
+      STORAGE.application,
+      { id },
+      { state: row.state, version },
+      set,
+    );
+    if (moved !== 1) {
+      // Changed since it was read: another edit or a step won the race.
+      const current = await versionOf(trx, STORAGE.application, { id });
+      throw staleVersion(APPLICATION_MACHINE.title, current ?? version + 1);
+    }
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
       actorRole: actor.role,
@@ -184,6 +203,7 @@ export async function updateApplication(
       targetType: "application",
       targetId: id,
       before: {
+        version,
         item: row.item,
         subject: row.subject,
         project: row.project,
@@ -191,6 +211,7 @@ export async function updateApplication(
         facts: JSON.parse(row.facts),
       },
       after: {
+        version: version + 1,
         item,
         subject: set.subject ?? row.subject,
         project: set.project ?? row.project,
@@ -216,14 +237,16 @@ export async function getApplication(
   id: string,
 ): Promise<ApplicationDetail> {
   const { row, org } = await loadApplicationFor(ctx, actor, id);
-  const [evidence, events] = await Promise.all([
+  const [evidence, events, recordEvents] = await Promise.all([
     evidenceOf(ctx.database.db, id),
     eventsOf(ctx.database.db, id),
+    recordEventsOf(ctx.database.db, id),
   ]);
   return {
     application: presentApplication(ctx.registry, row, org),
     evidence: evidence.map(presentEvidence),
-    events: events.map(presentEvent),
+    // The case's own steps with those of its publicity entry, objections, award and payments.
+    events: timeline([...events.map(presentEvent), ...recordEvents.map(presentRecordEvent)]),
   };
 }
 

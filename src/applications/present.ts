@@ -1,4 +1,10 @@
-import type { ApplicationEventTable, ApplicationTable, EvidenceTable } from "../db/schema.ts";
+import type {
+  ApplicationEventTable,
+  ApplicationTable,
+  EvidenceTable,
+  RecordEventTable,
+} from "../db/schema.ts";
+import { MACHINES, type RecordKind } from "../lifecycle/machines.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
 import type { Decision } from "../policy/types.ts";
 import { STATE_NAMES, type State } from "./states.ts";
@@ -36,10 +42,18 @@ export interface EvidenceView {
 }
 
 export interface EventView {
+  /** Unique in the timeline: the record's kind, its id and the step's number. */
+  key: string;
+  /** Whose step: the case itself, or a record of it (its award, a payment line, an objection…). */
+  record: RecordKind;
+  recordTitle: string;
   seq: number;
   action: string;
+  actionName: string;
   fromState: string | null;
+  fromStateName: string | null;
   toState: string;
+  toStateName: string;
   actorName: string | null;
   actorRole: string;
   comment: string | null;
@@ -91,14 +105,23 @@ export function presentEvidence(row: EvidenceTable): EvidenceView {
   };
 }
 
+const nameOf = (kind: RecordKind, names: "stateNames" | "actionNames", key: string) =>
+  (MACHINES[kind][names] as Readonly<Record<string, string>>)[key] ?? key;
+
 export function presentEvent(
   row: ApplicationEventTable & { actor_name: string | null },
 ): EventView {
   return {
+    key: `application:${row.application_id}:${row.seq}`,
+    record: "application",
+    recordTitle: MACHINES.application.title,
     seq: row.seq,
     action: row.action,
+    actionName: nameOf("application", "actionNames", row.action),
     fromState: row.from_state,
+    fromStateName: row.from_state && nameOf("application", "stateNames", row.from_state),
     toState: row.to_state,
+    toStateName: nameOf("application", "stateNames", row.to_state),
     actorName: row.actor_name,
     actorRole: row.actor_role,
     comment: row.comment,
@@ -107,4 +130,38 @@ export function presentEvent(
     decision: row.decision ? (JSON.parse(row.decision) as Decision) : null,
     createdAt: row.created_at,
   };
+}
+
+/** A step of a record that belongs to the case, in the same shape as the case's own steps. */
+export function presentRecordEvent(
+  row: RecordEventTable & { actor_name: string | null },
+): EventView {
+  const kind = row.record_type as RecordKind;
+  const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
+  return {
+    key: `${kind}:${row.record_id}:${row.seq}`,
+    record: kind,
+    recordTitle: MACHINES[kind]?.title ?? kind,
+    seq: row.seq,
+    action: row.action,
+    actionName: nameOf(kind, "actionNames", row.action),
+    fromState: row.from_state,
+    fromStateName: row.from_state && nameOf(kind, "stateNames", row.from_state),
+    toState: row.to_state,
+    toStateName: nameOf(kind, "stateNames", row.to_state),
+    actorName: row.actor_name,
+    actorRole: row.actor_role,
+    comment: row.comment,
+    policyId: null,
+    amount: typeof data.amount === "number" ? data.amount : null,
+    decision: null,
+    createdAt: row.created_at,
+  };
+}
+
+/** The case's steps and its records' steps, in the order they happened. */
+export function timeline(events: readonly EventView[]): EventView[] {
+  return [...events].sort((a, b) =>
+    a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1,
+  );
 }

@@ -117,10 +117,11 @@ export const LIVE_STATES: readonly State[] = [
 ];
 
 /**
- * What happens to a case after review, taken by other modules through the one writer: publicity
- * puts it on a list, the close awards it, an upheld objection or a reversed award ends it.
+ * The draft's creation, and what happens to a case after review, taken by other modules through
+ * the one writer: publicity puts it on a list, the close awards it, an upheld objection or a
+ * reversed award ends it.
  */
-export const LATER_ACTIONS = ["publish", "award", "uphold", "revoke"] as const;
+export const LATER_ACTIONS = ["create", "publish", "award", "uphold", "revoke"] as const;
 export type LaterAction = (typeof LATER_ACTIONS)[number];
 
 export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAction> = {
@@ -130,12 +131,14 @@ export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAc
   stateNames: STATE_NAMES,
   actionNames: {
     ...ACTION_NAMES,
+    create: "创建草稿",
     publish: "列入公示",
     award: "公示期满奖励",
     uphold: "公示异议成立",
     revoke: "撤销奖励",
   },
   transitions: [
+    step("create", null, "draft", "application.create"),
     ...TRANSITIONS.map((tr) =>
       step<State, Action | LaterAction>(tr.action, tr.from, tr.to, tr.permission, {
         commentRequired: tr.commentRequired,

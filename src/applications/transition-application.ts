@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { appendAudit } from "../audit/audit-log.ts";
 import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingToday, instant } from "../clock.ts";
@@ -8,19 +6,14 @@ import { nextSubmissionMillis } from "../db/counters.ts";
 import { inTransaction, isCheckViolation, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { applyTransition } from "../lifecycle/apply-transition.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { maxDate } from "../policy/dates.ts";
 import { valueAt } from "../policy/parameters.ts";
 import type { Decision } from "../policy/types.ts";
 import { subjectKey } from "./application-input.ts";
 import { caseScope, refuseIfExcluded } from "./applications.ts";
-import {
-  findApplicationRow,
-  insertEvent,
-  isRelated,
-  nextEventSeq,
-  updateApplicationIfState,
-} from "./applications-repository.ts";
+import { findApplicationRow, isRelated } from "./applications-repository.ts";
 import { evaluateCase } from "./evaluate-case.ts";
 import {
   ACTION_NAMES,
@@ -106,11 +99,7 @@ export async function transitionApplication(
     if (action === "submit") await refuseIfExcluded(trx, org.id, beijingToday(ctx));
 
     const now = instant(ctx);
-    const patch: Partial<ApplicationTable> = {
-      state: transition.to,
-      updated_at: now,
-      version: row.version + 1,
-    };
+    const patch: Partial<ApplicationTable> = { updated_at: now };
     if (action === "submit" && row.submitted_at === null) {
       // First submission fixes "first applied" (五、附则); a returned case keeps it.
       const ms = await nextSubmissionMillis(trx, ctx.database.dialect, ctx.now().getTime());
@@ -130,7 +119,13 @@ export async function transitionApplication(
 
     let decision: Decision | null = null;
     if (action !== "withdraw") {
-      decision = await evaluateCase(ctx, trx, org, { ...row, ...patch } as ApplicationTable, now);
+      decision = await evaluateCase(
+        ctx,
+        trx,
+        org,
+        { ...row, ...patch, state: transition.to } as ApplicationTable,
+        now,
+      );
       patch.expected_amount = decision.amountYuan;
       patch.funding_source = decision.fundingSource;
       patch.policy_id = decision.policy;
@@ -141,33 +136,20 @@ export async function transitionApplication(
     }
     if (transition.grants && decision) await recordGrant(ctx, trx, org, row, decision, now);
 
-    const moved = await updateApplicationIfState(trx, id, from, patch);
-    if (moved !== 1) throw new AppError("invalid_state", "申报状态已变化，请刷新后重试", "state");
-    await insertEvent(trx, {
-      id: randomUUID(),
-      application_id: id,
-      seq: await nextEventSeq(trx, id),
-      action,
-      from_state: from,
-      to_state: transition.to,
-      actor_id: actor.userId,
-      actor_role: actor.role,
+    await applyTransition(trx, ctx, actor, "application", id, action, {
+      version: row.version,
       comment,
-      policy_id: decision?.policy ?? null,
-      amount: decision?.amountYuan ?? null,
-      decision: decision ? JSON.stringify(decision) : null,
-      created_at: now,
-    });
-    await appendAudit(trx, ctx.database.dialect, now, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: `application.${action}`,
-      targetType: "application",
-      targetId: id,
-      before: { state: from },
-      after: { state: transition.to, amount: decision?.amountYuan ?? null, comment },
-      ip: actor.ip,
-      outcome: "success",
+      set: patch,
+      data: { amount: decision?.amountYuan ?? null },
+      decision: {
+        policy: decision?.policy ?? null,
+        amount: decision?.amountYuan ?? null,
+        json: decision ? JSON.stringify(decision) : null,
+      },
+    }).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === "stale_version"
+        ? new AppError("invalid_state", "申报状态已变化，请刷新后重试", "state")
+        : e;
     });
     return { state: transition.to, decision };
   });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { DatabaseHandle, DB, Dialect, Tx } from "../db/database.ts";
 import type { AuditTable } from "../db/schema.ts";
+import type { AuditAction } from "./actions.ts";
 
 /**
  * The audit log: append-only (the database refuses UPDATE and DELETE) and hash-chained. Each
@@ -15,7 +16,7 @@ export const GENESIS_HASH = "0".repeat(64);
 export interface AuditEntry {
   readonly actorId: string | null;
   readonly actorRole: string | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly targetType?: string | null;
   readonly targetId?: string | null;
   readonly before?: unknown;

@@ -5,53 +5,55 @@ import type { Actor } from "./roles.ts";
  * Every permission of the product, decided in one place. A resource is described by the fields
  * that scope it (its organization and county); a denial is an AppError that the adapters audit.
  */
-export type Permission =
-  | "organization.list"
-  | "organization.read"
-  | "organization.create"
-  | "organization.update"
-  | "organization.readContact"
-  | "organization.readBank"
-  | "organization.verifyBank"
-  | "notice.read"
-  | "organization.manageExclusions"
-  | "organization.overrideUscc"
-  | "application.list"
-  | "application.read"
-  | "application.create"
-  | "application.edit"
-  | "application.submit"
-  | "application.withdraw"
-  | "review.county"
-  | "review.city"
-  | "relation.record"
-  | "user.list"
-  | "user.manage"
-  | "role.assign"
-  | "settings.general"
-  | "settings.security"
-  | "audit.read"
-  | "publicity.manage"
-  | "budget.read"
-  | "budget.set"
-  | "award.read"
-  | "payment.manage"
-  | "award.reverse"
-  | "calendar.manage"
-  | "target.read"
-  | "target.manage"
-  | "target.record"
-  | "project.read"
-  | "project.listProposal"
-  | "project.readProposal"
-  | "project.manage"
-  | "project.propose"
-  | "project.score"
-  | "project.pay"
-  | "assessment.read"
-  | "assessment.manage"
-  | "report.read"
-  | "report.personal";
+export const PERMISSIONS = [
+  "organization.list",
+  "organization.read",
+  "organization.create",
+  "organization.update",
+  "organization.readContact",
+  "organization.readBank",
+  "organization.verifyBank",
+  "notice.read",
+  "organization.manageExclusions",
+  "organization.overrideUscc",
+  "application.list",
+  "application.read",
+  "application.create",
+  "application.edit",
+  "application.submit",
+  "application.withdraw",
+  "review.county",
+  "review.city",
+  "relation.record",
+  "user.list",
+  "user.manage",
+  "role.assign",
+  "settings.general",
+  "settings.security",
+  "audit.read",
+  "publicity.manage",
+  "budget.read",
+  "budget.set",
+  "award.read",
+  "payment.manage",
+  "award.reverse",
+  "calendar.manage",
+  "target.read",
+  "target.manage",
+  "target.record",
+  "project.read",
+  "project.listProposal",
+  "project.readProposal",
+  "project.manage",
+  "project.propose",
+  "project.score",
+  "project.pay",
+  "assessment.read",
+  "assessment.manage",
+  "report.read",
+  "report.personal",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 export interface Scope {
   readonly organizationId?: string | null;

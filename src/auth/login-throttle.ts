@@ -1,8 +1,14 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import type { DB, Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Settings } from "../settings/settings.ts";
+import {
+  countFailure,
+  deleteKey,
+  deleteKeysStartingWith,
+  holdKey,
+  holdsOf,
+} from "./login-throttle-repository.ts";
 
 /**
  * Limits on guessing passwords (等保 level 3: 限制非法登录次数), kept in the database so that every
@@ -49,14 +55,9 @@ export async function checkLoginThrottle(
   now: Date,
 ): Promise<void> {
   const keys = throttleKeys(username, ip);
-  const rows = await db
-    .selectFrom("login_throttle")
-    .select(["key", "blocked_until"])
-    .where("key", "in", [keys.pair, keys.address])
-    .execute();
+  const holds = await holdsOf(db, [keys.pair, keys.address]);
   const at = now.toISOString();
-  const blocked = rows
-    .map((r) => r.blocked_until)
+  const blocked = holds
     .filter((u): u is string => u !== null && u > at)
     .sort()
     .pop();
@@ -87,23 +88,8 @@ export async function recordLoginFailure(
     [keys.address, threshold * ADDRESS_FACTOR],
   ] as const) {
     // A window older than the lockout period starts again at one.
-    const row = await db
-      .insertInto("login_throttle")
-      .values({ key, failures: 1, window_start: at, blocked_until: null })
-      .onConflict((oc) =>
-        oc.column("key").doUpdateSet({
-          failures: sql<number>`case when login_throttle.window_start < ${windowStart} then 1 else login_throttle.failures + 1 end`,
-          window_start: sql<string>`case when login_throttle.window_start < ${windowStart} then ${at} else login_throttle.window_start end`,
-        }),
-      )
-      .returning(["failures"])
-      .executeTakeFirstOrThrow();
-    if (Number(row.failures) >= limit) {
-      await db
-        .updateTable("login_throttle")
-        .set({ blocked_until: until, failures: 0, window_start: at })
-        .where("key", "=", key)
-        .execute();
+    if ((await countFailure(db, key, at, windowStart)) >= limit) {
+      await holdKey(db, key, until, at);
       held = true;
     }
   }
@@ -112,16 +98,10 @@ export async function recordLoginFailure(
 
 /** A successful sign-in clears the hold on this name at this address (not the address's count). */
 export async function clearLoginFailures(db: DB, username: string, ip: string | null) {
-  await db
-    .deleteFrom("login_throttle")
-    .where("key", "=", throttleKeys(username, ip).pair)
-    .execute();
+  await deleteKey(db, throttleKeys(username, ip).pair);
 }
 
 /** The security administrator's unlock: lifts every hold on this name, from any address. */
 export async function liftLoginHolds(db: DB | Tx, username: string) {
-  await db
-    .deleteFrom("login_throttle")
-    .where("key", "like", `${namePrefix(username)}%`)
-    .execute();
+  await deleteKeysStartingWith(db, namePrefix(username));
 }

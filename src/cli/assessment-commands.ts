@@ -1,7 +1,13 @@
 import type { Command } from "commander";
-import { latestRun, type RunView, runAssessment } from "../assessment/assessment.ts";
+import type { SchemeInput } from "../assessment/assessment-input.ts";
+import type { RunView } from "../assessment/assessment-views.ts";
+import { latestRun } from "../assessment/read-runs.ts";
+import { currentSchemeVersion } from "../assessment/read-schemes.ts";
+import { runAssessment } from "../assessment/run-assessment.ts";
+import { saveScheme } from "../assessment/save-scheme.ts";
 import { renderTable } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
+import { readJsonInput } from "./input.ts";
 import { withContext } from "./with-context.ts";
 
 function yearOf(text: string): number {
@@ -52,6 +58,47 @@ export function registerAssessmentCommands(program: Command): void {
       const version = opts.version === undefined ? undefined : Number(opts.version);
       const run = await withContext((ctx) => runAssessment(ctx, null, { year, version }));
       print(run, opts.json === true);
+    });
+  assessment
+    .command("save-scheme")
+    .summary("从 JSON 文件保存年度考核方案为新版本（导入即替换现行方案，旧版本保留）")
+    .description(
+      [
+        "从 JSON 文件保存年度考核方案为新版本（以运维人员身份）。文件内容：{ year, note, indicators }。",
+        "不给 --base-version（文件中也没有 baseVersion）时，以该年度当前最新版本为依据：",
+        "导入文件就是有意替换现行方案（旧版本保留，已有计算仍可按原版本核对）。",
+        "给出 --base-version 时，若该年度最新版本已不是它（他人已保存新版本）则拒绝保存。",
+      ].join("\n"),
+    )
+    .requiredOption("--file <path>", "方案 JSON 文件（- 为标准输入）")
+    .option("--base-version <n>", "所依据的版本（默认该年度当前最新版本）")
+    .option("--json", "输出 JSON")
+    .action(async (opts: { file: string; baseVersion?: string; json?: boolean }) => {
+      if (opts.baseVersion !== undefined && !/^[1-9]\d*$/.test(opts.baseVersion))
+        throw new AppError("invalid_field", "所依据的版本应为正整数", "baseVersion");
+      const parsed = readJsonInput(opts.file);
+      if (!parsed.ok) throw parsed.error;
+      if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value))
+        throw new AppError(
+          "invalid_field",
+          "方案文件应为 JSON 对象 { year, note, indicators }",
+          "file",
+        );
+      const body = parsed.value as Record<string, unknown>;
+      const saved = await withContext(async (ctx) => {
+        let baseVersion =
+          opts.baseVersion === undefined ? body.baseVersion : Number(opts.baseVersion);
+        // A file names no version it was edited from: importing it replaces whatever is current,
+        // which the operator asked for. The save still refuses if another save lands in between.
+        if (baseVersion === undefined && typeof body.year === "number")
+          baseVersion = (await currentSchemeVersion(ctx, null, body.year)) ?? undefined;
+        return saveScheme(ctx, null, { ...body, baseVersion } as SchemeInput);
+      });
+      process.stdout.write(
+        opts.json === true
+          ? `${JSON.stringify(saved, null, 2)}\n`
+          : `已保存 ${saved.year} 年度考核方案第 ${saved.version} 版（${saved.indicators.length} 个指标）\n`,
+      );
     });
   assessment
     .command("show")

@@ -4,6 +4,7 @@ import { catalogItems, policySummary } from "../catalog/catalog.ts";
 import { catalogMarkdown } from "../catalog/markdown.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
+import { lifecycleMarkdown } from "../lifecycle/markdown.ts";
 import { bundledRegistry } from "../packs/load.ts";
 import { registerAssessmentCommands } from "./assessment-commands.ts";
 import { registerDatabaseCommands } from "./database-commands.ts";
@@ -103,6 +104,23 @@ program
       port: opts.port === undefined ? undefined : Number(opts.port),
       host: opts.host,
     });
+  });
+
+program
+  .command("states")
+  .description("各类记录的状态与流转表")
+  .option("--markdown", "以 Markdown 输出（docs/lifecycle.md）")
+  .action((options: { markdown?: boolean }) => {
+    const text = lifecycleMarkdown();
+    process.stdout.write(
+      // Plain text: the table rules and code marks of the Markdown left out.
+      options.markdown
+        ? text
+        : text
+            .replaceAll("\u0060", "")
+            .replace(/^\| ?|\|$/gm, "")
+            .replace(/ \| /g, "  "),
+    );
   });
 
 registerDatabaseCommands(program);

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Actor } from "../auth/roles.ts";
-import { AWARD_STATE_NAMES } from "../awards/awards.ts";
+import { systemActor } from "../auth/roles.ts";
+import { AWARD_STATE_NAMES } from "../awards/states.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
-import { paymentWorkbook, recordPaymentResult } from "../payments/payments.ts";
-import { closePublicity } from "../publicity/publicity.ts";
+import { closePublicity } from "../jobs/close-due-publicity.ts";
+import { paymentWorkbook } from "../payments/payment-workbook.ts";
+import { recordPaymentResult } from "../payments/record-payment-result.ts";
 import { withContext } from "./with-context.ts";
 
 export function registerMoneyCommands(program: Command): void {
@@ -16,7 +18,7 @@ export function registerMoneyCommands(program: Command): void {
     .command("close")
     .description("结束到期公示：无未决异议的申报转为奖励（可重复执行）")
     .action(async () => {
-      const s = await withContext((ctx) => closePublicity(ctx, "operator"));
+      const s = await withContext((ctx) => closePublicity(ctx, systemActor("operator")));
       process.stdout.write(
         `转为奖励 ${s.awarded} 项；公共项目立项 ${s.projectsFunded} 项；因异议暂缓 ${s.held} 项；等待预算 ${s.waiting.length} 项；结束公示批次：${s.closedBatches.join("、") || "无"}\n`,
       );

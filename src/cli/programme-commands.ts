@@ -3,8 +3,10 @@ import { renderTable } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
 import { isCounty } from "../organizations/counties.ts";
 import { isCivilDate } from "../policy/dates.ts";
+import { getTarget } from "../targets/get-target.ts";
+import { targetContributions } from "../targets/list-target-contributions.ts";
+import { listTargets } from "../targets/list-targets.ts";
 import { CITY_WIDE } from "../targets/progress.ts";
-import { getTarget, listTargets, targetContributions } from "../targets/targets.ts";
 import { withContext } from "./with-context.ts";
 
 function checkOptions(opts: { asOf?: string; county?: string }) {

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Actor } from "../auth/roles.ts";
-import { exportReport, REPORTS, reportRequest } from "../reports/reports.ts";
+import { exportReport } from "../reports/export-report.ts";
+import { REPORTS, reportRequest } from "../reports/report-kinds.ts";
 import { withContext } from "./with-context.ts";
 
 /**

@@ -1,16 +1,23 @@
+import { reviewWorkingDays } from "../applications/review-duration.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
+import { loadCalendar } from "../calendar/calendar.ts";
 import type { Context } from "../context.ts";
 import { toBudget } from "../ledger/ledger.ts";
 import { COUNTIES } from "../organizations/counties.ts";
+import {
+  budgetRows,
+  caseEvents,
+  liveAwards,
+  submittedCasesByState,
+} from "./dashboard-repository.ts";
 
 /**
  * The leaders' picture (aggregates only, no organization or person): awards and amounts by
- * county, item group and year; budget use; cases by state; and the average days each review
- * step takes. County staff see their own county.
+ * county, item group and year; budget use; cases by state; and the average working days each
+ * review step takes. County staff see their own county.
  */
-const LIVE = ["reserved", "paid"];
 
 /** The review steps, as (from-state, action) pairs of the case's events. */
 const STEPS = [
@@ -38,20 +45,7 @@ export async function dashboard(ctx: Context, actor: Actor) {
   requireAccess(actor, "target.read");
   const county = actor.county;
   const db = ctx.database.db;
-  let awardsQuery = db
-    .selectFrom("awards")
-    .innerJoin("applications", "applications.id", "awards.application_id")
-    .select([
-      "awards.item",
-      "awards.amount",
-      "awards.year",
-      "awards.state",
-      "applications.county",
-      "applications.policy_id",
-    ])
-    .where("awards.state", "in", LIVE);
-  if (county) awardsQuery = awardsQuery.where("applications.county", "=", county);
-  const awards = await awardsQuery.execute();
+  const awards = await liveAwards(db, county);
   const groupOf = (policy: string | null, item: string) =>
     (policy ? ctx.registry.pack(policy)?.items.get(item)?.group : undefined) ?? "其他";
   const tally = (key: (a: (typeof awards)[number]) => string, keys: readonly string[] = []) => {
@@ -67,39 +61,19 @@ export async function dashboard(ctx: Context, actor: Actor) {
     return [...out].map(([k, t]) => ({ key: k, ...t }));
   };
 
-  let budgetQuery = db.selectFrom("budgets").selectAll();
-  if (county) budgetQuery = budgetQuery.where("source", "=", county);
-  const budgets = (await budgetQuery.orderBy("year").execute()).map(toBudget).map((b) => ({
+  const budgets = (await budgetRows(db, county)).map(toBudget).map((b) => ({
     ...b,
     sourceName: SOURCE_NAMES(b.source),
   }));
 
   // Cases never submitted are their enterprises' own (application.read): not counted here.
-  let statesQuery = db
-    .selectFrom("applications")
-    .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("submitted_at", "is not", null)
-    .groupBy("state");
-  if (county) statesQuery = statesQuery.where("county", "=", county);
-  const states = (await statesQuery.execute()).map((r) => ({ state: r.state, count: Number(r.n) }));
+  const states = await submittedCasesByState(db, county);
 
-  // Each step: from the event that entered the state to the decision that left it.
-  let eventsQuery = db
-    .selectFrom("application_events")
-    .innerJoin("applications", "applications.id", "application_events.application_id")
-    .select([
-      "application_events.application_id",
-      "application_events.seq",
-      "application_events.action",
-      "application_events.from_state",
-      "application_events.to_state",
-      "application_events.created_at",
-    ]);
-  if (county) eventsQuery = eventsQuery.where("applications.county", "=", county);
-  const events = await eventsQuery
-    .orderBy("application_events.application_id")
-    .orderBy("application_events.seq")
-    .execute();
+  // Each step: from the event that entered the state to the decision that left it, in working
+  // days as the county assessment counts them (review-duration.ts), so that the dashboard and
+  // the assessment never tell a county two different durations for the same review.
+  const events = await caseEvents(db, county);
+  const calendar = await loadCalendar(db);
   const durations = new Map<string, number[]>(STEPS.map((s) => [s.id, []]));
   const entered = new Map<string, string>();
   for (const e of events) {
@@ -112,8 +86,7 @@ export async function dashboard(ctx: Context, actor: Actor) {
         (step.actions as readonly string[]).includes(e.action)
       ) {
         const start = entered.get(key);
-        if (start)
-          durations.get(step.id)?.push((Date.parse(e.created_at) - Date.parse(start)) / 86_400_000);
+        if (start) durations.get(step.id)?.push(reviewWorkingDays(calendar, start, e.created_at));
         entered.delete(key);
       }
     }
@@ -124,6 +97,7 @@ export async function dashboard(ctx: Context, actor: Actor) {
       step: s.id,
       name: s.name,
       decisions: d.length,
+      // Working days (the field keeps its name for the clients that read it).
       averageDays:
         d.length === 0 ? null : Math.round((d.reduce((a, b) => a + b, 0) / d.length) * 10) / 10,
     };

@@ -1,22 +1,25 @@
-import { defaultScheme, runAssessment, saveScheme } from "../assessment/assessment.ts";
-import type { Actor } from "../auth/roles.ts";
+import { defaultScheme } from "../assessment/default-scheme.ts";
+import { runAssessment } from "../assessment/run-assessment.ts";
+import { saveScheme } from "../assessment/save-scheme.ts";
+import { type Actor, systemActor } from "../auth/roles.ts";
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
+import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
-import { payTranche, recordAcceptance } from "../projects/project-funding.ts";
-import {
-  addPanelMember,
-  addProposalDocument,
-  createCall,
-  declareConflict,
-  publishSelection,
-  rankCall,
-  submitProposal,
-  submitScore,
-} from "../projects/projects.ts";
-import { closePublicity } from "../publicity/publicity.ts";
+import { addPanelMember } from "../projects/add-panel-member.ts";
+import { addProposalDocument } from "../projects/add-proposal-document.ts";
+import { createCall } from "../projects/create-call.ts";
+import { declareConflict } from "../projects/declare-conflict.ts";
+import { payTranche } from "../projects/pay-tranche.ts";
+import { publishSelection } from "../projects/publish-selection.ts";
+import { rankCall } from "../projects/rank-call.ts";
+import { recordAcceptance } from "../projects/record-acceptance.ts";
+import { submitProposal } from "../projects/submit-proposal.ts";
+import { submitScore } from "../projects/submit-score.ts";
+import { addBaseline } from "../targets/add-baseline.ts";
+import { addRecord } from "../targets/add-record.ts";
 import { CITY_WIDE } from "../targets/progress.ts";
-import { addBaseline, addRecord, addValue } from "../targets/targets.ts";
+import { addValue } from "../targets/record-target-value.ts";
 import { demoPdf } from "./demo-files.ts";
 
 /**
@@ -84,6 +87,7 @@ async function fillAssessment(ctx: Context, city: Actor): Promise<void> {
   );
   await saveScheme(ctx, city, {
     year: thisYear,
+    baseVersion: 1,
     note: "第二版：提高审核时效权重（演示）",
     indicators: heavier,
   });
@@ -258,7 +262,7 @@ async function fillProjects(ctx: Context, cast: ProgrammeCast): Promise<void> {
     await rankCall(on(ctx, `${year}-05-20`), city, call.id);
     if (year === 2025) continue;
     await publishSelection(on(ctx, `${year}-05-27`), city, call.id, { startDate: `${year}-05-27` });
-    await closePublicity(on(ctx, `${year}-06-12`), "demo");
+    await closePublicity(on(ctx, `${year}-06-12`), systemActor("demo"));
     const tranches = await ctx.database.db
       .selectFrom("project_tranches")
       .innerJoin("project_proposals", "project_proposals.id", "project_tranches.proposal_id")

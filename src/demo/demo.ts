@@ -1,18 +1,23 @@
 import { createApplication } from "../applications/applications.ts";
 import { addEvidence } from "../applications/evidence.ts";
+import { createPublicityBatch } from "../applications/publish-cases.ts";
 import type { Action } from "../applications/states.ts";
 import { transitionApplication } from "../applications/transition-application.ts";
-import type { Actor, Role } from "../auth/roles.ts";
+import { type Actor, type Role, systemActor } from "../auth/roles.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
+import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { requestBankAccount } from "../organizations/bank-accounts.ts";
 import { COUNTIES, type County } from "../organizations/counties.ts";
 import { createOrganization } from "../organizations/organizations.ts";
 import { usccCheckCharacter } from "../organizations/uscc.ts";
-import { createPaymentBatch, getPaymentBatch, recordPaymentResult } from "../payments/payments.ts";
+import { createPaymentBatch } from "../payments/create-payment-batch.ts";
+import { getPaymentBatch } from "../payments/get-payment-batch.ts";
+import { recordPaymentResult } from "../payments/record-payment-result.ts";
 import { addDays } from "../policy/dates.ts";
-import { closePublicity, createPublicityBatch, fileObjection } from "../publicity/publicity.ts";
+import { fileObjection } from "../publicity/file-objection.ts";
+import { PUBLICITY_SUBJECTS } from "../publicity-subjects.ts";
 import { recordRelation } from "../users/relations.ts";
 import { createUser } from "../users/users.ts";
 import type { User } from "../users/users-repository.ts";
@@ -276,7 +281,7 @@ async function fillMoney(ctx: Context, city: Actor): Promise<void> {
       startDate: addDays(today, -21),
       applicationIds: ended,
     });
-    await closePublicity(ctx, "demo");
+    await closePublicity(ctx, systemActor("demo"));
   }
   if (open.length > 0) {
     const batch = await createPublicityBatch(ctx, city, {
@@ -286,9 +291,10 @@ async function fillMoney(ctx: Context, city: Actor): Promise<void> {
     });
     await fileObjection(
       ctx,
+      PUBLICITY_SUBJECTS.awards,
       batch.id,
       {
-        applicationId: open[0] as string,
+        subjectId: open[0] as string,
         name: "王五",
         contact: "13800000000",
         reason: "对获奖事实有疑问（演示）",

@@ -1,5 +1,6 @@
 import type {} from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { isAuditAction, type RefusedRequest } from "../audit/actions.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
@@ -17,7 +18,11 @@ export function installErrorHandlers(app: FastifyInstance, ctx?: Context): void 
       await recordAudit(ctx.database, instant(ctx), {
         actorId: request.auth?.actor.userId ?? null,
         actorRole: request.auth?.actor.role ?? null,
-        action: appError.denial.action,
+        // A refusal names a permission, a transition or the request; anything else is recorded
+        // as the request it was, so the log keeps a closed set of actions.
+        action: isAuditAction(appError.denial.action)
+          ? appError.denial.action
+          : (`${request.method} ${request.routeOptions.url ?? request.url}` as RefusedRequest),
         targetType: appError.denial.targetType,
         targetId: appError.denial.targetId,
         after: {

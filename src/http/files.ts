@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import type {} from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Context } from "../context.ts";
-import type { UploadedFile } from "../documents/documents.ts";
 import { AppError } from "../errors.ts";
+import type { UploadedFile } from "../files/file-store.ts";
 import { loadSettings } from "../settings/settings.ts";
 
 /** Reads the one file of a multipart upload (field `file`), within the evidence size setting. */

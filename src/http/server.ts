@@ -1,8 +1,8 @@
 import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
+import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { bundledRegistry } from "../packs/load.ts";
-import { closePublicity } from "../publicity/publicity.ts";
 import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
 

@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/audit-log.ts";
 import { can, denialOf, requireAccess, type Scope } from "../auth/access.ts";
 import { type Actor, actingRole } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
-import type { Tx } from "../db/database.ts";
+import { isUniqueViolation, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import {
   insertApplicationEvent,
@@ -15,7 +15,14 @@ import {
   updateRecordIf,
 } from "./lifecycle-repository.ts";
 import type { Transition } from "./machine.ts";
-import { type ActionOf, MACHINES, type RecordKind, STORAGE, type StateOf } from "./machines.ts";
+import {
+  type ActionOf,
+  MACHINES,
+  type RecordKind,
+  STORAGE,
+  type StateOf,
+  type TransitionAuditAction,
+} from "./machines.ts";
 
 type Row = Record<string, unknown>;
 
@@ -69,17 +76,11 @@ export async function applyTransition<K extends RecordKind>(
   const target = { type: kind, id: recordId };
   const actionName = (machine.actionNames as Record<string, string>)[action] ?? action;
 
-  const row = options.create
-    ? undefined
-    : await lockRecord(trx, ctx.database.dialect, storage, key);
+  const row = await lockRecord(trx, ctx.database.dialect, storage, key);
   if (!options.create && !row) throw new AppError("not_found", `${machine.title}不存在`, "id");
   const stored = row?.[storage.stateColumn];
   const from = (row ? (stored ?? storage.nullState ?? null) : null) as StateOf<K> | null;
   const version = row ? Number(row.version ?? 0) : 0;
-
-  if (row && options.version !== undefined && options.version !== version) {
-    throw staleVersion(machine.title, version);
-  }
 
   const scope: Scope = options.scope ?? {
     organizationId: (row?.organization_id ?? options.create?.organization_id ?? null) as
@@ -92,8 +93,9 @@ export async function applyTransition<K extends RecordKind>(
   );
   const open = candidates.filter((t) => t.from === from);
   const allowed = (t: Transition<string, string>) =>
-    t.permission === null ||
-    (actor.as === "system" ? t.system : actor.as !== "public" && can(actor, t.permission, scope));
+    actor.as === "system"
+      ? t.system
+      : t.permission === null || (actor.as !== "public" && can(actor, t.permission, scope));
   const transition = open.find(allowed);
   if (!transition) {
     // "Not yours" when no step of this action is open to the actor at all; else "not now".
@@ -117,21 +119,31 @@ export async function applyTransition<K extends RecordKind>(
       "state",
     );
   }
-  const comment = options.comment ?? null;
+  const comment = options.comment?.trim() ? options.comment : null;
   if (transition.commentRequired && !comment) {
     throw new AppError("missing_field", `${actionName}须填写意见`, "comment");
+  }
+  // Checked once the actor may act at all, so a stale read tells nothing to whoever may not.
+  if (row && options.version !== undefined && options.version !== version) {
+    throw staleVersion(machine.title, version);
   }
 
   const to = transition.to as StateOf<K>;
   const storedTo = storage.nullState === to ? null : to;
   const at = ctx.now().toISOString();
   if (options.create) {
-    await insertRecord(trx, storage, {
-      ...options.create,
-      ...(options.set ?? {}),
-      [storage.stateColumn]: storedTo,
-      version: 1,
-    });
+    try {
+      await insertRecord(trx, storage, {
+        ...options.create,
+        ...(options.set ?? {}),
+        [storage.stateColumn]: storedTo,
+        version: 1,
+      });
+    } catch (e) {
+      // Created meanwhile by a concurrent transaction with the same key.
+      if (isUniqueViolation(e)) throw new AppError("conflict", `${machine.title}已存在`, "id");
+      throw e;
+    }
   } else {
     const moved = await updateRecordIf(
       trx,
@@ -183,13 +195,14 @@ export async function applyTransition<K extends RecordKind>(
     });
   }
   await appendAudit(trx, ctx.database.dialect, at, {
-    actorId: actor.userId,
+    // The public is nobody in particular: the audit names no actor (the event says "public").
+    actorId: actor.as === "public" ? null : actor.userId,
     actorRole: actingRole(actor),
-    action: `${kind}.${action}` as `${K}.${ActionOf<K>}`,
+    action: `${kind}.${action}` as TransitionAuditAction,
     targetType: kind,
     targetId: recordId,
     before: from === null ? undefined : { state: from },
-    after: { state: to, ...(comment ? { comment } : {}), ...(options.data ?? {}) },
+    after: { state: to, comment, ...(options.data ?? {}) },
     ip: actor.ip,
     outcome: "success",
   });

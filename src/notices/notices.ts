@@ -5,6 +5,7 @@ import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import type { Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { insertNotice, markRead, noticeOf, noticeRowsFor } from "./notices-repository.ts";
 
 /**
  * The in-app inbox of an organization: what the system tells its users (an account change asked
@@ -26,17 +27,14 @@ export async function postNotice(
   notice: { organizationId: string; kind: NoticeKind; body: string },
 ): Promise<string> {
   const id = randomUUID();
-  await trx
-    .insertInto("notices")
-    .values({
-      id,
-      organization_id: notice.organizationId,
-      kind: notice.kind,
-      title: NOTICE_KINDS[notice.kind],
-      body: notice.body,
-      created_at: at,
-    })
-    .execute();
+  await insertNotice(trx, {
+    id,
+    organization_id: notice.organizationId,
+    kind: notice.kind,
+    title: NOTICE_KINDS[notice.kind],
+    body: notice.body,
+    created_at: at,
+  });
   return id;
 }
 
@@ -57,25 +55,7 @@ export async function listNotices(
 ): Promise<{ unread: number; items: Notice[] }> {
   const organizationId = actor.organizationId ?? "";
   requireAccess(actor, "notice.read", { organizationId });
-  const rows = await ctx.database.db
-    .selectFrom("notices")
-    .leftJoin("notice_reads", (j) =>
-      j
-        .onRef("notice_reads.notice_id", "=", "notices.id")
-        .on("notice_reads.user_id", "=", actor.userId),
-    )
-    .select([
-      "notices.id",
-      "notices.kind",
-      "notices.title",
-      "notices.body",
-      "notices.created_at",
-      "notice_reads.read_at",
-    ])
-    .where("notices.organization_id", "=", organizationId)
-    .orderBy("notices.created_at", "desc")
-    .orderBy("notices.id")
-    .execute();
+  const rows = await noticeRowsFor(ctx.database.db, organizationId, actor.userId);
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -95,16 +75,7 @@ export async function listNotices(
 export async function markNoticeRead(ctx: Context, actor: Actor, id: string): Promise<void> {
   const organizationId = actor.organizationId ?? "";
   requireAccess(actor, "notice.read", { organizationId });
-  const notice = await ctx.database.db
-    .selectFrom("notices")
-    .select("id")
-    .where("id", "=", id)
-    .where("organization_id", "=", organizationId)
-    .executeTakeFirst();
-  if (!notice) throw new AppError("not_found", "通知不存在", "id");
-  await ctx.database.db
-    .insertInto("notice_reads")
-    .values({ notice_id: id, user_id: actor.userId, read_at: instant(ctx) })
-    .onConflict((oc) => oc.columns(["notice_id", "user_id"]).doNothing())
-    .execute();
+  if (!(await noticeOf(ctx.database.db, organizationId, id)))
+    throw new AppError("not_found", "通知不存在", "id");
+  await markRead(ctx.database.db, id, actor.userId, instant(ctx));
 }

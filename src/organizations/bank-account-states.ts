@@ -33,12 +33,20 @@ export const BANK_ACCOUNT_MACHINE: Machine<
     withdraw: "撤回",
     supersede: "被替换",
   },
+  // The operator registering an organization on the server (the system actor) is trusted as
+  // finance is: its account is verified at once, replacing any request or account before it.
   transitions: [
     step("request", null, "pending", "organization.update"),
+    // Finance may take a request at the counter; another finance officer then verifies it (the
+    // use case refuses a decision on one's own request).
+    step("request", null, "pending", "organization.verifyBank"),
     step("register", null, "verified", "organization.create", { system: true }),
     step("verify", "pending", "verified", "organization.verifyBank"),
     step("reject", "pending", "rejected", "organization.verifyBank", { commentRequired: true }),
-    step("withdraw", "pending", "withdrawn", "organization.update"),
-    step("supersede", "verified", "superseded", "organization.verifyBank"),
+    step("withdraw", "pending", "withdrawn", "organization.update", { system: true }),
+    // A newer request taken at the counter replaces the pending one. The withdraw route itself
+    // stays the organization's and its officials' (checked in the use case).
+    step("withdraw", "pending", "withdrawn", "organization.verifyBank"),
+    step("supersede", "verified", "superseded", "organization.verifyBank", { system: true }),
   ],
 };

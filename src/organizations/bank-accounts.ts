@@ -1,15 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../audit/audit-log.ts";
 import { can, deny, requireAccess } from "../auth/access.ts";
-import type { Actor } from "../auth/roles.ts";
-import { ROLE_NAMES, type Role } from "../auth/roles.ts";
+import { type Actor, ROLE_NAMES, type Role, systemActor } from "../auth/roles.ts";
 import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { BankAccountTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { applyTransition } from "../lifecycle/apply-transition.ts";
 import { postNotice } from "../notices/notices.ts";
-import { findOrganizationRow, lockOrganization } from "./organizations-repository.ts";
+import { BANK_ACCOUNT_STATES, type BankState } from "./bank-account-states.ts";
+import {
+  findAccountWithOrganization,
+  listAccountRows,
+  pendingAccount,
+  pointUnpaidAwardsTo,
+  verifiedAccount,
+} from "./bank-accounts-repository.ts";
+import {
+  findOrganizationRow,
+  lockOrganization,
+  setOrganizationAccount,
+} from "./organizations-repository.ts";
 
 /**
  * Payment accounts (四（二）: the award is paid to the organization). Changing where money goes is
@@ -17,15 +28,14 @@ import { findOrganizationRow, lockOrganization } from "./organizations-repositor
  * an official) asks for a new one, finance of its county or of the city verifies it, and only then
  * is it used. Awards and payment lines keep the id of the verified account they will be, or were,
  * paid to; an account row never changes its number. Whoever asked cannot verify their own request.
+ *
+ * Every change of an account's state goes through the one writer (applyTransition) with the table
+ * in bank-account-states.ts, which also writes the account's event row and its audit entry
+ * (`bank_account.request`, `.register`, `.verify`, `.reject`, `.withdraw`, `.supersede`). The event
+ * and the audit keep the bank name and only the last four digits of an account.
  */
 
-export const BANK_ACCOUNT_STATES = {
-  pending: "待财政核实",
-  verified: "已核实",
-  rejected: "未通过",
-  withdrawn: "已撤回",
-  superseded: "已被替换",
-} as const;
+export { pendingAccount, verifiedAccount } from "./bank-accounts-repository.ts";
 
 /** The last four digits, as everyone but finance sees an account, and as the audit keeps it. */
 export const maskAccount = (account: string | null | undefined) =>
@@ -53,58 +63,16 @@ export interface BankAccountRequest {
   current: { bankName: string; account: string } | null;
 }
 
-/** The verified account of an organization, if any (read inside the caller's transaction). */
-export function verifiedAccount(trx: Tx, organizationId: string) {
-  return trx
-    .selectFrom("bank_accounts")
-    .selectAll()
-    .where("organization_id", "=", organizationId)
-    .where("state", "=", "verified")
-    .executeTakeFirst();
-}
-
-/** The pending request of an organization, if any. */
-export function pendingAccount(db: Context["database"]["db"] | Tx, organizationId: string) {
-  return db
-    .selectFrom("bank_accounts")
-    .selectAll()
-    .where("organization_id", "=", organizationId)
-    .where("state", "=", "pending")
-    .executeTakeFirst();
-}
-
-/** The audit actions of payment accounts: one name each, never spelled elsewhere. */
-type BankAuditAction =
-  | "organization.bankRequest"
-  | "organization.bankVerify"
-  | "organization.bankReject"
-  | "organization.bankWithdraw";
-
-function audit(
-  ctx: Context,
-  trx: Tx,
-  at: string,
-  actor: Actor | null,
-  action: BankAuditAction,
-  organizationId: string,
-  before: unknown,
-  after: unknown,
-) {
-  return appendAudit(trx, ctx.database.dialect, at, {
-    actorId: actor?.userId ?? "operator",
-    actorRole: actor?.role ?? "operator",
-    action,
-    targetType: "organization",
-    targetId: organizationId,
-    before,
-    after,
-    ip: actor?.ip ?? null,
-    outcome: "success",
-  });
-}
-
+/** An account as the events and the audit keep it: bank name and last four digits. */
 const shown = (row: Pick<BankAccountTable, "bank_name" | "account"> | undefined | null) =>
   row ? { bankName: row.bank_name, account: maskAccount(row.account) } : null;
+
+/** The organization an account belongs to: the scope its transitions are allowed in. */
+interface Owner {
+  readonly id: string;
+  readonly county: string;
+}
+const scopeOf = (owner: Owner) => ({ organizationId: owner.id, county: owner.county });
 
 /**
  * Records a request to be paid to a new account. Called inside the caller's transaction, with the
@@ -117,10 +85,12 @@ export async function requestAccountInTx(
   trx: Tx,
   at: string,
   actor: Actor | null,
-  organizationId: string,
+  owner: Owner,
   input: { bankName: string; bankAccount: string },
 ): Promise<BankAccountTable> {
-  const current = await verifiedAccount(trx, organizationId);
+  const by = actor ?? systemActor("operator");
+  const scope = scopeOf(owner);
+  const current = await verifiedAccount(trx, owner.id);
   if (
     current &&
     digitsOf(current.account) === digitsOf(input.bankAccount) &&
@@ -128,58 +98,58 @@ export async function requestAccountInTx(
   ) {
     throw new AppError("invalid_field", "与当前已核实的收款账户相同，无需变更", "bankAccount");
   }
-  const replaced = await pendingAccount(trx, organizationId);
+  const id = randomUUID();
+  const replaced = await pendingAccount(trx, owner.id);
   if (replaced) {
-    await trx
-      .updateTable("bank_accounts")
-      .set({
-        state: "withdrawn",
-        decided_by: actor?.userId ?? "operator",
-        decided_at: at,
-        note: "被新的变更申请替代",
-      })
-      .where("id", "=", replaced.id)
-      .where("state", "=", "pending")
-      .execute();
+    await applyTransition(trx, ctx, by, "bank_account", replaced.id, "withdraw", {
+      scope,
+      set: { decided_by: by.userId, decided_at: at, note: "被新的变更申请替代" },
+      data: { organizationId: owner.id, ...shown(replaced), replacedBy: id },
+    });
   }
-  const row: BankAccountTable = {
-    id: randomUUID(),
-    organization_id: organizationId,
+  // One verified account at a time: the operator's replaces the current one first.
+  if (!actor && current) {
+    await applyTransition(trx, ctx, by, "bank_account", current.id, "supersede", {
+      scope,
+      data: { organizationId: owner.id, ...shown(current), supersededBy: id },
+    });
+  }
+  const created = {
+    id,
+    organization_id: owner.id,
     bank_name: input.bankName,
     account: input.bankAccount,
-    state: actor ? "pending" : "verified",
-    requested_by: actor?.userId ?? "operator",
+    requested_by: by.userId,
     requested_role: actor?.role ?? "operator",
     requested_at: at,
-    decided_by: actor ? null : "operator",
+    decided_by: actor ? null : by.userId,
     decided_at: actor ? null : at,
     note: actor ? null : "登记时由服务器操作员录入",
   };
-  if (!actor && current) {
-    await trx
-      .updateTable("bank_accounts")
-      .set({ state: "superseded" })
-      .where("id", "=", current.id)
-      .execute();
-  }
-  await trx.insertInto("bank_accounts").values(row).execute();
-  if (!actor) {
-    await adoptVerifiedAccount(trx, row);
-  }
-  await audit(
-    ctx,
+  const moved = await applyTransition(
     trx,
-    at,
-    actor,
-    actor ? "organization.bankRequest" : "organization.bankVerify",
-    organizationId,
-    shown(current),
-    { ...shown(row), request: row.id, replacesRequest: replaced?.id },
+    ctx,
+    by,
+    "bank_account",
+    id,
+    actor ? "request" : "register",
+    {
+      scope,
+      create: created,
+      data: {
+        organizationId: owner.id,
+        ...shown(created),
+        current: shown(current),
+        ...(replaced ? { replacesRequest: replaced.id } : {}),
+      },
+    },
   );
+  const row: BankAccountTable = { ...created, state: moved.to, version: moved.version };
+  if (!actor) await adoptVerifiedAccount(trx, row);
   if (actor) {
     const who = `${ROLE_NAMES[actor.role]} ${actor.username}`;
     await postNotice(trx, at, {
-      organizationId,
+      organizationId: owner.id,
       kind: "bank.requested",
       body: `${who} 申请将收款账户变更为 ${row.bank_name} ${maskAccount(row.account)}。财政部门核实后生效，核实前仍按原已核实账户${current ? `（${current.bank_name} ${maskAccount(current.account)}）` : ""}拨付。如非本单位所为，请立即联系财政部门。`,
     });
@@ -188,22 +158,13 @@ export async function requestAccountInTx(
 }
 
 /** The organization's copy of its verified account, and the unpaid awards that will be paid to it. */
-async function adoptVerifiedAccount(trx: Tx, row: BankAccountTable): Promise<number> {
-  await trx
-    .updateTable("organizations")
-    .set({ bank_name: row.bank_name, bank_account: row.account })
-    .where("id", "=", row.organization_id)
-    .execute();
-  // Awards not yet paid follow the newly verified account; a line already in a batch keeps the
-  // account it was sent with (the treasury has that list), and a failed line's award is paid to
-  // this one in its next batch.
-  const moved = await trx
-    .updateTable("awards")
-    .set({ bank_account_id: row.id })
-    .where("organization_id", "=", row.organization_id)
-    .where("state", "=", "reserved")
-    .executeTakeFirst();
-  return Number(moved.numUpdatedRows);
+async function adoptVerifiedAccount(
+  trx: Tx,
+  row: Pick<BankAccountTable, "id" | "organization_id" | "bank_name" | "account">,
+): Promise<number> {
+  await setOrganizationAccount(trx, row.organization_id, row.bank_name, row.account);
+  // A failed line's award is paid to this account in its next batch.
+  return pointUnpaidAwardsTo(trx, row.organization_id, row.id);
 }
 
 /** An enterprise user or an official asks for a new payment account of an organization. */
@@ -216,7 +177,8 @@ export async function requestBankAccount(
   const org = await findOrganizationRow(ctx.database.db, organizationId);
   const scope = { organizationId, county: org?.county ?? null };
   // Finance may take a request too (an enterprise bringing its form to the counter); another
-  // finance officer then verifies it.
+  // finance officer then verifies it. Who may not even read the organization is told it does
+  // not exist.
   if (!can(actor, "organization.verifyBank", scope)) {
     requireAccess(
       actor,
@@ -231,28 +193,14 @@ export async function requestBankAccount(
   try {
     const row = await inTransaction(ctx.database, async (trx) => {
       await lockOrganization(trx, ctx.database.dialect, organizationId);
-      return requestAccountInTx(ctx, trx, at, actor, organizationId, input);
+      return requestAccountInTx(ctx, trx, at, actor, org, input);
     });
-    return { id: row.id, state: row.state, stateName: BANK_ACCOUNT_STATES.pending };
+    return { id: row.id, state: row.state, stateName: BANK_ACCOUNT_STATES[row.state] };
   } catch (e) {
     if (isUniqueViolation(e))
       throw new AppError("conflict", "该组织的账户变更正在办理，请刷新后重试", "bankAccount");
     throw e;
   }
-}
-
-async function loadRequest(ctx: Context, id: string) {
-  return ctx.database.db
-    .selectFrom("bank_accounts")
-    .innerJoin("organizations", "organizations.id", "bank_accounts.organization_id")
-    .selectAll("bank_accounts")
-    .select([
-      "organizations.name as organization",
-      "organizations.uscc as uscc",
-      "organizations.county as county",
-    ])
-    .where("bank_accounts.id", "=", id)
-    .executeTakeFirst();
 }
 
 /**
@@ -265,7 +213,7 @@ export async function decideBankAccount(
   id: string,
   decision: { verify: boolean; note?: string | null | undefined },
 ) {
-  const request = await loadRequest(ctx, id);
+  const request = await findAccountWithOrganization(ctx.database.db, id);
   const scope = {
     organizationId: request?.organization_id ?? null,
     county: request?.county ?? null,
@@ -288,63 +236,57 @@ export async function decideBankAccount(
   if (!decision.verify && !note) {
     throw new AppError("missing_field", "请填写不予核实的理由", "note");
   }
+  const owner = { id: request.organization_id, county: request.county };
   const at = instant(ctx);
   return inTransaction(ctx.database, async (trx) => {
-    await lockOrganization(trx, ctx.database.dialect, request.organization_id);
-    const current = await verifiedAccount(trx, request.organization_id);
-    if (decision.verify && current) {
-      await trx
-        .updateTable("bank_accounts")
-        .set({ state: "superseded" })
-        .where("id", "=", current.id)
-        .where("state", "=", "verified")
-        .execute();
+    await lockOrganization(trx, ctx.database.dialect, owner.id);
+    const current = await verifiedAccount(trx, owner.id);
+    let awards = 0;
+    // One verified account at a time: the old one is superseded before the new one is verified.
+    // Should the request no longer be pending, its own transition below refuses and all of this
+    // rolls back.
+    if (decision.verify && current && current.id !== id) {
+      await applyTransition(trx, ctx, actor, "bank_account", current.id, "supersede", {
+        scope: scopeOf(owner),
+        data: { organizationId: owner.id, ...shown(current), supersededBy: id },
+      });
     }
-    const decided = await trx
-      .updateTable("bank_accounts")
-      .set({
-        state: decision.verify ? "verified" : "rejected",
-        decided_by: actor.userId,
-        decided_at: at,
-        note,
-      })
-      .where("id", "=", id)
-      .where("state", "=", "pending")
-      .executeTakeFirst();
-    if (Number(decided.numUpdatedRows) !== 1) {
-      throw new AppError("invalid_state", "该申请已办理或已被新的申请替代", "id");
-    }
-    const awards = decision.verify
-      ? await adoptVerifiedAccount(trx, { ...request, state: "verified" })
-      : 0;
-    await audit(
-      ctx,
+    if (decision.verify) awards = await adoptVerifiedAccount(trx, request);
+    const moved = await applyTransition(
       trx,
-      at,
+      ctx,
       actor,
-      decision.verify ? "organization.bankVerify" : "organization.bankReject",
-      request.organization_id,
-      shown(current),
-      { ...shown(request), request: id, awardsRepointed: awards, note },
+      "bank_account",
+      id,
+      decision.verify ? "verify" : "reject",
+      {
+        scope: scopeOf(owner),
+        comment: note,
+        set: { decided_by: actor.userId, decided_at: at, note },
+        data: {
+          organizationId: owner.id,
+          ...shown(request),
+          previous: shown(current),
+          ...(decision.verify ? { awardsRepointed: awards } : {}),
+        },
+      },
     );
     await postNotice(trx, at, {
-      organizationId: request.organization_id,
+      organizationId: owner.id,
       kind: decision.verify ? "bank.verified" : "bank.rejected",
       body: decision.verify
         ? `收款账户 ${request.bank_name} ${maskAccount(request.account)} 已由财政部门核实，此后的拨付使用该账户。`
         : `收款账户变更（${request.bank_name} ${maskAccount(request.account)}）未通过核实：${note}。拨付仍使用原已核实账户。`,
     });
-    return {
-      id,
-      state: decision.verify ? "verified" : "rejected",
-      awardsRepointed: awards,
-    };
+    return { id, state: moved.to, awardsRepointed: awards };
   });
 }
 
 /** The organization (or the official who asked) withdraws a pending request. */
 export async function withdrawBankAccount(ctx: Context, actor: Actor, id: string) {
-  const request = await loadRequest(ctx, id);
+  const request = await findAccountWithOrganization(ctx.database.db, id);
+  // The route is the organization's and its officials'; finance withdraws a request only by
+  // taking a newer one at the counter.
   requireAccess(
     actor,
     "organization.update",
@@ -353,26 +295,21 @@ export async function withdrawBankAccount(ctx: Context, actor: Actor, id: string
     "organization.read",
   );
   if (!request) throw new AppError("not_found", "账户变更申请不存在", "id");
+  const owner = { id: request.organization_id, county: request.county };
   const at = instant(ctx);
   return inTransaction(ctx.database, async (trx) => {
-    const done = await trx
-      .updateTable("bank_accounts")
-      .set({ state: "withdrawn", decided_by: actor.userId, decided_at: at })
-      .where("id", "=", id)
-      .where("state", "=", "pending")
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1)
-      throw new AppError("invalid_state", "该申请已办理，不能撤回", "id");
-    await audit(ctx, trx, at, actor, "organization.bankWithdraw", request.organization_id, null, {
-      ...shown(request),
-      request: id,
+    await lockOrganization(trx, ctx.database.dialect, owner.id);
+    const moved = await applyTransition(trx, ctx, actor, "bank_account", id, "withdraw", {
+      scope: scopeOf(owner),
+      set: { decided_by: actor.userId, decided_at: at },
+      data: { organizationId: owner.id, ...shown(request) },
     });
     await postNotice(trx, at, {
-      organizationId: request.organization_id,
+      organizationId: owner.id,
       kind: "bank.withdrawn",
       body: `收款账户变更申请（${request.bank_name} ${maskAccount(request.account)}）已由 ${ROLE_NAMES[actor.role]} ${actor.username} 撤回。`,
     });
-    return { id, state: "withdrawn" };
+    return { id, state: moved.to };
   });
 }
 
@@ -380,32 +317,14 @@ export async function withdrawBankAccount(ctx: Context, actor: Actor, id: string
 export async function listBankAccountRequests(
   ctx: Context,
   actor: Actor,
-  filter: { state?: string | undefined },
+  filter: { state?: BankState | undefined },
 ): Promise<BankAccountRequest[]> {
   requireAccess(actor, "organization.verifyBank", actor.county ? { county: actor.county } : {});
-  let q = ctx.database.db
-    .selectFrom("bank_accounts")
-    .innerJoin("organizations", "organizations.id", "bank_accounts.organization_id")
-    .leftJoin("bank_accounts as cur", (j) =>
-      j
-        .onRef("cur.organization_id", "=", "bank_accounts.organization_id")
-        .on("cur.state", "=", "verified"),
-    )
-    .leftJoin("users", "users.id", "bank_accounts.requested_by")
-    .selectAll("bank_accounts")
-    .select([
-      "organizations.name as organization",
-      "organizations.uscc as uscc",
-      "organizations.county as county",
-      "cur.bank_name as cur_bank_name",
-      "cur.account as cur_account",
-      "users.username as requester",
-    ])
-    .where("bank_accounts.state", "=", filter.state ?? "pending")
-    .orderBy("bank_accounts.requested_at")
-    .limit(500);
-  if (actor.county) q = q.where("organizations.county", "=", actor.county);
-  const rows = await q.execute();
+  const rows = await listAccountRows(ctx.database.db, {
+    state: filter.state ?? "pending",
+    county: actor.county,
+    limit: 500,
+  });
   return rows.map((r) => ({
     id: r.id,
     organizationId: r.organization_id,
@@ -415,7 +334,7 @@ export async function listBankAccountRequests(
     bankName: r.bank_name,
     account: r.account,
     state: r.state,
-    stateName: BANK_ACCOUNT_STATES[r.state as keyof typeof BANK_ACCOUNT_STATES] ?? r.state,
+    stateName: BANK_ACCOUNT_STATES[r.state] ?? r.state,
     requestedBy: r.requester ?? r.requested_by,
     requestedRole: ROLE_NAMES[r.requested_role as Role] ?? r.requested_role,
     requestedAt: r.requested_at,

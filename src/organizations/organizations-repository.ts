@@ -40,8 +40,70 @@ export function insertOrganization(trx: Tx, row: OrganizationTable) {
   return trx.insertInto("organizations").values(row).execute();
 }
 
-export function updateOrganizationRow(trx: Tx, id: string, patch: Partial<OrganizationTable>) {
-  return trx.updateTable("organizations").set(patch).where("id", "=", id).execute();
+/**
+ * Writes an edit only if the organization is still at the version it was read at, and bumps the
+ * version; 1 if it was written, 0 if another change came first.
+ */
+export async function updateOrganizationIfVersion(
+  trx: Tx,
+  id: string,
+  version: number,
+  patch: Partial<Omit<OrganizationTable, "id" | "version">>,
+): Promise<number> {
+  const result = await trx
+    .updateTable("organizations")
+    .set({ ...patch, version: version + 1 })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The organization's copy of its verified payment account: a change of the record, so a version. */
+export async function setOrganizationAccount(
+  trx: Tx,
+  id: string,
+  bankName: string,
+  account: string,
+): Promise<void> {
+  await trx
+    .updateTable("organizations")
+    .set((eb) => ({
+      bank_name: bankName,
+      bank_account: account,
+      version: eb("version", "+", 1),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The exclusions in force on `day`, which block new applications. */
+export function activeExclusionRows(db: DB | Tx, organizationId: string, day: string) {
+  return db
+    .selectFrom("organization_exclusions")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .where("lifted_at", "is", null)
+    .where("effective_date", "<=", day)
+    .execute();
+}
+
+/** Lifts an exclusion still in force; 1 if it was lifted. */
+export async function liftExclusionRow(
+  trx: Tx,
+  organizationId: string,
+  exclusionId: string,
+  at: string,
+  by: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable("organization_exclusions")
+    .set({ lifted_at: at, lifted_by: by })
+    .where("id", "=", exclusionId)
+    .where("organization_id", "=", organizationId)
+    .where("lifted_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export function exclusionRows(db: DB | Tx, organizationId: string) {

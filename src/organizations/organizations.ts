@@ -1,26 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { AuditAction } from "../audit/actions.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { can, deny, type Permission, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { civilDateSchema, countySchema } from "../calculate/request.ts";
 import { beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
+import { type DB, inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { BankAccountTable, ExclusionTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { requireVersion, staleVersion } from "../lifecycle/apply-transition.ts";
 import { maskAccount, pendingAccount, requestAccountInTx } from "./bank-accounts.ts";
 import type { County } from "./counties.ts";
 import {
+  activeExclusionRows,
   exclusionRows,
   findOrganizationRow,
   insertExclusion,
   insertOrganization,
+  liftExclusionRow,
   listOrganizationRows,
   lockOrganization,
-  updateOrganizationRow,
+  updateOrganizationIfVersion,
 } from "./organizations-repository.ts";
 import { USCC_PROBLEM_TEXT, usccProblem } from "./uscc.ts";
+
+/** What an organization is called in messages (a stale edit: “组织已被他人修改…”). */
+const TITLE = "组织";
 
 export const ORGANIZATION_KINDS = {
   enterprise: "企业",
@@ -77,9 +84,8 @@ export const organizationPatchSchema = z
     /** A new payment account is a request that finance verifies (see bank-accounts.ts). */
     bankName: text(100).nullish(),
     bankAccount: bankAccount.optional(),
-    version: z.string().optional(),
   })
-  .refine((p) => Object.entries(p).some(([k, v]) => k !== "version" && v !== undefined), {
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
     message:
       "没有要修改的字段：请至少提供 name、kind、county、contactName、contactPhone、bankName 或 bankAccount 中的一项",
   });
@@ -123,6 +129,8 @@ export interface Organization {
   usccOverride: { by: string; reason: string } | null;
   exclusions: Exclusion[];
   createdAt: string;
+  /** The version an edit (PATCH) must name: an edit read at another one answers stale_version. */
+  version: number;
 }
 
 function toExclusion(row: ExclusionTable, today: string): Exclusion {
@@ -159,6 +167,7 @@ export function present(
       : null,
     exclusions: exclusions.map((e) => toExclusion(e, today)),
     createdAt: row.created_at,
+    version: row.version,
   };
   if (can(actor, "organization.readContact", scope)) {
     org.contact = { name: row.contact_name, phone: row.contact_phone };
@@ -178,8 +187,6 @@ export function present(
   };
   return org;
 }
-
-/** Exclusions take effect on Beijing's civil date. */
 
 export async function getOrganization(
   ctx: Context,
@@ -267,6 +274,7 @@ export async function createOrganization(
     uscc_override_reason: problem ? (input.usccOverrideReason ?? null) : null,
     created_at: now,
     updated_at: now,
+    version: 1,
   };
   try {
     await inTransaction(ctx.database, async (trx) => {
@@ -278,14 +286,10 @@ export async function createOrganization(
         usccOverride: problem ? row.uscc_override_reason : undefined,
       });
       if (input.bankAccount && input.bankName) {
-        const account = await requestAccountInTx(ctx, trx, now, actor, row.id, {
+        await requestAccountInTx(ctx, trx, now, actor, row, {
           bankName: input.bankName,
           bankAccount: input.bankAccount,
         });
-        if (account.state === "verified") {
-          row.bank_name = account.bank_name;
-          row.bank_account = account.account;
-        }
       }
     });
   } catch (e) {
@@ -293,7 +297,9 @@ export async function createOrganization(
       throw new AppError("conflict", `统一社会信用代码 ${input.uscc} 已登记`, "uscc");
     throw e;
   }
-  return present(actor ?? operator, row, [], beijingToday(ctx));
+  // Read back: an account verified at registration is copied onto the row (and bumps its version).
+  const stored = (await findOrganizationRow(ctx.database.db, row.id)) ?? row;
+  return present(actor ?? operator, stored, [], beijingToday(ctx));
 }
 
 const operator: Actor = {
@@ -313,14 +319,21 @@ async function loadInScope(ctx: Context, actor: Actor, id: string, permission: P
   return row;
 }
 
+/**
+ * Edits an organization read at `version`. The write is guarded by that version and bumps it, so
+ * of two edits read at the same version one wins and the other answers 409 stale_version with
+ * nothing written (a payment account asked for in the same edit included).
+ */
 export async function updateOrganization(
   ctx: Context,
   actor: Actor,
   id: string,
   patch: z.output<typeof organizationPatchSchema>,
+  version: number,
 ): Promise<Organization> {
   const row = await loadInScope(ctx, actor, id, "organization.update");
   if (!row) throw new AppError("not_found", "组织不存在", "id");
+  requireVersion(TITLE, version, row.version);
   // Name, kind and the administering county are registration facts an official keeps.
   if (
     actor.role === "enterprise" &&
@@ -362,12 +375,25 @@ export async function updateOrganization(
   try {
     await inTransaction(ctx.database, async (trx) => {
       await lockOrganization(trx, ctx.database.dialect, id);
-      if (fields.length > 0) {
-        await updateOrganizationRow(trx, id, set);
-        // The audit keeps which fields changed, not the personal data itself.
-        await audit(ctx, trx, actor, "organization.update", id, undefined, { fields });
+      if ((await updateOrganizationIfVersion(trx, id, version, set)) !== 1) {
+        throw staleVersion(TITLE, (await findOrganizationRow(trx, id))?.version ?? version + 1);
       }
-      if (bankChange) await requestAccountInTx(ctx, trx, at, actor, id, bankChange);
+      if (fields.length > 0) {
+        // The audit keeps which fields changed, not the personal data itself.
+        await audit(
+          ctx,
+          trx,
+          actor,
+          "organization.update",
+          id,
+          { version },
+          {
+            version: version + 1,
+            fields,
+          },
+        );
+      }
+      if (bankChange) await requestAccountInTx(ctx, trx, at, actor, row, bankChange);
     });
   } catch (e) {
     if (isUniqueViolation(e))
@@ -418,36 +444,23 @@ export async function liftExclusion(
   await loadInScope(ctx, actor, id, "organization.manageExclusions");
   const now = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {
-    const result = await trx
-      .updateTable("organization_exclusions")
-      .set({ lifted_at: now, lifted_by: actor.userId })
-      .where("id", "=", exclusionId)
-      .where("organization_id", "=", id)
-      .where("lifted_at", "is", null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
+    if ((await liftExclusionRow(trx, id, exclusionId, now, actor.userId)) !== 1)
       throw new AppError("not_found", "该限制不存在或已解除", "exclusionId");
     await audit(ctx, trx, actor, "organization.liftExclusion", id, undefined, { exclusionId });
   });
   return getOrganization(ctx, actor, id);
 }
 
-/** The exclusions in force today, which block new applications. */
-export async function activeExclusions(trx: Tx, organizationId: string, day: string) {
-  return trx
-    .selectFrom("organization_exclusions")
-    .selectAll()
-    .where("organization_id", "=", organizationId)
-    .where("lifted_at", "is", null)
-    .where("effective_date", "<=", day)
-    .execute();
+/** The exclusions in force on `day` (Beijing's civil date), which block new applications. */
+export function activeExclusions(db: DB | Tx, organizationId: string, day: string) {
+  return activeExclusionRows(db, organizationId, day);
 }
 
 function audit(
   ctx: Context,
   trx: Tx,
   actor: Actor | null,
-  action: string,
+  action: AuditAction,
   id: string,
   before: unknown,
   after: unknown,

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { DB, Tx } from "../db/database.ts";
+import { settingRows } from "./settings-repository.ts";
 
 /**
  * Settings, each with its default, its schema and its owner: security settings belong to the
- * security admin, the rest to the system admin. Stored as JSON text, one row per key.
+ * security admin, the rest to the system admin. Stored as JSON text, one row per key, with one
+ * version for them all (settings-repository.ts).
  */
 export const SETTINGS = {
   "security.passwordMinLength": {
@@ -101,7 +103,7 @@ export function isSettingKey(key: string): key is SettingKey {
 
 /** All settings, stored values over defaults. */
 export async function loadSettings(db: DB | Tx): Promise<Settings> {
-  const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
+  const rows = await settingRows(db);
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(SETTINGS)) out[key] = spec.default;
   for (const row of rows) {

@@ -1,18 +1,45 @@
 import { appendAudit } from "../audit/audit-log.ts";
-import { requireAccess } from "../auth/access.ts";
+import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { requireVersion, staleVersion } from "../lifecycle/apply-transition.ts";
 import { isSettingKey, loadSettings, SETTINGS, type Settings } from "./settings.ts";
+import { bumpSettingsVersion, settingsVersion, writeSetting } from "./settings-repository.ts";
 
-/** Changes settings; each key is checked against its schema and its owner's permission. */
+/** What stale edits of the settings are called in messages. */
+const TITLE = "设置";
+
+/**
+ * The settings carry one version for them all (not one per owner): an edit names the version it
+ * read the page at, and any change since, by either administrator, makes it stale. Simple to
+ * reason about, and the settings change seldom.
+ */
+export interface SettingsView {
+  version: number;
+  items: {
+    key: string;
+    owner: "security" | "general";
+    label: string;
+    value: number | boolean;
+    default: number | boolean;
+  }[];
+}
+
+/**
+ * Changes settings read at `version`; each key is checked against its schema and its owner's
+ * permission. The change is guarded by the version, so of two changes read at the same version
+ * one wins and the other answers 409 stale_version with nothing written. Returns every setting and
+ * the new version.
+ */
 export async function updateSettings(
   ctx: Context,
   actor: Actor,
   changes: Record<string, unknown>,
-): Promise<Settings> {
+  version: number,
+): Promise<Settings & { version: number }> {
   const entries = Object.entries(changes);
   if (entries.length === 0) throw new AppError("missing_field", "没有要修改的设置", "body");
   for (const [key, value] of entries) {
@@ -27,18 +54,22 @@ export async function updateSettings(
         key,
       );
   }
+  requireVersion(TITLE, version, await settingsVersion(ctx.database.db));
   const before = await loadSettings(ctx.database.db);
   const now = instant(ctx);
+  const next = version + 1;
   await inTransaction(ctx.database, async (trx) => {
+    if ((await bumpSettingsVersion(trx, version, now, actor.userId)) !== 1) {
+      throw staleVersion(TITLE, await settingsVersion(trx));
+    }
     for (const [key, value] of entries) {
-      const json = JSON.stringify(value);
-      await trx
-        .insertInto("settings")
-        .values({ key, value: json, updated_at: now, updated_by: actor.userId })
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet({ value: json, updated_at: now, updated_by: actor.userId }),
-        )
-        .execute();
+      await writeSetting(trx, {
+        key,
+        value: JSON.stringify(value),
+        at: now,
+        by: actor.userId,
+        version: next,
+      });
     }
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
@@ -52,13 +83,19 @@ export async function updateSettings(
       outcome: "success",
     });
   });
-  return loadSettings(ctx.database.db);
+  return { ...(await loadSettings(ctx.database.db)), version: next };
 }
 
-export async function readSettings(ctx: Context, actor: Actor) {
-  const values = await loadSettings(ctx.database.db);
-  return Object.entries(SETTINGS)
-    .filter(([, spec]) => requireAccessQuiet(actor, spec.owner))
+/** The settings this actor manages, with the version an edit of them must name. */
+export async function readSettings(ctx: Context, actor: Actor): Promise<SettingsView> {
+  const [values, version] = await Promise.all([
+    loadSettings(ctx.database.db),
+    settingsVersion(ctx.database.db),
+  ]);
+  const items = Object.entries(SETTINGS)
+    .filter(([, spec]) =>
+      can(actor, spec.owner === "security" ? "settings.security" : "settings.general"),
+    )
     .map(([key, spec]) => ({
       key,
       owner: spec.owner,
@@ -66,13 +103,5 @@ export async function readSettings(ctx: Context, actor: Actor) {
       value: values[key as keyof Settings],
       default: spec.default,
     }));
-}
-
-function requireAccessQuiet(actor: Actor, owner: "security" | "general"): boolean {
-  try {
-    requireAccess(actor, owner === "security" ? "settings.security" : "settings.general");
-    return true;
-  } catch {
-    return false;
-  }
+  return { version, items };
 }

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCall, submitProposal } from "../../src/projects/projects.ts";
+import { createCall } from "../../src/projects/create-call.ts";
+import { submitProposal } from "../../src/projects/submit-proposal.ts";
 import {
   apiStatus,
   type Cast,

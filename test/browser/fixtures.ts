@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page, Request } from "playwright
 import { expect } from "vitest";
 import { createApplication } from "../../src/applications/applications.ts";
 import { addEvidence } from "../../src/applications/evidence.ts";
+import { createPublicityBatch } from "../../src/applications/publish-cases.ts";
 import type { Action } from "../../src/applications/states.ts";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
 import type { Actor, Role } from "../../src/auth/roles.ts";
@@ -14,7 +15,6 @@ import { DEMO_PNG, demoPdf } from "../../src/demo/demo-files.ts";
 import type { County } from "../../src/organizations/counties.ts";
 import { createOrganization } from "../../src/organizations/organizations.ts";
 import { usccCheckCharacter } from "../../src/organizations/uscc.ts";
-import { createPublicityBatch } from "../../src/publicity/publicity.ts";
 import { createUser } from "../../src/users/users.ts";
 import {
   type BrowserServer,

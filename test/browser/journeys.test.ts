@@ -1,7 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/auth/roles.ts";
+import { closePublicity } from "../../src/jobs/close-due-publicity.ts";
 import { addDays } from "../../src/policy/dates.ts";
-import { closePublicity, fileObjection } from "../../src/publicity/publicity.ts";
+import { fileObjection } from "../../src/publicity/file-objection.ts";
+import { PUBLICITY_SUBJECTS } from "../../src/publicity-subjects.ts";
 import {
   apiGet,
   type Cast,
@@ -318,11 +321,12 @@ describe("journeys in a real browser", () => {
     expect(after.application.submittedAt).toBe(before.submitted_at);
     expect(after.evidence.map((e) => e.name)).toContain("标准发布公告.pdf");
     expect(after.events.map((e) => [e.action, e.toState])).toEqual([
+      ["create", "draft"],
       ["submit", "submitted"],
       ["return", "returned"],
       ["submit", "submitted"],
     ]);
-    expect(after.events[1]?.comment).toBe(comment);
+    expect(after.events[2]?.comment).toBe(comment);
   }, 90_000);
 
   it("the programme, assessment and audit pages render for their roles", async () => {
@@ -403,7 +407,7 @@ describe("journeys in a real browser", () => {
     expect(app.application.state).toBe("rejected");
     // Even once the period has ended and the due batches are closed, no award is made.
     await h.jumpTo(addDays(published.endDate, 1));
-    await closePublicity(h.ctx, "test");
+    await closePublicity(h.ctx, systemActor("test"));
     expect((await applicationRow(published.id)).state).toBe("rejected");
     const awards = await db()
       .selectFrom("awards")
@@ -430,14 +434,15 @@ describe("journeys in a real browser", () => {
     );
     await fileObjection(
       h.ctx,
+      PUBLICITY_SUBJECTS.awards,
       published.batchId,
-      { applicationId: published.id, name: "赵六", contact: "13800000000", reason: "核实" },
+      { subjectId: published.id, name: "赵六", contact: "13800000000", reason: "核实" },
       null,
     );
     const auditor = await h.as(USERS.auditor);
     const entries = await apiGet<{ items: { seq: number; actorId: string | null }[] }>(
       auditor,
-      "/api/v1/audit?action=publicity.object&page=1&pageSize=1",
+      "/api/v1/audit?action=objection.file&page=1&pageSize=1",
     );
     const entry = entries.items[0] as { seq: number; actorId: string | null };
     expect(entry.actorId).toBeNull();
@@ -445,7 +450,7 @@ describe("journeys in a real browser", () => {
     const row = auditor.getByTestId(`audit-${entry.seq}`);
     await row.waitFor();
     const text = await row.textContent();
-    expect(text).toContain("publicity.object");
+    expect(text).toContain("objection.file");
     // (Its role shows as the raw code "public": roleName() in AuditPage.tsx has no name for it.)
     expect(text).toContain("匿名");
     // Neither the objector's name nor the contact is in the audit trail.

@@ -78,6 +78,16 @@ describe("qi items", () => {
     expect(docs, "docs/policy.md is stale: run `npm run docs`").toBe(r.stdout);
   });
 
+  it("keeps docs/lifecycle.md equal to `qi states --markdown`, the tables the writer enforces", () => {
+    const docs = readFileSync(new URL("../../docs/lifecycle.md", import.meta.url), "utf8");
+    const r = runQi(["states", "--markdown"]);
+    expect(r.status).toBe(0);
+    expect(docs, "docs/lifecycle.md is stale: run `npm run docs`").toBe(r.stdout);
+    expect(r.stdout).toContain(
+      "| 公示期满奖励（`award`） | 公示中 | 已奖励 | `publicity.manage` |  | 是 |",
+    );
+  });
+
   it("rejects --json together with --markdown", () => {
     const r = runQi(["items", "--json", "--markdown"]);
     expect(r.status).toBe(2);

@@ -57,6 +57,7 @@ describe("migrations", () => {
             uscc_override_reason: null,
             created_at: now,
             updated_at: now,
+            version: 1,
           })
           .execute();
         await expect(

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { beijingToday, type Context } from "../../src/context.ts";
+import { beijingToday } from "../../src/clock.ts";
+import type { Context } from "../../src/context.ts";
 import type { DB, Dialect } from "../../src/db/database.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { addDays } from "../../src/policy/dates.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { contextFor, DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
+import { patchRead } from "../helpers/versioned.ts";
 import { buildWorld, PASSWORD, type World } from "../helpers/world.ts";
 import { auditHead, auditSince, expectErrorShape, loginAs, ok } from "./support-access.ts";
 import { seedAwardableCases } from "./support-crash.ts";
@@ -470,7 +472,7 @@ describe.each(DIALECTS)("objections cannot be flooded (%s)", (dialect) => {
     const audit = await db
       .selectFrom("audit_log")
       .select(["after", "before"])
-      .where("action", "=", "publicity.object")
+      .where("action", "=", "objection.file")
       .execute();
     expect(audit.length).toBeGreaterThan(0);
     const text = JSON.stringify(audit);
@@ -508,14 +510,14 @@ describe.each(DIALECTS)("objections cannot be flooded (%s)", (dialect) => {
     );
     expect(listed).toMatchObject({ key, owner: "general", value: 5, default: 5 });
     for (const bad of [0, 101, 2.5, "5", null]) {
-      const r = await sysadmin.patch("/api/v1/settings", { [key]: bad });
+      const r = await patchRead(sysadmin, "/api/v1/settings", { [key]: bad });
       expect(r.status, `${JSON.stringify(bad)} → ${JSON.stringify(r.json)}`).toBe(400);
       expect(r.json.error).toMatchObject({ code: "invalid_field", field: key });
     }
     const secadmin = await loginAs(server.url, world.users.secadmin.username);
-    expect((await secadmin.patch("/api/v1/settings", { [key]: 2 })).status).toBe(403);
+    expect((await patchRead(secadmin, "/api/v1/settings", { [key]: 2 })).status).toBe(403);
 
-    ok(await sysadmin.patch("/api/v1/settings", { [key]: 2 }), 200, "set the limit to 2");
+    ok(await patchRead(sysadmin, "/api/v1/settings", { [key]: 2 }), 200, "set the limit to 2");
     try {
       const { batchId, ids } = await caseBatch(1);
       const app = ids[0] as string;
@@ -523,7 +525,7 @@ describe.each(DIALECTS)("objections cannot be flooded (%s)", (dialect) => {
         expect((await objectTo("10.4.0.1", batchId, app, { reason })).status).toBe(201);
       expectLimited(await objectTo("10.4.0.1", batchId, app, { reason: "理由丙" }), 2);
     } finally {
-      ok(await sysadmin.patch("/api/v1/settings", { [key]: 5 }), 200, "limit back to 5");
+      ok(await patchRead(sysadmin, "/api/v1/settings", { [key]: 5 }), 200, "limit back to 5");
     }
   });
 
@@ -636,7 +638,7 @@ describe.each(DIALECTS)("objections cannot be flooded (%s)", (dialect) => {
       ).toBe(201);
       expect(await projectRows()).toHaveLength(2 + 6);
       const audit = await auditSince(db, head);
-      expect(audit.map((a) => a.action)).toEqual(Array(6).fill("project.object"));
+      expect(audit.map((a) => a.action)).toEqual(Array(6).fill("project_objection.file"));
       const text = JSON.stringify(audit.map((a) => [a.before, a.after]));
       for (const secret of ["钱八", "qian8@example.com", "项目异议"])
         expect(text).not.toContain(secret);

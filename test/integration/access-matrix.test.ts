@@ -6,6 +6,7 @@ import { createUser } from "../../src/users/users.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
+import { patchRead } from "../helpers/versioned.ts";
 import { buildWorld, demoPdf, PASSWORD, uscc, type World } from "../helpers/world.ts";
 import {
   auditHead,
@@ -105,6 +106,31 @@ interface Endpoint {
 
 const noTarget = async (): Promise<Target> => ({});
 
+/**
+ * The version an edit names, read from the row: a GET by a caller out of scope would itself be a
+ * denial, and each denied call must leave exactly one denied audit entry.
+ */
+const orgVersion = async (env: Env, id: string) =>
+  String(
+    (
+      await env.db
+        .selectFrom("organizations")
+        .select("version")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).version,
+  );
+const appVersion = async (env: Env, id: string) =>
+  String(
+    (
+      await env.db
+        .selectFrom("applications")
+        .select("version")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).version,
+  );
+
 /** A case of org `scope` in a state, shared by the denials or fresh for an allowed step. */
 const caseTarget =
   (shared: "draft" | "submitted" | "countyReview" | "cityReview") =>
@@ -192,8 +218,16 @@ const ENDPOINTS = {
   "org.patch": {
     route: "PATCH /api/v1/organizations/:id",
     writes: true,
-    target: async (env, scope) => ({ id: env.fx.org[scope].id, phone: env.fx.org[scope].phone }),
-    call: (cl, t) => cl.patch(`/api/v1/organizations/${t.id}`, { contactPhone: t.phone }),
+    target: async (env, scope) => ({
+      id: env.fx.org[scope].id,
+      phone: env.fx.org[scope].phone,
+      version: await orgVersion(env, env.fx.org[scope].id),
+    }),
+    call: (cl, t) =>
+      cl.patch(`/api/v1/organizations/${t.id}`, {
+        contactPhone: t.phone,
+        version: Number(t.version),
+      }),
     verify: (res, _env, _user, _scope, t) => {
       expect(res.json.contact.phone).toBe(t.phone);
     },
@@ -201,8 +235,13 @@ const ENDPOINTS = {
   "org.patch.registration": {
     route: "PATCH /api/v1/organizations/:id (name)",
     writes: true,
-    target: async (env, scope) => ({ id: env.fx.org[scope].id, name: env.fx.org[scope].name }),
-    call: (cl, t) => cl.patch(`/api/v1/organizations/${t.id}`, { name: t.name }),
+    target: async (env, scope) => ({
+      id: env.fx.org[scope].id,
+      name: env.fx.org[scope].name,
+      version: await orgVersion(env, env.fx.org[scope].id),
+    }),
+    call: (cl, t) =>
+      cl.patch(`/api/v1/organizations/${t.id}`, { name: t.name, version: Number(t.version) }),
   },
   "org.exclusions.add": {
     route: "POST /api/v1/organizations/:id/exclusions",
@@ -341,8 +380,15 @@ const ENDPOINTS = {
   "app.patch": {
     route: "PATCH /api/v1/applications/:id",
     writes: true,
-    target: caseTarget("draft"),
-    call: (cl, t) => cl.patch(`/api/v1/applications/${t.id}`, { eventDate: "2024-05-01" }),
+    target: async (env, scope, fresh) => {
+      const t = await caseTarget("draft")(env, scope, fresh);
+      return { ...t, version: await appVersion(env, t.id as string) };
+    },
+    call: (cl, t) =>
+      cl.patch(`/api/v1/applications/${t.id}`, {
+        eventDate: "2024-05-01",
+        version: Number(t.version),
+      }),
   },
   "app.preview": {
     route: "POST /api/v1/applications/:id/preview",
@@ -508,13 +554,14 @@ const ENDPOINTS = {
     route: "PATCH /api/v1/settings (general)",
     writes: true,
     target: noTarget,
-    call: (cl) => cl.patch("/api/v1/settings", { "general.evidenceMaxBytes": 20 * 1024 * 1024 }),
+    call: (cl) =>
+      patchRead(cl, "/api/v1/settings", { "general.evidenceMaxBytes": 20 * 1024 * 1024 }),
   },
   "settings.patch.security": {
     route: "PATCH /api/v1/settings (security)",
     writes: true,
     target: noTarget,
-    call: (cl) => cl.patch("/api/v1/settings", { "security.sessionIdleMinutes": 30 }),
+    call: (cl) => patchRead(cl, "/api/v1/settings", { "security.sessionIdleMinutes": 30 }),
   },
   "audit.list": {
     route: "GET /api/v1/audit",
@@ -1224,18 +1271,20 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
       {
         name: "entA renames its own organization (name is kept by officials)",
         user: "entA",
-        send: (cl, e) => cl.patch(`/api/v1/organizations/${e.fx.org.A.id}`, { name: "改名企业" }),
+        send: (cl, e) =>
+          patchRead(cl, `/api/v1/organizations/${e.fx.org.A.id}`, { name: "改名企业" }),
       },
       {
         name: "entA changes its own organization's kind",
         user: "entA",
         send: (cl, e) =>
-          cl.patch(`/api/v1/organizations/${e.fx.org.A.id}`, { kind: "institution" }),
+          patchRead(cl, `/api/v1/organizations/${e.fx.org.A.id}`, { kind: "institution" }),
       },
       {
         name: "countyX moves org A to another county (the city's to do)",
         user: "countyX",
-        send: (cl, e) => cl.patch(`/api/v1/organizations/${e.fx.org.A.id}`, { county: "椒江区" }),
+        send: (cl, e) =>
+          patchRead(cl, `/api/v1/organizations/${e.fx.org.A.id}`, { county: "椒江区" }),
       },
       {
         name: "sysadmin sets the security admin's password (only its owner may)",
@@ -1346,7 +1395,7 @@ describe.each(DIALECTS)("access matrix over the real API (%s)", (dialect) => {
       c.entA.csrfToken = c.entB.csrfToken;
       let res: Res;
       try {
-        res = await c.entA.patch(`/api/v1/organizations/${env.fx.org.A.id}`, {
+        res = await patchRead(c.entA, `/api/v1/organizations/${env.fx.org.A.id}`, {
           contactPhone: "0576-85559999",
         });
       } finally {

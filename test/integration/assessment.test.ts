@@ -1,18 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  defaultScheme,
-  getRun,
-  runAssessment,
-  saveScheme,
-  verifyRun,
-} from "../../src/assessment/assessment.ts";
+import { defaultScheme } from "../../src/assessment/default-scheme.ts";
+import { getRun } from "../../src/assessment/read-runs.ts";
+import { runAssessment } from "../../src/assessment/run-assessment.ts";
+import { saveScheme } from "../../src/assessment/save-scheme.ts";
 import type { Indicator } from "../../src/assessment/scoring.ts";
+import { verifyRun } from "../../src/assessment/verify-run.ts";
 import type { DB } from "../../src/db/database.ts";
 import { AppError } from "../../src/errors.ts";
 import { COUNTIES } from "../../src/organizations/counties.ts";
-import { addRecord, targetPack } from "../../src/targets/targets.ts";
+import { addRecord } from "../../src/targets/add-record.ts";
+import { targetPack } from "../../src/targets/target-pack.ts";
 import { createUser } from "../../src/users/users.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
@@ -179,6 +181,7 @@ describe.each(DIALECTS)("county assessment 四（一） (%s)", (dialect) => {
   let c: Clients;
   let expert: ApiClient;
   let leader: ApiClient;
+  let city2: ApiClient;
   const run = {} as { first: any; v2: any; again: any; domain: any; forged: string };
 
   beforeAll(async () => {
@@ -189,6 +192,7 @@ describe.each(DIALECTS)("county assessment 四（一） (%s)", (dialect) => {
     for (const [username, role] of [
       ["expert", "expert"],
       ["leader", "leader"],
+      ["city2", "city_official"],
     ] as const)
       await createUser(server.context, null, {
         username,
@@ -200,6 +204,7 @@ describe.each(DIALECTS)("county assessment 四（一） (%s)", (dialect) => {
     c = await loginAll(server.url, world);
     expert = await loginAs(server.url, "expert");
     leader = await loginAs(server.url, "leader");
+    city2 = await loginAs(server.url, "city2");
   });
 
   afterAll(async () => {
@@ -611,7 +616,10 @@ describe.each(DIALECTS)("county assessment 四（一） (%s)", (dialect) => {
 
   it("saving v2 keeps v1; the default run uses v2 and differs", async () => {
     const saved = ok(
-      await c.city.post("/api/v1/assessment/schemes", scheme(SCHEME_V2, { note: "第二版" })),
+      await c.city.post(
+        "/api/v1/assessment/schemes",
+        scheme(SCHEME_V2, { note: "第二版", baseVersion: 1 }),
+      ),
       201,
       "v2",
     );
@@ -760,6 +768,97 @@ describe.each(DIALECTS)("county assessment 四（一） (%s)", (dialect) => {
     expect(none.stderr).toContain("2031 年尚未进行县级考核计算");
     const bad = qi(["assessment", "run", "--year", "24"]);
     expect(bad.status).toBe(2);
+  }, 90_000);
+
+  it("two officials saving on the same version: one is saved, the other is told it is stale", async () => {
+    const y = 2022;
+    const save = (client: ApiClient, over: Record<string, unknown>) =>
+      client.post(
+        "/api/v1/assessment/schemes",
+        scheme(SCHEME_V2, { year: y, note: `${over.note ?? "并发"}`, ...over }),
+      );
+    const versions = async () =>
+      ok(await leader.get(`/api/v1/assessment/schemes?year=${y}`), 200, "list").json.items.map(
+        (x: any) => x.version,
+      );
+    const race = async (over: Record<string, unknown>) => {
+      const results = await Promise.all([
+        save(c.city, { ...over, note: "甲" }),
+        save(city2, { ...over, note: "乙" }),
+      ]);
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses, JSON.stringify(results.map((r) => r.json))).toEqual([201, 409]);
+      const won = results.find((r) => r.status === 201) as (typeof results)[number];
+      const lost = results.find((r) => r.status === 409) as (typeof results)[number];
+      expect(lost.json.error).toMatchObject({
+        code: "stale_version",
+        details: { currentVersion: won.json.version },
+      });
+      expect(lost.json.error.message).toContain(`${y} 年度考核方案已被他人修改`);
+      return won.json;
+    };
+
+    // The first version of a year: neither has a base.
+    const first = await race({});
+    expect(first.version).toBe(1);
+    const before = await rowCounts(db);
+    // Both edited version 1.
+    const second = await race({ baseVersion: 1 });
+    expect(second.version).toBe(2);
+    expect(await versions()).toEqual([2, 1]);
+    const after = await rowCounts(db);
+    expect(after.schemes).toBe(before.schemes + 1);
+    expect(after.audit).toBe(before.audit + 1);
+
+    // Without a base once the year has a scheme, or with an old one: stale, nothing written.
+    for (const over of [{}, { baseVersion: 1 }]) {
+      const res = await save(city2, over);
+      expect([res.status, res.json.error.code, res.json.error.details]).toEqual([
+        409,
+        "stale_version",
+        { currentVersion: 2 },
+      ]);
+    }
+    // A base for a year that has no scheme is a mistake of the client, named as such.
+    const none = await c.city.post(
+      "/api/v1/assessment/schemes",
+      scheme(SCHEME_V2, { year: 2021, baseVersion: 1 }),
+    );
+    expect([none.status, none.json.error.code, none.json.error.field]).toEqual([
+      400,
+      "invalid_field",
+      "baseVersion",
+    ]);
+    expect(await rowCounts(db)).toEqual(after);
+    // The one told to reload saves on the current version.
+    const third = ok(await save(city2, { baseVersion: 2, note: "乙（刷新后）" }), 201, "v3").json;
+    expect(third.version).toBe(3);
+    expect(await versions()).toEqual([3, 2, 1]);
+  });
+
+  it("qi assessment save-scheme imports a file as the year's next version", () => {
+    const env = {
+      ...process.env,
+      QI_DATA_DIR: server.db.dataDir,
+      DATABASE_URL: server.db.url ?? "",
+    };
+    const qi = (args: string[]) =>
+      spawnSync(process.execPath, [QI_BIN, ...args], { encoding: "utf8", timeout: 60_000, env });
+    const file = join(mkdtempSync(join(tmpdir(), "qi-scheme-")), "scheme.json");
+    writeFileSync(file, JSON.stringify({ year: 2020, note: "导入", indicators: SCHEME_V2 }));
+    // No base given: the first import is version 1, the next replaces it as version 2.
+    for (const version of [1, 2]) {
+      const saved = qi(["assessment", "save-scheme", "--file", file, "--json"]);
+      expect(saved.stderr).toBe("");
+      expect(saved.status).toBe(0);
+      expect(JSON.parse(saved.stdout)).toMatchObject({ year: 2020, version, note: "导入" });
+    }
+    // A base that is no longer the latest is refused like an edit over HTTP.
+    const stale = qi(["assessment", "save-scheme", "--file", file, "--base-version", "1"]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain("已被他人修改（当前版本 2）");
+    const help = qi(["assessment", "save-scheme", "--help"]);
+    expect(help.stdout).toContain("有意替换现行方案");
   }, 90_000);
 
   it("the default scheme is valid and runs", async () => {

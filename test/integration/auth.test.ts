@@ -6,6 +6,7 @@ import { buildApp } from "../../src/http/app.ts";
 import { ApiClient, loginFrom } from "../helpers/api.ts";
 import { contextFor, DIALECTS } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
+import { patchRead } from "../helpers/versioned.ts";
 import { buildWorld, PASSWORD, type World } from "../helpers/world.ts";
 
 type UserKey = keyof World["users"];
@@ -112,7 +113,7 @@ describe.each(DIALECTS)("authentication and sessions (%s)", (dialect) => {
     const wrong = await client.post("/api/v1/applications", draft);
     expect(wrong.status).toBe(403);
     expect(wrong.json.error.code).toBe("csrf_failed");
-    const patch = await client.patch(`/api/v1/organizations/${world.orgA.id}`, {
+    const patch = await patchRead(client, `/api/v1/organizations/${world.orgA.id}`, {
       contactName: "王五",
     });
     expect(patch.status).toBe(403);
@@ -186,7 +187,9 @@ describe.each(DIALECTS)("authentication and sessions (%s)", (dialect) => {
       });
     expect((await create("simple-one", "qualitylowercase")).status).toBe(201);
 
-    const on = await secadmin.patch("/api/v1/settings", { "security.passwordComplexity": true });
+    const on = await patchRead(secadmin, "/api/v1/settings", {
+      "security.passwordComplexity": true,
+    });
     expect(on.status).toBe(200);
     expect(on.json["security.passwordComplexity"]).toBe(true);
     const weak = await create("simple-two", "anotherlowercase");
@@ -195,21 +198,27 @@ describe.each(DIALECTS)("authentication and sessions (%s)", (dialect) => {
     expect(weak.json.error.message).toContain("三类");
     expect((await create("simple-three", "Another-lowercase")).status).toBe(201);
 
-    const off = await secadmin.patch("/api/v1/settings", { "security.passwordComplexity": false });
+    const off = await patchRead(secadmin, "/api/v1/settings", {
+      "security.passwordComplexity": false,
+    });
     expect(off.status).toBe(200);
   });
 
   it("splits the settings: security ones for the security admin, the rest for the system admin", async () => {
     const rows = await count("settings");
-    const bySys = await sysadmin.patch("/api/v1/settings", { "security.passwordComplexity": true });
+    const bySys = await patchRead(sysadmin, "/api/v1/settings", {
+      "security.passwordComplexity": true,
+    });
     expect(bySys.status).toBe(403);
     expect(bySys.json.error.code).toBe("forbidden");
-    const mixed = await sysadmin.patch("/api/v1/settings", {
+    const mixed = await patchRead(sysadmin, "/api/v1/settings", {
       "general.evidenceMaxBytes": 4096,
       "security.lockoutThreshold": 50,
     });
     expect(mixed.status).toBe(403);
-    const bySec = await secadmin.patch("/api/v1/settings", { "general.evidenceMaxBytes": 4096 });
+    const bySec = await patchRead(secadmin, "/api/v1/settings", {
+      "general.evidenceMaxBytes": 4096,
+    });
     expect(bySec.status).toBe(403);
     expect(bySec.json.error.code).toBe("forbidden");
     expect(await count("settings")).toBe(rows);

@@ -7,6 +7,7 @@ import { usccCheckCharacter } from "../../src/organizations/uscc.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
+import { patchRead, withReadVersion } from "../helpers/versioned.ts";
 import { buildWorld, DEMO_PNG, demoPdf, PASSWORD, uscc, type World } from "../helpers/world.ts";
 
 /**
@@ -1054,7 +1055,12 @@ describe.each(DIALECTS)("bad input (%s)", (dialect) => {
 
   for (const c of CASES) {
     it(`${c.name} → ${c.status ?? 400} naming “${c.field}”`, async () => {
-      await refused(() => clients[c.who].request(c.method, c.path(), c.body?.()), {
+      // An edit names the version it read (a version read, or 0 where the caller may not read).
+      const body =
+        c.method === "PATCH" && !c.path().startsWith("/api/v1/users/")
+          ? await withReadVersion(clients[c.who], c.path(), c.body?.())
+          : c.body?.();
+      await refused(() => clients[c.who].request(c.method, c.path(), body), {
         status: c.status ?? 400,
         field: c.field,
         ...(c.code ? { code: c.code } : {}),
@@ -1152,7 +1158,7 @@ describe.each(DIALECTS)("bad input (%s)", (dialect) => {
       facts,
     });
     expect(created.status).toBe(201);
-    const r = await clients.entA.patch(`/api/v1/applications/${created.json.id}`, {
+    const r = await patchRead(clients.entA, `/api/v1/applications/${created.json.id}`, {
       subject: "品字标认证证书 PATCH-0001（更正）",
     });
     expect(r.status).toBe(200);
@@ -1262,7 +1268,7 @@ describe.each(DIALECTS)("bad input (%s)", (dialect) => {
   });
 
   it("refuses a file over the size setting with 413, writing nothing", async () => {
-    const set = await clients.sysadmin.patch("/api/v1/settings", {
+    const set = await patchRead(clients.sysadmin, "/api/v1/settings", {
       "general.evidenceMaxBytes": 1024,
     });
     expect(set.status).toBe(200);
@@ -1283,7 +1289,7 @@ describe.each(DIALECTS)("bad input (%s)", (dialect) => {
       expect(small.length).toBeLessThanOrEqual(1024);
       expect((await clients.entA.upload(draft, "小文件.pdf", small)).status).toBe(201);
     } finally {
-      const back = await clients.sysadmin.patch("/api/v1/settings", {
+      const back = await patchRead(clients.sysadmin, "/api/v1/settings", {
         "general.evidenceMaxBytes": 20 * 1024 * 1024,
       });
       expect(back.status).toBe(200);

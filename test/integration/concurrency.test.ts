@@ -3,7 +3,11 @@ import {
   applicationInputSchema,
   applicationPatchSchema,
 } from "../../src/applications/application-input.ts";
-import { createApplication, updateApplication } from "../../src/applications/applications.ts";
+import {
+  createApplication,
+  getApplication,
+  updateApplication,
+} from "../../src/applications/applications.ts";
 import { addEvidence } from "../../src/applications/evidence.ts";
 import type { Action } from "../../src/applications/states.ts";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
@@ -13,6 +17,7 @@ import type { DB, Dialect } from "../../src/db/database.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { contextFor, DIALECTS, freshDatabase } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
+import { patchRead } from "../helpers/versioned.ts";
 import { buildWorld, demoPdf, PASSWORD, type World } from "../helpers/world.ts";
 import { type ServerProcess, startServerProcess } from "./support-crash.ts";
 
@@ -53,7 +58,7 @@ function httpDriver(clients: Record<UserKey, ApiClient>): Driver {
       ok(await clients[who].post(`/api/v1/applications/${id}/${action}`, body), 200, action);
     },
     async patch(who, id, body) {
-      ok(await clients[who].patch(`/api/v1/applications/${id}`, body), 200, "patch");
+      ok(await patchRead(clients[who], `/api/v1/applications/${id}`, body), 200, "patch");
     },
   };
 }
@@ -71,7 +76,15 @@ function domainDriver(ctx: Context, world: World): Driver {
       await transitionApplication(ctx, actor(who), id, action, comment ?? null);
     },
     async patch(who, id, body) {
-      await updateApplication(ctx, actor(who), id, applicationPatchSchema.parse(body));
+      // The version the enterprise read the case at, as the page sends it.
+      const { application } = await getApplication(ctx, actor(who), id);
+      await updateApplication(
+        ctx,
+        actor(who),
+        id,
+        applicationPatchSchema.parse(body),
+        application.version,
+      );
     },
   };
 }

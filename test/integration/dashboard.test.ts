@@ -4,6 +4,9 @@ import { COUNTIES } from "../../src/organizations/counties.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
+import { buildWorld } from "../helpers/world.ts";
+import { act, createDraft, loginAll, ok } from "./support-access.ts";
+import { beijing, type ClockedServer, startClockedServer, TestClock } from "./support-money.ts";
 
 /**
  * The leaders' dashboard aggregates over the demo database: every figure is recomputed here from
@@ -85,5 +88,56 @@ describe.each(DIALECTS)("dashboard (%s)", (dialect) => {
     for (const b of d.budgets) expect(b.source).toBe("温岭市");
     for (const username of ["ent-wenling", "expert-li"])
       expect((await (await as(username)).get("/api/v1/dashboard")).status).toBe(403);
+  });
+});
+
+/**
+ * How long each review step took, on a clock the test moves across a weekend and 清明 2024
+ * (4 月 4 日至 6 日放假，4 月 7 日（星期日）上班): working days from the day after the step began
+ * to the day of the decision, as the county assessment counts them — not calendar days.
+ */
+describe.each(DIALECTS)("dashboard review steps in working days (%s)", (dialect) => {
+  let server: ClockedServer;
+  let clock: TestClock;
+
+  beforeAll(async () => {
+    clock = new TestClock(beijing("2024-03-01"));
+    server = await startClockedServer(dialect, clock);
+  });
+  afterAll(() => server?.close());
+
+  it("counts working days between the Beijing dates of the step's start and its decision", async () => {
+    const world = await buildWorld(server.context);
+    clock.setBeijing("2027-01-02", "12:00");
+    const c = await loginAll(server.url, world);
+    const step = async (client: ApiClient, id: string, action: string) =>
+      ok(await act(client, id, action), 200, `${action} ${id}`);
+    clock.setBeijing("2024-03-29", "09:00");
+    const id = await createDraft(c.entA, { item: "1.2.a", eventDate: "2024-02-01" });
+    // Submitted late on Friday 03-29 (15:30 UTC, still Friday in Beijing).
+    clock.setBeijing("2024-03-29", "23:30");
+    await step(c.entA, id, "submit");
+    // Accepted on Monday 04-01: 1 working day (3 calendar days).
+    clock.setBeijing("2024-04-01", "09:00");
+    await step(c.countyX, id, "accept");
+    // Approved by the county on the make-up Sunday 04-07: 04-02, 04-03 and 04-07 (6 calendar days).
+    clock.setBeijing("2024-04-07", "16:00");
+    await step(c.countyX, id, "approve");
+    // Approved by the city on Saturday 04-13: 04-08 to 04-12 (6 calendar days).
+    clock.setBeijing("2024-04-13", "10:00");
+    await step(c.city, id, "approve");
+
+    const d = ok(await c.countyX.get("/api/v1/dashboard"), 200, "dashboard").json;
+    expect(
+      d.reviewSteps.map((s: { step: string; decisions: number; averageDays: number | null }) => [
+        s.step,
+        s.decisions,
+        s.averageDays,
+      ]),
+    ).toEqual([
+      ["accept", 1, 1],
+      ["county", 1, 3],
+      ["city", 1, 5],
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import type { Database } from "../../src/db/schema.ts";
 import { DEMO_PASSWORD, fillDemo } from "../../src/demo/demo.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { COUNTIES } from "../../src/organizations/counties.ts";
-import { REPORTS } from "../../src/reports/reports.ts";
+import { REPORTS } from "../../src/reports/report-kinds.ts";
 import { SETTINGS } from "../../src/settings/settings.ts";
 import { contextFor, DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../src/audit/audit-log.ts";
 import { SOURCE_NAMES } from "../../src/budgets/budgets.ts";
-import { beijingToday } from "../../src/context.ts";
+import { beijingToday } from "../../src/clock.ts";
 import type { DB } from "../../src/db/database.ts";
 import { verifyLedger } from "../../src/ledger/verify-ledger.ts";
 import type { ApiClient } from "../helpers/api.ts";

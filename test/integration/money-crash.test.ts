@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../src/audit/audit-log.ts";
+import { systemActor } from "../../src/auth/roles.ts";
 import { setBudget } from "../../src/budgets/budgets.ts";
-import { beijingToday, type Context } from "../../src/context.ts";
+import { beijingToday } from "../../src/clock.ts";
+import type { Context } from "../../src/context.ts";
 import type { Dialect } from "../../src/db/database.ts";
+import { closePublicity } from "../../src/jobs/close-due-publicity.ts";
 import { verifyLedger } from "../../src/ledger/verify-ledger.ts";
-import { createPaymentBatch } from "../../src/payments/payments.ts";
-import { closePublicity } from "../../src/publicity/publicity.ts";
+import { createPaymentBatch } from "../../src/payments/create-payment-batch.ts";
 import { contextFor, DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
 import { buildWorld, type World } from "../helpers/world.ts";
 import {
@@ -107,7 +109,7 @@ describe.each(DIALECTS)("qi payments pay killed with SIGKILL and resumed (%s)", 
         "city",
         `${dialect}-${seed}-${randomUUID().slice(0, 8)}`,
       );
-      const closed = await closePublicity(ctx, "operator");
+      const closed = await closePublicity(ctx, systemActor("operator"));
       expect(closed.awarded).toBe(LINES);
       const batch = await createPaymentBatch(
         ctx,
@@ -181,7 +183,7 @@ describe.each(DIALECTS)("qi payments pay killed with SIGKILL and resumed (%s)", 
       const audited = await db
         .selectFrom("audit_log")
         .select("target_id")
-        .where("action", "=", "payment.result")
+        .where("action", "=", "payment_line.pay")
         .where("target_id", "in", [...lineIds])
         .execute();
       expect(audited.map((a) => a.target_id).sort()).toEqual([...lineIds].sort());

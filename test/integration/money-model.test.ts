@@ -3,25 +3,25 @@ import chineseDays from "chinese-days";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApplication } from "../../src/applications/applications.ts";
+import { awardApplication } from "../../src/applications/award-application.ts";
 import { addEvidence } from "../../src/applications/evidence.ts";
+import { createPublicityBatch } from "../../src/applications/publish-cases.ts";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
 import type { Actor } from "../../src/auth/roles.ts";
-import { reverseAward } from "../../src/awards/awards.ts";
+import { reverseAward } from "../../src/awards/reverse-award.ts";
 import { setBudget } from "../../src/budgets/budgets.ts";
 import type { Context } from "../../src/context.ts";
 import type { DB, Dialect } from "../../src/db/database.ts";
 import { AppError } from "../../src/errors.ts";
+import { closePublicity } from "../../src/jobs/close-due-publicity.ts";
 import { verifyLedger } from "../../src/ledger/verify-ledger.ts";
-import { createPaymentBatch, recordPaymentResult } from "../../src/payments/payments.ts";
+import { createPaymentBatch } from "../../src/payments/create-payment-batch.ts";
+import { recordPaymentResult } from "../../src/payments/record-payment-result.ts";
 import { addDays } from "../../src/policy/dates.ts";
-import {
-  awardApplication,
-  closePublicity,
-  createPublicityBatch,
-  fileObjection,
-  resolveObjection,
-} from "../../src/publicity/publicity.ts";
-import { updateSettings } from "../../src/settings/update-settings.ts";
+import { fileObjection } from "../../src/publicity/file-objection.ts";
+import { resolveObjection } from "../../src/publicity/resolve-objection.ts";
+import { PUBLICITY_SUBJECTS } from "../../src/publicity-subjects.ts";
+import { readSettings, updateSettings } from "../../src/settings/update-settings.ts";
 import { contextFor, DIALECTS, freshDatabase } from "../helpers/db.ts";
 import { buildWorld, demoPdf, type World } from "../helpers/world.ts";
 import { beijing, newKey, postingCount, TestClock } from "./support-money.ts";
@@ -386,8 +386,9 @@ class ObjectTo extends Step {
     const res = await attempt(
       fileObjection(
         r.ctx,
+        PUBLICITY_SUBJECTS.awards,
         b.id,
-        { applicationId: caseId, name: "王五", contact: "13900001111", reason: "材料不实" },
+        { subjectId: caseId, name: "王五", contact: "13900001111", reason: "材料不实" },
         null,
       ),
     );
@@ -417,7 +418,10 @@ class Resolve extends Step {
     const open = m.objections.filter((o) => o.state === "open");
     const o = open[this.pick % open.length] as MObjection;
     const outcome = this.upheld ? "upheld" : "dismissed";
-    await resolveObjection(r.ctx, actors(r).city, o.id, { outcome, resolution: "经核实" });
+    await resolveObjection(r.ctx, actors(r).city, PUBLICITY_SUBJECTS.awards, o.id, {
+      outcome,
+      resolution: "经核实",
+    });
     o.state = outcome;
     const c = m.cases.find((x) => x.id === o.caseId) as MCase;
     if (this.upheld && c.state === "publicity") {
@@ -470,7 +474,7 @@ class Close extends Step {
     for (const c of tried)
       for (const y of years) before.set(`${y}/${c.source}`, remaining(peekBudget(m, y, c.source)));
 
-    const summary = await closePublicity(r.ctx, "system");
+    const summary = await closePublicity(r.ctx);
 
     expect(summary.held, "held").toBe(held.length);
     const outcomes = await r.db
@@ -805,9 +809,15 @@ class SetQueue extends Step {
   }
   check = () => true;
   async act(m: Model, r: Real) {
-    const settings = await updateSettings(r.ctx, r.world.users.sysadmin.actor, {
-      "general.queueToNextYear": this.on,
-    });
+    const admin = r.world.users.sysadmin.actor;
+    // An edit names the version it read the settings at.
+    const { version } = await readSettings(r.ctx, admin);
+    const settings = await updateSettings(
+      r.ctx,
+      admin,
+      { "general.queueToNextYear": this.on },
+      version,
+    );
     expect(settings["general.queueToNextYear"]).toBe(this.on);
     m.queue = this.on;
   }

@@ -7,6 +7,7 @@ import { verifyLedger } from "../../src/ledger/verify-ledger.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
 import { DIALECTS } from "../helpers/db.ts";
+import { patchRead } from "../helpers/versioned.ts";
 import { buildWorld, uscc, type World } from "../helpers/world.ts";
 import {
   applicationRow,
@@ -297,8 +298,8 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
       // The objector's name and contact stay out of the audit trail.
       const audit = await auditSince(db, head);
       expect(audit.map((a) => [a.action, a.actor_role, a.outcome])).toEqual([
-        ["publicity.object", "public", "success"],
-        ["publicity.object", "public", "success"],
+        ["objection.file", "public", "success"],
+        ["objection.file", "public", "success"],
       ]);
       noPersonalData(JSON.stringify(audit), OBJECTORS);
 
@@ -783,6 +784,44 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
       await verifyClean();
     });
 
+    it("the case timeline shows its publicity, award and payment, named in Chinese", async () => {
+      const res = ok(await c.entB.get(`/api/v1/applications/${p.b1}`), 200, "detail b1");
+      const events: {
+        record: string;
+        action: string;
+        actionName: string;
+        toStateName: string;
+        actorRole: string;
+        createdAt: string;
+      }[] = res.json.events;
+      const steps = events.map((e) => `${e.record}.${e.action}`);
+      for (const step of [
+        "application.create",
+        "application.submit",
+        "application.publish",
+        "publicity_entry.list",
+        "application.award",
+        "award.create",
+        "publicity_entry.award",
+        "payment_line.send",
+        "payment_line.pay",
+        "award.pay",
+      ])
+        expect(steps, step).toContain(step);
+      // In the order they happened: published before awarded, sent before paid.
+      const at = (step: string) => steps.indexOf(step);
+      expect(at("application.publish")).toBeLessThan(at("application.award"));
+      expect(at("award.create")).toBeLessThan(at("payment_line.send"));
+      expect(at("payment_line.send")).toBeLessThan(at("payment_line.pay"));
+      const times = events.map((e) => e.createdAt);
+      expect(times).toEqual([...times].sort());
+      expect(events.find((e) => e.record === "payment_line" && e.action === "pay")).toMatchObject({
+        actionName: "登记已拨付",
+        toStateName: "已拨付",
+        actorRole: "finance",
+      });
+    });
+
     it("a budget cannot be lowered below what is reserved and paid (409 naming the amounts)", async () => {
       const postings = await postingCount(db);
       const res = await setBudget(c.financeCity, 2026, "city", 150_000);
@@ -1010,7 +1049,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
     it("with general.queueToNextYear on, the award is reserved on next year's budget", async () => {
       clock.setBeijing("2026-11-09");
       ok(
-        await c.sysadmin.patch("/api/v1/settings", { "general.queueToNextYear": true }),
+        await patchRead(c.sysadmin, "/api/v1/settings", { "general.queueToNextYear": true }),
         200,
         "queue on",
       );
@@ -1044,7 +1083,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         await verifyClean();
       } finally {
         ok(
-          await c.sysadmin.patch("/api/v1/settings", { "general.queueToNextYear": false }),
+          await patchRead(c.sysadmin, "/api/v1/settings", { "general.queueToNextYear": false }),
           200,
           "queue off",
         );
@@ -1054,7 +1093,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
     it("when neither this year's nor next year's budget has room, the message states each budget's remaining truly", async () => {
       clock.setBeijing("2026-11-16");
       ok(
-        await c.sysadmin.patch("/api/v1/settings", { "general.queueToNextYear": true }),
+        await patchRead(c.sysadmin, "/api/v1/settings", { "general.queueToNextYear": true }),
         200,
         "queue on",
       );
@@ -1095,7 +1134,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
         ok(await keyed(c.city, "POST", `/api/v1/applications/${id}/award`), 200, "award");
       } finally {
         ok(
-          await c.sysadmin.patch("/api/v1/settings", { "general.queueToNextYear": false }),
+          await patchRead(c.sysadmin, "/api/v1/settings", { "general.queueToNextYear": false }),
           200,
           "queue off",
         );

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { beijingToday } from "../../src/context.ts";
+import { beijingToday } from "../../src/clock.ts";
 import type { DB } from "../../src/db/database.ts";
 import { DEMO_PASSWORD, fillDemo } from "../../src/demo/demo.ts";
 import { ApiClient } from "../helpers/api.ts";

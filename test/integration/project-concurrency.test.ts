@@ -4,9 +4,9 @@ import { verifyAuditChain } from "../../src/audit/audit-log.ts";
 import { setBudget } from "../../src/budgets/budgets.ts";
 import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
+import { closePublicity } from "../../src/jobs/close-due-publicity.ts";
 import { verifyLedger } from "../../src/ledger/verify-ledger.ts";
-import { recordAcceptance } from "../../src/projects/project-funding.ts";
-import { closePublicity } from "../../src/publicity/publicity.ts";
+import { recordAcceptance } from "../../src/projects/record-acceptance.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
 import { buildWorld, type World } from "../helpers/world.ts";
@@ -80,7 +80,7 @@ describe.each(DIALECTS)("public projects under contention (%s)", (dialect) => {
     db
       .selectFrom("audit_log")
       .select("target_id")
-      .where("action", "=", "project.fund")
+      .where("action", "=", "project_proposal.fund")
       .where("target_id", "in", proposalIds)
       .execute();
 
@@ -348,7 +348,7 @@ describe.each(DIALECTS)("public projects under contention (%s)", (dialect) => {
     const rankAudits = await db
       .selectFrom("audit_log")
       .select("seq")
-      .where("action", "=", "project.rank")
+      .where("action", "=", "project_call.rank")
       .where("target_id", "=", call.callId)
       .where("outcome", "=", "success")
       .execute();

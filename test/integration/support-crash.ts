@@ -124,6 +124,7 @@ export async function seedAwardableCases(
         created_by: "seed",
         created_at: at,
         closed_at: null,
+        version: 1,
       })
       .execute();
     const CHUNK = 200;
@@ -169,6 +170,7 @@ export async function seedAwardableCases(
             funding_source: fundingSource,
             outcome: null,
             note: null,
+            version: 1,
           })),
         )
         .execute();

@@ -3,14 +3,12 @@ import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
 import type { County } from "../../src/organizations/counties.ts";
 import { createOrganization } from "../../src/organizations/organizations.ts";
-import {
-  addPanelMember,
-  createCall,
-  publishSelection,
-  rankCall,
-  submitProposal,
-  submitScore,
-} from "../../src/projects/projects.ts";
+import { addPanelMember } from "../../src/projects/add-panel-member.ts";
+import { createCall } from "../../src/projects/create-call.ts";
+import { publishSelection } from "../../src/projects/publish-selection.ts";
+import { rankCall } from "../../src/projects/rank-call.ts";
+import { submitProposal } from "../../src/projects/submit-proposal.ts";
+import { submitScore } from "../../src/projects/submit-score.ts";
 import { createUser } from "../../src/users/users.ts";
 import { PASSWORD, uscc, type World } from "../helpers/world.ts";
 

@@ -1,8 +1,11 @@
+import { Modal } from "antd";
+
 /**
  * The web app talks to the server through this client only: same origin, the session in an
  * HttpOnly cookie, the CSRF token from login or /auth/me on every state-changing request, and
- * the server's `{ error: { code, message, field } }` turned into an ApiError that forms show in
- * place.
+ * the server's `{ error: { code, message, field, details } }` turned into an ApiError that forms
+ * show in place. An edit sends the version its page loaded (If-Match); when someone else changed
+ * the record meanwhile (409 stale_version) the client itself says so and offers to refresh.
  */
 export class ApiError extends Error {
   constructor(
@@ -10,10 +13,41 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field: string | null,
+    /** Facts the page acts on: `currentVersion` of a record that changed meanwhile. */
+    readonly details: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** What a person is told when their edit was read at a version someone else has changed. */
+export const STALE_VERSION_TEXT = "已被他人修改，请刷新后重试";
+
+/** Whether the API refused an edit because the record changed since the page loaded it. */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === "stale_version";
+}
+
+/**
+ * Tells the person that someone else changed the record and offers 刷新, which loads the current
+ * version (the page's own reload when it gave one, else the whole page). Their unsaved input is
+ * lost on refresh, so they may also close the dialog and copy it first.
+ */
+function promptStale(error: ApiError, refresh: (() => unknown) | undefined): void {
+  const current = error.details.currentVersion;
+  Modal.confirm({
+    title: STALE_VERSION_TEXT,
+    content: `${current === undefined ? "" : `当前为第 ${current} 版。`}点“刷新”载入最新内容（本页未保存的修改不会保留）；也可先点“取消”，复制您填写的内容。`,
+    okText: "刷新",
+    cancelText: "取消",
+    centered: true,
+    okButtonProps: { "data-testid": "stale-refresh" },
+    onOk: async () => {
+      if (refresh) await refresh();
+      else window.location.reload();
+    },
+  });
 }
 
 let csrfToken: string | null = null;
@@ -23,7 +57,14 @@ export function setCsrfToken(token: string | null): void {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; field?: string | null } } = {};
+  let body: {
+    error?: {
+      code?: string;
+      message?: string;
+      field?: string | null;
+      details?: Record<string, string | number>;
+    };
+  } = {};
   try {
     body = await response.json();
   } catch {
@@ -34,12 +75,20 @@ async function toError(response: Response): Promise<ApiError> {
     body.error?.code ?? "http_error",
     body.error?.message ?? `请求失败（${response.status} ${response.statusText}）`,
     body.error?.field ?? null,
+    body.error?.details ?? {},
   );
 }
 
 export interface RequestOptions {
   readonly idempotencyKey?: string;
   readonly query?: Record<string, string | number | boolean | undefined | null>;
+  /** The version of the record the page loaded, sent as If-Match with an edit. */
+  readonly version?: number;
+  /**
+   * What 刷新 does when the edit turns out stale: reload the page's data (by default the whole
+   * page is reloaded).
+   */
+  readonly onStale?: () => unknown;
 }
 
 function url(path: string, query?: RequestOptions["query"]): string {
@@ -60,13 +109,18 @@ export async function api<T = unknown>(
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
   const response = await fetch(url(path, options.query), {
     method,
     headers,
     credentials: "same-origin",
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw await toError(response);
+  if (!response.ok) {
+    const error = await toError(response);
+    if (isStaleVersion(error)) promptStale(error, options.onStale);
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

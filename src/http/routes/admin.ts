@@ -15,6 +15,7 @@ import {
   updateAccountSchema,
 } from "../../users/users.ts";
 import { actorOf } from "../auth.ts";
+import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
 
 export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -79,15 +80,34 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/v1/settings",
-      { schema: { tags: ["设置"], summary: "本角色可管理的设置" } },
-      async (request) => ({
-        items: await readSettings(ctx, actorOf(request)),
-      }),
+      {
+        schema: {
+          tags: ["设置"],
+          summary: "本角色可管理的设置，及全部设置共用的版本号 version（修改时须带上）",
+        },
+      },
+      async (request) => readSettings(ctx, actorOf(request)),
     );
     app.patch(
       "/api/v1/settings",
-      { schema: { tags: ["设置"], summary: "修改设置", body: z.record(z.string(), z.unknown()) } },
-      async (request) => updateSettings(ctx, actorOf(request), request.body),
+      {
+        schema: {
+          tags: ["设置"],
+          summary:
+            "修改设置（须带读取时的版本号 version；全部设置共用一个版本号，任一设置被修改后版本号加一）",
+          description: VERSION_HELP,
+          headers: ifMatchHeaders,
+          body: z
+            .looseObject({ version: versionField })
+            .describe(
+              "要修改的设置：键为设置名（如 general.publicityWorkingDays），值为新值；另加 version",
+            ),
+        },
+      },
+      async (request) => {
+        const { version, ...changes } = request.body;
+        return updateSettings(ctx, actorOf(request), changes, expectedVersion(request, version));
+      },
     );
     app.get(
       "/api/v1/audit",

@@ -18,6 +18,7 @@ import { transitionApplication } from "../../applications/transition-application
 import type { Context } from "../../context.ts";
 import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile } from "../files.ts";
+import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
 
 export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -62,12 +63,24 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "修改草稿或退回补正的申报",
+          summary: "修改草稿或退回补正的申报（须带读取时的版本号 version）",
+          description: VERSION_HELP,
           params: idParams,
-          body: applicationPatchSchema,
+          headers: ifMatchHeaders,
+          // The version sits beside the fields; the fields' own rule (at least one) ignores it.
+          body: applicationPatchSchema.and(z.object({ version: versionField })),
         },
       },
-      async (request) => updateApplication(ctx, actorOf(request), request.params.id, request.body),
+      async (request) => {
+        const { version, ...patch } = request.body;
+        return updateApplication(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          patch,
+          expectedVersion(request, version),
+        );
+      },
     );
     app.post(
       "/api/v1/applications/:id/preview",

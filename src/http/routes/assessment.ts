@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  addAssessmentValue,
   assessmentValueInputSchema,
-  getRun,
-  getScheme,
-  listRuns,
-  listSchemes,
-  runAssessment,
   runInputSchema,
-  saveScheme,
   schemeInputSchema,
-  verifyRun,
-} from "../../assessment/assessment.ts";
+} from "../../assessment/assessment-input.ts";
+import { getRun, listRuns } from "../../assessment/read-runs.ts";
+import { getScheme, listSchemes } from "../../assessment/read-schemes.ts";
+import { addAssessmentValue } from "../../assessment/record-assessment-value.ts";
+import { runAssessment } from "../../assessment/run-assessment.ts";
+import { saveScheme } from "../../assessment/save-scheme.ts";
+import { verifyRun } from "../../assessment/verify-run.ts";
 import type { Context } from "../../context.ts";
 import { actorOf } from "../auth.ts";
 import { idParams } from "../params.ts";
@@ -45,7 +43,8 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "保存年度考核方案（生成新版本，旧版本不变；权重之和须为 100）",
+          summary:
+            "保存年度考核方案（生成新版本，旧版本不变；权重之和须为 100；baseVersion 须为该年度当前最新版本，否则 409 stale_version）",
           body: schemeInputSchema,
         },
       },

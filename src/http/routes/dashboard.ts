@@ -11,7 +11,7 @@ export function dashboardRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags: ["目标"],
           summary:
-            "领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均天数（汇总，无个人信息）",
+            "领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均工作日（汇总，无个人信息）",
         },
       },
       async (request) => dashboard(ctx, actorOf(request)),

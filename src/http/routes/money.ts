@@ -1,30 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { listAwards, reverseAward } from "../../awards/awards.ts";
+import { awardApplication } from "../../applications/award-application.ts";
+import { createPublicityBatch, publicityInputSchema } from "../../applications/publish-cases.ts";
+import { listAwards } from "../../awards/list-awards.ts";
+import { reverseAward } from "../../awards/reverse-award.ts";
 import { listBudgets, setBudget } from "../../budgets/budgets.ts";
 import { civilDateSchema } from "../../calculate/request.ts";
 import { listCalendar, setCalendarDay } from "../../calendar/calendar.ts";
 import type { Context } from "../../context.ts";
+import { closeDuePublicity } from "../../jobs/close-due-publicity.ts";
 import { verifyLedgerFor } from "../../ledger/verify-ledger.ts";
-import {
-  createPaymentBatch,
-  exportPaymentBatch,
-  getPaymentBatch,
-  listPaymentBatches,
-  recordPaymentResult,
-} from "../../payments/payments.ts";
-import {
-  awardApplication,
-  closeDuePublicity,
-  createPublicityBatch,
-  fileObjection,
-  listObjections,
-  objectionInputSchema,
-  publicBatch,
-  publicBatches,
-  publicityInputSchema,
-  resolveObjection,
-} from "../../publicity/publicity.ts";
+import { createPaymentBatch } from "../../payments/create-payment-batch.ts";
+import { exportPaymentBatch } from "../../payments/export-payment-batch.ts";
+import { getPaymentBatch } from "../../payments/get-payment-batch.ts";
+import { listPaymentBatches } from "../../payments/list-payment-batches.ts";
+import { recordPaymentResult } from "../../payments/record-payment-result.ts";
+import { fileObjection, objectionInputSchema } from "../../publicity/file-objection.ts";
+import { listObjections, publicBatch, publicBatches } from "../../publicity/public-batches.ts";
+import { resolutionInputSchema, resolveObjection } from "../../publicity/resolve-objection.ts";
+import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey } from "../files.ts";
 import { idParams } from "../params.ts";
@@ -48,7 +42,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           params: idParams,
         },
       },
-      async (request) => publicBatch(ctx, request.params.id),
+      async (request) => publicBatch(ctx, PUBLICITY_SUBJECTS, request.params.id),
     );
     app.post(
       "/api/v1/public/publicity/:id/objections",
@@ -65,7 +59,15 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await fileObjection(ctx, request.params.id, request.body, request.ip)),
+          .send(
+            await fileObjection(
+              ctx,
+              PUBLICITY_SUBJECTS.awards,
+              request.params.id,
+              { ...request.body, subjectId: request.body.applicationId },
+              request.ip,
+            ),
+          ),
     );
 
     const tags = ["公示与奖励"];
@@ -79,7 +81,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
       "/api/v1/publicity/:id/objections",
       { schema: { tags, summary: "本批公示的异议（含异议人信息）", params: idParams } },
       async (request) => ({
-        items: await listObjections(ctx, actorOf(request), request.params.id),
+        items: await listObjections(ctx, actorOf(request), "awards", request.params.id),
       }),
     );
     app.post(
@@ -89,13 +91,17 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "处理异议：upheld 成立（申报不予通过）/ dismissed 不成立（继续）",
           params: idParams,
-          body: z.object({
-            outcome: z.enum(["upheld", "dismissed"]),
-            resolution: z.string().trim().min(1, "不能为空").max(2000),
-          }),
+          body: resolutionInputSchema,
         },
       },
-      async (request) => resolveObjection(ctx, actorOf(request), request.params.id, request.body),
+      async (request) =>
+        resolveObjection(
+          ctx,
+          actorOf(request),
+          PUBLICITY_SUBJECTS.awards,
+          request.params.id,
+          request.body,
+        ),
     );
     app.post(
       "/api/v1/publicity/close",

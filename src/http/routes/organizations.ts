@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
+import { BANK_STATES } from "../../organizations/bank-account-states.ts";
 import {
   decideBankAccount,
   listBankAccountRequests,
@@ -20,6 +21,7 @@ import {
   updateOrganization,
 } from "../../organizations/organizations.ts";
 import { actorOf } from "../auth.ts";
+import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
 
 export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -53,9 +55,26 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.patch(
       "/api/v1/organizations/:id",
       {
-        schema: { tags, summary: "修改组织信息", params: idParams, body: organizationPatchSchema },
+        schema: {
+          tags,
+          summary: "修改组织信息（须带读取时的版本号 version）",
+          description: VERSION_HELP,
+          params: idParams,
+          headers: ifMatchHeaders,
+          // The version sits beside the fields; the fields' own rule (at least one) ignores it.
+          body: organizationPatchSchema.and(z.object({ version: versionField })),
+        },
       },
-      async (request) => updateOrganization(ctx, actorOf(request), request.params.id, request.body),
+      async (request) => {
+        const { version, ...patch } = request.body;
+        return updateOrganization(
+          ctx,
+          actorOf(request),
+          request.params.id,
+          patch,
+          expectedVersion(request, version),
+        );
+      },
     );
     app.post(
       "/api/v1/organizations/:id/exclusions",
@@ -108,11 +127,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "收款账户变更申请（财政；默认待核实）",
-          querystring: z.object({
-            state: z
-              .enum(["pending", "verified", "rejected", "withdrawn", "superseded"])
-              .optional(),
-          }),
+          querystring: z.object({ state: z.enum(BANK_STATES).optional() }),
         },
       },
       async (request) => ({

@@ -1,39 +1,35 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
+import { addPanelMember } from "../../projects/add-panel-member.ts";
+import { addProposalDocument } from "../../projects/add-proposal-document.ts";
+import { createCall } from "../../projects/create-call.ts";
+import { declareConflict } from "../../projects/declare-conflict.ts";
+import { expertQueue } from "../../projects/expert-queue.ts";
+import { getCall } from "../../projects/get-call.ts";
+import { getProposal } from "../../projects/get-proposal.ts";
+import { listCalls } from "../../projects/list-calls.ts";
+import { listExperts } from "../../projects/list-experts.ts";
+import { listTranches } from "../../projects/list-tranches.ts";
+import { openProposalDocument } from "../../projects/open-proposal-document.ts";
+import { payTranche, trancheResultSchema } from "../../projects/pay-tranche.ts";
 import {
-  acceptanceInputSchema,
-  fileProjectObjection,
-  listProjectObjections,
-  listTranches,
-  payTranche,
-  projectObjectionInputSchema,
-  recordAcceptance,
-  resolveProjectObjection,
-  trancheResultSchema,
-} from "../../projects/project-funding.ts";
-import {
-  addPanelMember,
-  addProposalDocument,
   callInputSchema,
-  createCall,
-  declareConflict,
-  expertQueue,
-  getCall,
-  getProposal,
-  listCalls,
-  listExperts,
-  openProposalDocument,
   proposalInputSchema,
-  publishSelection,
-  rankCall,
   scoreInputSchema,
   selectionInputSchema,
-  submitProposal,
-  submitScore,
-  verifyRanking,
-  withdrawProposal,
-} from "../../projects/projects.ts";
+} from "../../projects/project-input.ts";
+import { publishSelection } from "../../projects/publish-selection.ts";
+import { rankCall } from "../../projects/rank-call.ts";
+import { acceptanceInputSchema, recordAcceptance } from "../../projects/record-acceptance.ts";
+import { submitProposal } from "../../projects/submit-proposal.ts";
+import { submitScore } from "../../projects/submit-score.ts";
+import { verifyRanking } from "../../projects/verify-ranking.ts";
+import { withdrawProposal } from "../../projects/withdraw-proposal.ts";
+import { fileObjection, projectObjectionInputSchema } from "../../publicity/file-objection.ts";
+import { listObjections } from "../../publicity/public-batches.ts";
+import { resolutionInputSchema, resolveObjection } from "../../publicity/resolve-objection.ts";
+import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey, readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
@@ -69,7 +65,15 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await fileProjectObjection(ctx, request.params.id, request.body, request.ip)),
+          .send(
+            await fileObjection(
+              ctx,
+              PUBLICITY_SUBJECTS.projects,
+              request.params.id,
+              { ...request.body, subjectId: request.body.proposalId },
+              request.ip,
+            ),
+          ),
     );
     app.get(
       "/api/v1/project-calls",
@@ -247,7 +251,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
       "/api/v1/project-publicity/:id/objections",
       { schema: { tags, summary: "公共项目公示的异议（市级）", params: idParams } },
       async (request) => ({
-        items: await listProjectObjections(ctx, actorOf(request), request.params.id),
+        items: await listObjections(ctx, actorOf(request), "projects", request.params.id),
       }),
     );
     app.post(
@@ -257,14 +261,17 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "处理公共项目公示异议",
           params: idParams,
-          body: z.object({
-            outcome: z.enum(["upheld", "dismissed"]),
-            resolution: z.string().trim().min(1, "不能为空").max(2000),
-          }),
+          body: resolutionInputSchema,
         },
       },
       async (request) =>
-        resolveProjectObjection(ctx, actorOf(request), request.params.id, request.body),
+        resolveObjection(
+          ctx,
+          actorOf(request),
+          PUBLICITY_SUBJECTS.projects,
+          request.params.id,
+          request.body,
+        ),
     );
     app.get(
       "/api/v1/project-tranches",

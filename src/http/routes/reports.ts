@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Context } from "../../context.ts";
-import {
-  availableReports,
-  exportReport,
-  REPORTS,
-  reportQuerySchema,
-} from "../../reports/reports.ts";
+import { exportReport } from "../../reports/export-report.ts";
+import { availableReports, REPORTS } from "../../reports/report-kinds.ts";
+import { reportQuerySchema } from "../../reports/report-params.ts";
 import { XLSX_TYPE } from "../../reports/workbook.ts";
 import { actorOf } from "../auth.ts";
 

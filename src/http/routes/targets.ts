@@ -2,21 +2,21 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { civilDateSchema } from "../../calculate/request.ts";
 import type { Context } from "../../context.ts";
+import { addBaseline } from "../../targets/add-baseline.ts";
+import { addRecord } from "../../targets/add-record.ts";
+import { addValueEvidence } from "../../targets/attach-value-evidence.ts";
+import { getTarget } from "../../targets/get-target.ts";
+import { targetContributions } from "../../targets/list-target-contributions.ts";
+import { listTargets } from "../../targets/list-targets.ts";
+import { openValueEvidence } from "../../targets/open-value-evidence.ts";
+import { addValue } from "../../targets/record-target-value.ts";
 import {
-  addBaseline,
-  addRecord,
-  addValue,
-  addValueEvidence,
   baselineInputSchema,
   countyOrCity,
-  getTarget,
-  listTargets,
-  openValueEvidence,
   recordInputSchema,
-  targetContributions,
   valueInputSchema,
-  withdrawRecord,
-} from "../../targets/targets.ts";
+} from "../../targets/targets-input.ts";
+import { withdrawRecord } from "../../targets/withdraw-record.ts";
 import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";

@@ -9,8 +9,8 @@ import {
   Switch,
   Typography,
 } from "antd";
-import { useState } from "react";
-import { api, get } from "../../api.ts";
+import { useEffect, useState } from "react";
+import { api, get, isStaleVersion } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import { EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
 import { bytes, RequireRole } from "../projects/shared.tsx";
@@ -53,13 +53,20 @@ function describe(s: Setting): string {
 }
 
 function Settings({ user }: { user: User }) {
-  const state = useLoad(() => get<{ items: Setting[] }>("/api/v1/settings"));
+  // One version for all settings: the one this page loaded is sent with a save.
+  const state = useLoad(() => get<{ version: number; items: Setting[] }>("/api/v1/settings"));
   const [form] = Form.useForm<Record<string, number | boolean>>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const owner = user.role === "security_admin" ? "security" : "general";
-  const save = async (items: Setting[]) => {
+  // A version loaded anew (after a save, or 刷新 after a stale one) replaces what the form holds:
+  // the form's store outlives the remount of <Form>.
+  const loaded = state.data?.version;
+  useEffect(() => {
+    if (loaded !== undefined) form.resetFields();
+  }, [loaded, form]);
+  const save = async ({ items, version }: { items: Setting[]; version: number }) => {
     setError(null);
     let values: Record<string, number | boolean>;
     try {
@@ -76,11 +83,13 @@ function Settings({ user }: { user: User }) {
     }
     setBusy(true);
     try {
-      await api("PATCH", "/api/v1/settings", changes);
+      await api("PATCH", "/api/v1/settings", changes, { version, onStale: state.reload });
       message.success(`已保存 ${Object.keys(changes).length} 项设置`);
       await state.reload();
     } catch (e) {
-      setError(showApiError(form, e, Object.fromEntries(items.map((s) => [s.key, [s.key]]))));
+      // A stale save is told in the client's dialog, whose 刷新 loads the settings again.
+      if (!isStaleVersion(e))
+        setError(showApiError(form, e, Object.fromEntries(items.map((s) => [s.key, [s.key]]))));
     } finally {
       setBusy(false);
     }
@@ -112,8 +121,8 @@ function Settings({ user }: { user: User }) {
               labelCol={{ span: 10 }}
               wrapperCol={{ span: 10 }}
               initialValues={Object.fromEntries(d.items.map((s) => [s.key, s.value]))}
-              key={JSON.stringify(d.items.map((s) => s.value))}
-              onFinish={() => save(d.items)}
+              key={`${d.version}:${JSON.stringify(d.items.map((s) => s.value))}`}
+              onFinish={() => save(d)}
             >
               {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
               {d.items.map((s) => {
@@ -154,7 +163,8 @@ function Settings({ user }: { user: User }) {
                   </Form.Item>
                 );
               })}
-              <Form.Item wrapperCol={{ offset: 10 }}>
+              {/* Under the inputs on a desk; at the left edge on a phone, where labels stack. */}
+              <Form.Item wrapperCol={{ xs: { offset: 0 }, sm: { offset: 10 } }}>
                 <Space>
                   <Button
                     type="primary"

@@ -133,7 +133,7 @@ export function OverviewCards({ withAwards }: { withAwards: boolean }) {
                     { title: "环节", dataIndex: "name" },
                     { title: "决定数", dataIndex: "decisions", width: 70, align: "right" },
                     {
-                      title: "平均天数",
+                      title: "平均工作日",
                       dataIndex: "averageDays",
                       width: 80,
                       align: "right",

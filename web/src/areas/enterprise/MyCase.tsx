@@ -13,10 +13,11 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { api, get, post } from "../../api.ts";
+import { api, get, isStaleVersion, post } from "../../api.ts";
 import { Loaded, StateTag, showApiError, useLoad } from "../../components/common.tsx";
 import {
   type ApplicationDetail,
+  type ApplicationView,
   CaseDescriptions,
   type Catalog,
   ClaimFields,
@@ -91,6 +92,9 @@ function CaseBody({
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Decision | null>(null);
   const [evidence, setEvidence] = useState(detail.evidence);
+  // The version the next save names: the one loaded, then the one each save returns (a preview
+  // or a submit may follow a save without reloading the page).
+  const [version, setVersion] = useState(app.version);
   const stored = lastStoredDecision(detail);
 
   /** Saves the form when it was changed; false when it does not validate or the API refuses. */
@@ -103,10 +107,17 @@ function CaseBody({
       return false;
     }
     try {
-      await api("PATCH", `/api/v1/applications/${app.id}`, toPayload(values, itemId));
+      const saved = await api<ApplicationView>(
+        "PATCH",
+        `/api/v1/applications/${app.id}`,
+        toPayload(values, itemId),
+        { version, onStale: reload },
+      );
+      setVersion(saved.version);
       return true;
     } catch (e) {
-      const rest = showApiError(form, e);
+      // A stale save is told in the client's dialog, whose 刷新 reloads the case.
+      const rest = isStaleVersion(e) ? null : showApiError(form, e);
       if (rest) setError(rest);
       return false;
     }
@@ -118,7 +129,7 @@ function CaseBody({
     try {
       await work();
     } catch (e) {
-      setError(showApiError(form, e));
+      setError(isStaleVersion(e) ? null : showApiError(form, e));
     } finally {
       setBusy(null);
     }

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Table, T
 import { useState } from "react";
 import { z } from "zod";
 import type { Organization } from "../../../../src/organizations/organizations.ts";
-import { api, get } from "../../api.ts";
+import { api, get, isStaleVersion } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import {
   beijingTime,
@@ -71,7 +71,7 @@ export function MyOrganization() {
       {(org) =>
         org && (
           <OrganizationBody
-            key={org.id}
+            key={`${org.id}:${org.version}`}
             org={org}
             onSaved={(o) => state.setData(o)}
             onReload={() => void state.reload()}
@@ -106,11 +106,15 @@ function OrganizationBody({
       contactPhone: empty(values.contactPhone),
     };
     try {
-      const saved = await api<Organization>("PATCH", `/api/v1/organizations/${org.id}`, body);
+      const saved = await api<Organization>("PATCH", `/api/v1/organizations/${org.id}`, body, {
+        version: org.version,
+        onStale: onReload,
+      });
       message.success("联系人已保存");
       onSaved(saved);
     } catch (e) {
-      const rest = showApiError(form, e);
+      // A stale save is told in the client's dialog, whose 刷新 reloads the organization.
+      const rest = isStaleVersion(e) ? null : showApiError(form, e);
       if (rest) setError(rest);
     } finally {
       setBusy(false);

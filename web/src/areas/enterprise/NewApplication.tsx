@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Steps, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { api, get, post } from "../../api.ts";
+import { api, get, isStaleVersion, post } from "../../api.ts";
 import { ErrorAlert, showApiError, useLoad, yuan } from "../../components/common.tsx";
 import { ItemPicker } from "./ItemPicker.tsx";
 import {
@@ -87,6 +87,24 @@ export function NewApplication() {
     return d;
   }
 
+  /**
+   * 刷新 after a stale save: the draft as someone else saved it, in the form again (or, if it
+   * was submitted meanwhile, the case page).
+   */
+  async function reloadDraft(id: string) {
+    const d = await refreshDetail(id);
+    if (d.application.state !== "draft") {
+      navigate(`/my/applications/${id}`, { replace: true });
+      return;
+    }
+    setItemId(d.application.item);
+    form.resetFields();
+    form.setFieldsValue(toFormValues(d.application));
+    setDecision(null);
+    setError(null);
+    setStep(1);
+  }
+
   async function runPreview(id: string) {
     setDecision(null);
     try {
@@ -111,7 +129,10 @@ export function NewApplication() {
       const body = toPayload(values, itemId);
       let saved: ApplicationView;
       if (app) {
-        saved = await api<ApplicationView>("PATCH", `/api/v1/applications/${app.id}`, body);
+        saved = await api<ApplicationView>("PATCH", `/api/v1/applications/${app.id}`, body, {
+          version: app.version,
+          onStale: () => reloadDraft(app.id),
+        });
       } else {
         saved = await post<ApplicationView>("/api/v1/applications", body);
       }
@@ -120,7 +141,8 @@ export function NewApplication() {
       setStep(2);
       void runPreview(saved.id);
     } catch (e) {
-      const rest = showApiError(form, e);
+      // A stale save is told in the client's dialog, which offers 刷新.
+      const rest = isStaleVersion(e) ? null : showApiError(form, e);
       if (rest) setError(rest);
     } finally {
       setBusy(false);

@@ -502,48 +502,66 @@ const ACTION_COLORS: Record<string, string> = {
   withdraw: "gray",
 };
 
+/** Who acted when no person did: the scheduled jobs, or a member of the public (an objection). */
+const ACTING_NAMES: Record<string, string> = { system: "系统", public: "社会公众" };
+
 /** The case's steps, oldest first: who did what, when, with which comment and amount. */
 export function EventTimeline({ detail }: { detail: ApplicationDetail }) {
   const app = detail.application;
+  // Cases drafted before creation was a recorded step have no such step: show it from the date.
+  const createdStep = detail.events.some(
+    (e) => e.record === "application" && e.action === "create",
+  );
   const items = [
-    {
-      key: "created",
-      color: "gray",
-      content: (
-        <>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {beijingTime(app.createdAt)}
-          </Typography.Text>
-          <div>创建草稿</div>
-        </>
-      ),
-    },
+    ...(createdStep
+      ? []
+      : [
+          {
+            key: "created",
+            color: "gray",
+            content: (
+              <>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {beijingTime(app.createdAt)}
+                </Typography.Text>
+                <div>创建草稿</div>
+              </>
+            ),
+          },
+        ]),
     ...detail.events.map((e) => ({
-      key: String(e.seq),
-      color: ACTION_COLORS[e.action] ?? "blue",
+      key: e.key,
+      color: e.record === "application" ? (ACTION_COLORS[e.action] ?? "blue") : "green",
       content: (
-        <div data-testid={`event-${e.seq}`}>
+        <div
+          data-testid={
+            e.record === "application" ? `event-${e.seq}` : `event-${e.record}-${e.action}`
+          }
+        >
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {beijingTime(e.createdAt)}
             </Typography.Text>
           </div>
           <Space wrap size={4}>
-            <Typography.Text strong>{ACTION_NAMES[e.action as Action] ?? e.action}</Typography.Text>
+            <Typography.Text strong>
+              {e.record === "application" ? e.actionName : `${e.recordTitle}：${e.actionName}`}
+            </Typography.Text>
             <Typography.Text type="secondary">
-              {STATE_NAMES[e.fromState as State] ?? e.fromState ?? "—"} →{" "}
-              {STATE_NAMES[e.toState as State] ?? e.toState}
+              {e.fromStateName ?? "—"} → {e.toStateName}
             </Typography.Text>
           </Space>
           <div>
             <Typography.Text type="secondary">
-              {ROLE_NAMES[e.actorRole] ?? e.actorRole}
+              {ROLE_NAMES[e.actorRole] ?? ACTING_NAMES[e.actorRole] ?? e.actorRole}
               {e.actorName ? `：${e.actorName}` : ""}
             </Typography.Text>
           </div>
           {e.amount !== null && (
             <div>
-              <Typography.Text type="secondary">政策引擎核定 {yuan(e.amount)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {e.record === "application" ? "政策引擎核定" : "金额"} {yuan(e.amount)}
+              </Typography.Text>
             </div>
           )}
           {e.comment && (

@@ -247,6 +247,10 @@ function Assessment({ user }: { user: User }) {
             open={editing}
             year={year}
             base={latestScheme ?? allSchemes.data?.items[0] ?? null}
+            baseVersion={latestScheme?.version}
+            onReload={async () => {
+              await Promise.all([schemes.reload(), allSchemes.reload()]);
+            }}
             onClose={() => setEditing(false)}
             onDone={() => {
               setEditing(false);
@@ -629,12 +633,18 @@ function SchemeEditor({
   open,
   year,
   base,
+  baseVersion,
+  onReload,
   onClose,
   onDone,
 }: {
   open: boolean;
   year: number;
+  /** Where the editing starts: the year's latest version, or another year's when it has none. */
   base: Scheme | null;
+  /** The year's latest version as loaded (none when the year has no scheme yet). */
+  baseVersion: number | undefined;
+  onReload: () => Promise<void>;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -645,9 +655,13 @@ function SchemeEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Another official saved a version after this one was loaded: saving now would replace it.
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
   const { message } = AntApp.useApp();
   useEffect(() => {
     if (!open) return;
+    setStale(false);
     const start = base?.indicators ?? [];
     setIndicators(start);
     setJson(JSON.stringify(start, null, 2));
@@ -706,19 +720,30 @@ function SchemeEditor({
     try {
       const saved = await post<Scheme>("/api/v1/assessment/schemes", {
         year,
+        baseVersion,
         note: note.trim() || undefined,
         indicators: list,
       });
       message.success(`已保存 ${year} 年度考核方案第 ${saved.version} 版`);
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.field?.startsWith("indicators") && mode === "table")
+      if (e instanceof ApiError && e.code === "stale_version") setStale(true);
+      else if (e instanceof ApiError && e.field?.startsWith("indicators") && mode === "table")
         setErrors({ [e.field.replace(/\.rule\..*|\.source\..*/, "")]: e.message });
       else if (e instanceof ApiError && e.field?.startsWith("indicators"))
         setErrors({ json: `${e.field}：${e.message}` });
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+    }
+  };
+  const reload = async () => {
+    setReloading(true);
+    try {
+      await onReload();
+      setStale(false);
+    } finally {
+      setReloading(false);
     }
   };
   const rowError = (i: number) =>
@@ -736,6 +761,21 @@ function SchemeEditor({
       onOk={save}
       okButtonProps={{ "data-testid": "scheme-save" }}
     >
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          title="已被他人修改，请刷新后重试"
+          description="刷新将载入该年度最新版本，本次未保存的修改会被放弃。"
+          action={
+            <Button size="small" onClick={reload} loading={reloading} data-testid="scheme-reload">
+              刷新方案
+            </Button>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="scheme-stale"
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">
         {base

@@ -1,0 +1,76 @@
+import type { DB, Dialect, Tx } from "../db/database.ts";
+import type { AwardState } from "./states.ts";
+
+/** The SQL of awards, and of the grant a case gives back when it ends after approval. */
+
+export function findAward(db: DB | Tx, id: string) {
+  return db.selectFrom("awards").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Reads an award inside the transaction; on PostgreSQL it holds the row until commit. */
+export function lockAward(trx: Tx, dialect: Dialect, id: string) {
+  let q = trx.selectFrom("awards").selectAll().where("id", "=", id);
+  if (dialect === "postgres") q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The account finance verified for the organization, if any (at most one is verified). */
+export async function verifiedAccountOf(db: DB | Tx, organizationId: string) {
+  const row = await db
+    .selectFrom("bank_accounts")
+    .select("id")
+    .where("organization_id", "=", organizationId)
+    .where("state", "=", "verified")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface AwardFilter {
+  readonly year?: number | undefined;
+  readonly source?: string | undefined;
+  readonly state?: AwardState | undefined;
+}
+
+/** Awards with their organization, by number. */
+export function listAwardRows(db: DB | Tx, f: AwardFilter) {
+  let q = db
+    .selectFrom("awards")
+    .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .selectAll("awards")
+    .select([
+      "organizations.name as organization_name",
+      "organizations.uscc as uscc",
+      "organizations.county as county",
+    ])
+    .orderBy("awards.number");
+  if (f.year) q = q.where("awards.year", "=", f.year);
+  if (f.source) q = q.where("awards.source", "=", f.source);
+  if (f.state) q = q.where("awards.state", "=", f.state);
+  return q.execute();
+}
+
+export function findGrant(db: DB | Tx, applicationId: string) {
+  return db
+    .selectFrom("grants")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
+}
+
+export function deleteGrant(trx: Tx, applicationId: string) {
+  return trx.deleteFrom("grants").where("application_id", "=", applicationId).execute();
+}
+
+/** Gives a grant's amount back to the organization's use of a cap. */
+export function returnCapUsage(
+  trx: Tx,
+  use: { organizationId: string; policyId: string; capId: string; amount: number },
+) {
+  return trx
+    .updateTable("cap_usage")
+    .set((eb) => ({ used: eb("used", "-", use.amount) }))
+    .where("organization_id", "=", use.organizationId)
+    .where("policy_id", "=", use.policyId)
+    .where("cap_id", "=", use.capId)
+    .execute();
+}

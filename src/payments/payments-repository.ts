@@ -1,0 +1,108 @@
+import type { DB, Tx } from "../db/database.ts";
+import type { PaymentBatchTable } from "../db/schema.ts";
+
+/** The SQL of payments: batches and their lines. */
+
+/** The reserved awards of a budget that are in no pending line, by number. */
+export function unpaidAwards(db: DB | Tx, year: number, source: string) {
+  return db
+    .selectFrom("awards")
+    .selectAll()
+    .where("year", "=", year)
+    .where("source", "=", source)
+    .where("state", "=", "reserved")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("payment_lines")
+            .select("id")
+            .whereRef("payment_lines.award_id", "=", "awards.id")
+            .where("payment_lines.state", "=", "pending"),
+        ),
+      ),
+    )
+    .orderBy("number")
+    .execute();
+}
+
+export function insertPaymentBatch(trx: Tx, row: PaymentBatchTable) {
+  return trx.insertInto("payment_batches").values(row).execute();
+}
+
+/** Batches, the newest first. */
+export function listBatchRows(
+  db: DB | Tx,
+  f: { year?: number | undefined; source?: string | undefined },
+) {
+  let q = db.selectFrom("payment_batches").selectAll();
+  if (f.year !== undefined) q = q.where("year", "=", f.year);
+  if (f.source !== undefined) q = q.where("source", "=", f.source);
+  return q.orderBy("created_at", "desc").execute();
+}
+
+/** The state and amount of every line of these batches, for their totals. */
+export function linesOfBatches(db: DB | Tx, batchIds: readonly string[]) {
+  if (batchIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("payment_lines")
+    .select(["batch_id", "state", "amount"])
+    .where("batch_id", "in", batchIds)
+    .execute();
+}
+
+export function findPaymentBatch(db: DB | Tx, id: string) {
+  return db.selectFrom("payment_batches").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A batch's lines as finance pays them: award, organization and the account sent with. */
+export function batchLines(db: DB | Tx, batchId: string) {
+  return db
+    .selectFrom("payment_lines")
+    .innerJoin("awards", "awards.id", "payment_lines.award_id")
+    .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .leftJoin("bank_accounts", "bank_accounts.id", "payment_lines.bank_account_id")
+    .select((eb) => [
+      "payment_lines.id as id",
+      "payment_lines.state as state",
+      "payment_lines.amount as amount",
+      "payment_lines.treasury_ref as treasuryRef",
+      "payment_lines.paid_date as paidDate",
+      "payment_lines.failure_reason as failureReason",
+      "awards.number as award",
+      "awards.item as item",
+      "awards.clause as clause",
+      "awards.awarded_on as awardedOn",
+      "organizations.name as organization",
+      "organizations.uscc as uscc",
+      // The account this line was sent with, as verified then; never the organization's latest.
+      "bank_accounts.bank_name as bankName",
+      "bank_accounts.account as bankAccount",
+      eb
+        .exists(
+          eb
+            .selectFrom("bank_accounts as pending")
+            .select("pending.id")
+            .whereRef("pending.organization_id", "=", "awards.organization_id")
+            .where("pending.state", "=", "pending"),
+        )
+        .as("accountChangePending"),
+    ])
+    .where("payment_lines.batch_id", "=", batchId)
+    .orderBy("awards.number")
+    .execute();
+}
+
+export function findPaymentLine(db: DB | Tx, id: string) {
+  return db.selectFrom("payment_lines").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The award's line still waiting for the treasury's result, if any (at most one). */
+export function pendingLineOf(db: DB | Tx, awardId: string) {
+  return db
+    .selectFrom("payment_lines")
+    .select("id")
+    .where("award_id", "=", awardId)
+    .where("state", "=", "pending")
+    .executeTakeFirst();
+}

@@ -1,0 +1,12 @@
+import { casePublicity } from "./applications/case-publicity.ts";
+import { projectPublicity } from "./projects/project-publicity.ts";
+import type { PublicitySubject, SubjectKind } from "./publicity/subject.ts";
+
+/**
+ * The kinds of subject the one publicity module serves, wired where the product is put together:
+ * the publicity module knows only the interface, each subject's module its own implementation.
+ */
+export const PUBLICITY_SUBJECTS: Readonly<Record<SubjectKind, PublicitySubject>> = {
+  awards: casePublicity,
+  projects: projectPublicity,
+};
