@@ -35,7 +35,7 @@ import type { Context } from "../src/context.ts";
 import { type DatabaseHandle, openPostgres, openSqlite } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { bundledRegistry } from "../src/packs/load.ts";
-import { createUser } from "../src/users/users.ts";
+import { createUser } from "../src/users/create-user.ts";
 import {
   intIn,
   moreOrganizations,

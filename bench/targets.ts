@@ -53,7 +53,7 @@ import type { Database } from "../src/db/schema.ts";
 import { COUNTIES } from "../src/organizations/counties.ts";
 import { usccCheckCharacter } from "../src/organizations/uscc.ts";
 import { bundledRegistry } from "../src/packs/load.ts";
-import { createUser } from "../src/users/users.ts";
+import { createUser } from "../src/users/create-user.ts";
 import { QI_BIN } from "../test/helpers/cli.ts";
 import {
   intIn,

@@ -1,4 +1,5 @@
 import type { DB, Tx } from "../db/database.ts";
+import type { EvidenceTable } from "../db/schema.ts";
 import type { State } from "./states.ts";
 
 export function findApplicationRow(db: DB | Tx, id: string) {
@@ -59,6 +60,29 @@ export function evidenceOf(db: DB | Tx, applicationId: string) {
     .where("application_id", "=", applicationId)
     .orderBy("created_at")
     .execute();
+}
+
+/** One piece of evidence, only as part of its case. */
+export function findEvidence(db: DB | Tx, applicationId: string, evidenceId: string) {
+  return db
+    .selectFrom("evidence")
+    .selectAll()
+    .where("id", "=", evidenceId)
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
+}
+
+export async function countEvidence(db: DB | Tx, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom("evidence")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("application_id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function insertEvidence(trx: Tx, row: EvidenceTable) {
+  return trx.insertInto("evidence").values(row).execute();
 }
 
 export function isRelated(db: DB | Tx, userId: string, organizationId: string) {

@@ -8,6 +8,7 @@ import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { evidencePath, storeFile } from "../files/file-store.ts";
 import { loadApplicationFor } from "./applications.ts";
+import { findEvidence, insertEvidence } from "./applications-repository.ts";
 import { type EvidenceView, presentEvidence } from "./present.ts";
 import type { State } from "./states.ts";
 
@@ -38,7 +39,7 @@ export async function addEvidence(
     created_at: now,
   };
   await inTransaction(ctx.database, async (trx) => {
-    await trx.insertInto("evidence").values(evidence).execute();
+    await insertEvidence(trx, evidence);
     await appendAudit(trx, ctx.database.dialect, now, {
       actorId: actor.userId,
       actorRole: actor.role,
@@ -66,12 +67,7 @@ export async function openEvidence(
   evidenceId: string,
 ) {
   await loadApplicationFor(ctx, actor, applicationId);
-  const row = await ctx.database.db
-    .selectFrom("evidence")
-    .selectAll()
-    .where("id", "=", evidenceId)
-    .where("application_id", "=", applicationId)
-    .executeTakeFirst();
+  const row = await findEvidence(ctx.database.db, applicationId, evidenceId);
   if (!row) throw new AppError("not_found", "材料不存在", "evidenceId");
   return {
     path: evidencePath(ctx.dataDir, row.sha256),

@@ -68,7 +68,7 @@ export function presentApplication(
   row: ApplicationTable,
   org: { id: string; name: string; uscc: string; county: string },
 ): ApplicationView {
-  const item = registry.packs.map((p) => p.items.get(row.item)).find((i) => i !== undefined);
+  const item = registry.itemOf(row.policy_id, row.item, row.event_date);
   return {
     id: row.id,
     number: row.number,

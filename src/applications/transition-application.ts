@@ -13,8 +13,9 @@ import { valueAt } from "../policy/parameters.ts";
 import type { Decision } from "../policy/types.ts";
 import { subjectKey } from "./application-input.ts";
 import { caseScope, refuseIfExcluded } from "./applications.ts";
-import { findApplicationRow, isRelated } from "./applications-repository.ts";
+import { countEvidence, findApplicationRow, isRelated } from "./applications-repository.ts";
 import { evaluateCase } from "./evaluate-case.ts";
+import { addToCapUsage, ensureCapUsage, insertGrant } from "./grants-repository.ts";
 import {
   ACTION_NAMES,
   type Action,
@@ -106,14 +107,8 @@ export async function transitionApplication(
       patch.submitted_at = new Date(ms).toISOString();
       patch.submission_seq = ms;
     }
-    if (action === "submit") {
-      const count = await trx
-        .selectFrom("evidence")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("application_id", "=", id)
-        .executeTakeFirstOrThrow();
-      if (Number(count.n) === 0)
-        throw new AppError("missing_field", "提交前须上传至少一份证明材料", "evidence");
+    if (action === "submit" && (await countEvidence(trx, id)) === 0) {
+      throw new AppError("missing_field", "提交前须上传至少一份证明材料", "evidence");
     }
     if (comment !== null) patch.last_comment = comment;
 
@@ -169,20 +164,17 @@ async function recordGrant(
   now: string,
 ): Promise<void> {
   try {
-    await trx
-      .insertInto("grants")
-      .values({
-        application_id: row.id,
-        organization_id: org.id,
-        item: row.item,
-        subject: subjectKey(row.subject),
-        project: row.project,
-        amount: decision.amountYuan,
-        funding_source: decision.fundingSource ?? "county",
-        policy_id: decision.policy ?? "",
-        created_at: now,
-      })
-      .execute();
+    await insertGrant(trx, {
+      application_id: row.id,
+      organization_id: org.id,
+      item: row.item,
+      subject: subjectKey(row.subject),
+      project: row.project,
+      amount: decision.amountYuan,
+      funding_source: decision.fundingSource ?? "county",
+      policy_id: decision.policy ?? "",
+      created_at: now,
+    });
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new AppError("conflict", "同一奖励项目与对象或同一项目已获奖励，不能重复核定", "id");
@@ -194,27 +186,10 @@ async function recordGrant(
   if (!pack || !cap) return;
   const limit = valueAt(cap.limit, maxDate(row.event_date, pack.effective));
   if (!limit) return;
-  await trx
-    .insertInto("cap_usage")
-    .values({
-      organization_id: org.id,
-      cap_id: cap.id,
-      policy_id: pack.id,
-      used: 0,
-      limit_yuan: limit.value,
-    })
-    .onConflict((oc) => oc.columns(["organization_id", "policy_id", "cap_id"]).doNothing())
-    .execute();
+  const key = { organizationId: org.id, policyId: pack.id, capId: cap.id };
+  await ensureCapUsage(trx, key, limit.value);
   try {
-    const result = await trx
-      .updateTable("cap_usage")
-      .set((eb) => ({ used: eb("used", "+", decision.amountYuan) }))
-      .where("organization_id", "=", org.id)
-      .where("policy_id", "=", pack.id)
-      .where("cap_id", "=", cap.id)
-      .where((eb) => eb(eb("used", "+", decision.amountYuan), "<=", eb.ref("limit_yuan")))
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw capExceeded(cap.title);
+    if (!(await addToCapUsage(trx, key, decision.amountYuan))) throw capExceeded(cap.title);
   } catch (e) {
     if (isCheckViolation(e)) throw capExceeded(cap.title);
     throw e;

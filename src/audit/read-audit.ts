@@ -2,6 +2,7 @@ import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { type ChainCheck, verifyAuditChain } from "./audit-log.ts";
+import { listAuditRows } from "./audit-repository.ts";
 
 export async function listAudit(
   ctx: Context,
@@ -15,19 +16,15 @@ export async function listAudit(
   },
 ) {
   requireAccess(actor, "audit.read");
-  let q = ctx.database.db.selectFrom("audit_log");
-  if (f.action) q = q.where("action", "=", f.action);
-  if (f.actorId) q = q.where("actor_id", "=", f.actorId);
-  if (f.outcome) q = q.where("outcome", "=", f.outcome);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy("seq", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
+  const { rows, total } = await listAuditRows(ctx.database.db, {
+    action: f.action,
+    actorId: f.actorId,
+    outcome: f.outcome,
+    limit: f.pageSize,
+    offset: (f.page - 1) * f.pageSize,
+  });
   return {
-    total: Number(total.n),
+    total,
     page: f.page,
     pageSize: f.pageSize,
     items: rows.map((r) => ({

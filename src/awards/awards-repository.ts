@@ -49,6 +49,33 @@ export function listAwardRows(db: DB | Tx, f: AwardFilter) {
   return q.execute();
 }
 
+/**
+ * A budget's awards as the treasury's payment list shows them, by number: with the verified
+ * account each award will be paid to, never an unverified change.
+ */
+export function awardPaymentRows(db: DB | Tx, f: { year: number; source: string }) {
+  return db
+    .selectFrom("awards")
+    .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .leftJoin("bank_accounts", "bank_accounts.id", "awards.bank_account_id")
+    .select([
+      "organizations.name",
+      "organizations.uscc",
+      "bank_accounts.bank_name",
+      "bank_accounts.account as bank_account",
+      "awards.number",
+      "awards.amount",
+      "awards.item",
+      "awards.clause",
+      "awards.awarded_on",
+      "awards.state",
+    ])
+    .where("awards.year", "=", f.year)
+    .where("awards.source", "=", f.source)
+    .orderBy("awards.number")
+    .execute();
+}
+
 export function findGrant(db: DB | Tx, applicationId: string) {
   return db
     .selectFrom("grants")

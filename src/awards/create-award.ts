@@ -75,7 +75,7 @@ export async function awardCase(
       message: `${tried.join("；")}，不足以支付本项奖励 ${amount} 元，待预算调整后再行奖励`,
     };
   }
-  const item = ctx.registry.packs.map((p) => p.items.get(app.item)).find((i) => i !== undefined);
+  const item = ctx.registry.itemOf(app.policy_id, app.item, app.event_date);
   const number = `JL-${reservedIn}-${String(await nextCounter(trx, `award_number:${reservedIn}`)).padStart(6, "0")}`;
   await applyTransition(trx, ctx, actor, "award", id, "create", {
     create: {

@@ -16,6 +16,7 @@ import {
 } from "../ledger/ledger.ts";
 import { isCounty } from "../organizations/counties.ts";
 import { loadSettings } from "../settings/settings.ts";
+import { listBudgetRows } from "./budgets-repository.ts";
 
 /** "city" (四（二）'s special fund) or a county's own budget. */
 export function checkSource(source: string): string {
@@ -135,13 +136,8 @@ export async function setBudget(
 
 export async function listBudgets(ctx: Context, actor: Actor, year?: number) {
   requireAccess(actor, "budget.read");
-  let q = ctx.database.db
-    .selectFrom("budgets")
-    .selectAll()
-    .orderBy("year", "desc")
-    .orderBy("source");
-  if (year) q = q.where("year", "=", year);
-  if (actor.role === "finance" && actor.county) q = q.where("source", "=", actor.county);
-  const rows = await q.execute();
+  // A county's finance official sees only that county's budget.
+  const source = actor.role === "finance" && actor.county ? actor.county : undefined;
+  const rows = await listBudgetRows(ctx.database.db, { year, source });
   return rows.map((r) => ({ ...toBudget(r), sourceName: SOURCE_NAMES(r.source) }));
 }

@@ -8,6 +8,15 @@ import type { DB, Tx } from "../db/database.ts";
 import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { isCivilDate } from "../policy/dates.ts";
+import {
+  calendarDayKinds,
+  deleteCalendarDay,
+  findCalendarDay,
+  hasCalendarDays,
+  insertCalendarDay,
+  insertCalendarDays,
+  listCalendarDayRows,
+} from "./calendar-repository.ts";
 import type { WorkingDayCalendar } from "./working-days.ts";
 
 /**
@@ -17,8 +26,7 @@ import type { WorkingDayCalendar } from "./working-days.ts";
 const PACKAGE_SOURCE = "chinese-days@1.5.7";
 
 export async function seedCalendar(db: DB | Tx, at: string): Promise<number> {
-  const existing = await db.selectFrom("calendar_days").select("date").limit(1).execute();
-  if (existing.length > 0) return 0;
+  if (await hasCalendarDays(db)) return 0;
   const require = createRequire(import.meta.url);
   const data = require("chinese-days/dist/chinese-days.json") as {
     holidays: Record<string, string>;
@@ -36,12 +44,7 @@ export async function seedCalendar(db: DB | Tx, at: string): Promise<number> {
       name: `${festival(name)}调休上班`,
     })),
   ].map((r) => ({ ...r, source: PACKAGE_SOURCE, updated_at: at }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto("calendar_days")
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
+  await insertCalendarDays(db, rows);
   return rows.length;
 }
 
@@ -51,7 +54,7 @@ function festival(name: string): string {
 }
 
 export async function loadCalendar(db: DB | Tx): Promise<WorkingDayCalendar> {
-  const rows = await db.selectFrom("calendar_days").select(["date", "kind"]).execute();
+  const rows = await calendarDayKinds(db);
   return {
     holidays: new Set(rows.filter((r) => r.kind === "holiday").map((r) => r.date)),
     workdays: new Set(rows.filter((r) => r.kind === "workday").map((r) => r.date)),
@@ -59,13 +62,7 @@ export async function loadCalendar(db: DB | Tx): Promise<WorkingDayCalendar> {
 }
 
 export async function listCalendar(ctx: Context, year: number) {
-  return ctx.database.db
-    .selectFrom("calendar_days")
-    .selectAll()
-    .where("date", ">=", `${year}-01-01`)
-    .where("date", "<=", `${year}-12-31`)
-    .orderBy("date")
-    .execute();
+  return listCalendarDayRows(ctx.database.db, `${year}-01-01`, `${year}-12-31`);
 }
 
 /** The system admin marks a day a holiday or a make-up working day, or clears it (kind null). */
@@ -81,23 +78,16 @@ export async function setCalendarDay(
     throw new AppError("missing_field", "请填写节日或调休名称", "name");
   const at = instant(ctx);
   await inTransaction(ctx.database, async (trx) => {
-    const before = await trx
-      .selectFrom("calendar_days")
-      .selectAll()
-      .where("date", "=", input.date)
-      .executeTakeFirst();
-    await trx.deleteFrom("calendar_days").where("date", "=", input.date).execute();
+    const before = await findCalendarDay(trx, input.date);
+    await deleteCalendarDay(trx, input.date);
     if (input.kind) {
-      await trx
-        .insertInto("calendar_days")
-        .values({
-          date: input.date,
-          kind: input.kind,
-          name: input.name ?? "",
-          source: `admin:${actor.username}`,
-          updated_at: at,
-        })
-        .execute();
+      await insertCalendarDay(trx, {
+        date: input.date,
+        kind: input.kind,
+        name: input.name ?? "",
+        source: `admin:${actor.username}`,
+        updated_at: at,
+      });
     }
     await appendAudit(trx, ctx.database.dialect, at, {
       actorId: actor.userId,

@@ -5,11 +5,12 @@ import { verifyAuditChain } from "../audit/audit-log.ts";
 import { ADMIN_ROLES, ROLE_NAMES, type Role } from "../auth/roles.ts";
 import { renderTable } from "../catalog/text-table.ts";
 import { loadConfig, openDatabase } from "../config.ts";
+import { holdsUsers } from "../db/maintenance.ts";
 import { migrate } from "../db/migrate.ts";
 import { DEMO_PASSWORD, fillDemo } from "../demo/demo.ts";
 import { AppError } from "../errors.ts";
 import { verifyLedger } from "../ledger/verify-ledger.ts";
-import { createUser, createUserSchema } from "../users/users.ts";
+import { createUser, createUserSchema } from "../users/create-user.ts";
 import { parseWith } from "../validation.ts";
 import { withContext } from "./with-context.ts";
 
@@ -66,8 +67,7 @@ export function registerDatabaseCommands(program: Command): void {
     .description("向空数据库填充演示数据：各县（市、区）的组织、各角色用户、各状态的申报")
     .action(async () => {
       const accounts = await withContext(async (ctx) => {
-        const existing = await ctx.database.db.selectFrom("users").select("id").limit(1).execute();
-        if (existing.length > 0) {
+        if (await holdsUsers(ctx.database.db)) {
           throw new AppError(
             "conflict",
             "数据库中已有用户；演示数据只填充到空数据库（可设置 QI_DATA_DIR 指向新目录）",

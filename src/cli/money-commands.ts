@@ -3,14 +3,27 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Actor } from "../auth/roles.ts";
 import { systemActor } from "../auth/roles.ts";
+import { awardPaymentRows } from "../awards/awards-repository.ts";
+import { listAwards } from "../awards/list-awards.ts";
 import { AWARD_STATE_NAMES } from "../awards/states.ts";
 import { setBudget } from "../budgets/budgets.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
 import { AppError } from "../errors.ts";
 import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { paymentWorkbook } from "../payments/payment-workbook.ts";
+import { findPaymentBatchByRef, lineStatesOfBatch } from "../payments/payments-repository.ts";
 import { recordPaymentResult } from "../payments/record-payment-result.ts";
 import { withContext } from "./with-context.ts";
+
+/** The operator on the server reads awards as the city's finance: every budget, every county. */
+const OPERATOR: Actor = {
+  userId: "operator",
+  username: "operator",
+  role: "finance",
+  organizationId: null,
+  county: null,
+  ip: null,
+};
 
 export function registerMoneyCommands(program: Command): void {
   const publicity = program.command("publicity").description("公示");
@@ -31,25 +44,14 @@ export function registerMoneyCommands(program: Command): void {
     .option("--year <year>", "年度")
     .option("--source <source>", "资金来源：city 或县（市、区）名称")
     .action(async (opts: { year?: string; source?: string }) => {
-      const rows = await withContext(async (ctx) => {
-        let q = ctx.database.db
-          .selectFrom("awards")
-          .innerJoin("organizations", "organizations.id", "awards.organization_id")
-          .select([
-            "awards.number",
-            "organizations.name",
-            "awards.item",
-            "awards.amount",
-            "awards.year",
-            "awards.source",
-            "awards.state",
-            "awards.awarded_on",
-          ])
-          .orderBy("awards.number");
-        if (opts.year) q = q.where("awards.year", "=", Number(opts.year));
-        if (opts.source) q = q.where("awards.source", "=", opts.source);
-        return q.execute();
-      });
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+        throw new AppError("invalid_field", "年度应为四位数字", "year");
+      const rows = await withContext((ctx) =>
+        listAwards(ctx, OPERATOR, {
+          year: opts.year === undefined ? undefined : Number(opts.year),
+          source: opts.source,
+        }),
+      );
       const table = renderTable(
         [
           { header: "奖励编号" },
@@ -62,16 +64,16 @@ export function registerMoneyCommands(program: Command): void {
         ],
         rows.map((r) => [
           r.number,
-          r.name,
+          r.organization.name,
           r.item,
-          yuan(Number(r.amount)),
+          yuan(r.amount),
           `${r.year}/${r.source}`,
           r.state,
-          r.awarded_on,
+          r.awardedOn,
         ]),
       );
       process.stdout.write(
-        `${table}\n合计 ${rows.length} 项，${yuan(rows.reduce((s, r) => s + Number(r.amount), 0))} 元\n`,
+        `${table}\n合计 ${rows.length} 项，${yuan(rows.reduce((s, r) => s + r.amount, 0))} 元\n`,
       );
     });
 
@@ -109,11 +111,7 @@ export function registerMoneyCommands(program: Command): void {
     .option("--ref-prefix <prefix>", "国库凭证号前缀", "GK")
     .action(async (batchRef: string, opts: { date: string; refPrefix: string }) => {
       await withContext(async (ctx) => {
-        const batch = await ctx.database.db
-          .selectFrom("payment_batches")
-          .selectAll()
-          .where((eb) => eb.or([eb("id", "=", batchRef), eb("number", "=", batchRef)]))
-          .executeTakeFirst();
+        const batch = await findPaymentBatchByRef(ctx.database.db, batchRef);
         if (!batch) throw new AppError("not_found", `没有拨付批次 ${batchRef}`, "batch");
         const operator: Actor = {
           userId: "operator",
@@ -123,12 +121,7 @@ export function registerMoneyCommands(program: Command): void {
           county: batch.source === "city" ? null : (batch.source as Actor["county"]),
           ip: null,
         };
-        const lines = await ctx.database.db
-          .selectFrom("payment_lines")
-          .select(["id", "state"])
-          .where("batch_id", "=", batch.id)
-          .orderBy("id")
-          .execute();
+        const lines = await lineStatesOfBatch(ctx.database.db, batch.id);
         for (const line of lines) {
           if (line.state !== "pending") continue;
           await recordPaymentResult(
@@ -157,27 +150,7 @@ export function registerMoneyCommands(program: Command): void {
     .option("--out <file>", "输出文件")
     .action(async (opts: { source: string; year: string; out?: string }) => {
       const rows = await withContext((ctx) =>
-        ctx.database.db
-          .selectFrom("awards")
-          .innerJoin("organizations", "organizations.id", "awards.organization_id")
-          // The verified account each award will be paid to; never an unverified change.
-          .leftJoin("bank_accounts", "bank_accounts.id", "awards.bank_account_id")
-          .select([
-            "organizations.name",
-            "organizations.uscc",
-            "bank_accounts.bank_name",
-            "bank_accounts.account as bank_account",
-            "awards.number",
-            "awards.amount",
-            "awards.item",
-            "awards.clause",
-            "awards.awarded_on",
-            "awards.state",
-          ])
-          .where("awards.year", "=", Number(opts.year))
-          .where("awards.source", "=", opts.source)
-          .orderBy("awards.number")
-          .execute(),
+        awardPaymentRows(ctx.database.db, { year: Number(opts.year), source: opts.source }),
       );
       const data = await paymentWorkbook(
         rows.map((r) => ({

@@ -5,6 +5,7 @@ import type { DB, Tx } from "../db/database.ts";
 import type { DocumentTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { evidencePath, type StoredFile } from "../files/file-store.ts";
+import { documentRowsOf, findDocument, insertDocument } from "./documents-repository.ts";
 
 /**
  * Documents that belong to records other than cases (a proposal's plan, the evidence of an
@@ -36,7 +37,7 @@ export async function recordDocument(
     uploaded_by: actor.userId,
     created_at: at,
   };
-  await trx.insertInto("documents").values(row).execute();
+  await insertDocument(trx, row);
   return presentDocument(row);
 }
 
@@ -52,13 +53,7 @@ export function presentDocument(row: DocumentTable): DocumentView {
 }
 
 export async function documentsOf(trx: DB, ownerType: string, ownerId: string) {
-  const rows = await trx
-    .selectFrom("documents")
-    .selectAll()
-    .where("owner_type", "=", ownerType)
-    .where("owner_id", "=", ownerId)
-    .orderBy("created_at")
-    .execute();
+  const rows = await documentRowsOf(trx, ownerType, ownerId);
   return rows.map(presentDocument);
 }
 
@@ -70,13 +65,7 @@ export async function openDocument(
   ownerId: string,
   id: string,
 ) {
-  const row = await trx
-    .selectFrom("documents")
-    .selectAll()
-    .where("id", "=", id)
-    .where("owner_type", "=", ownerType)
-    .where("owner_id", "=", ownerId)
-    .executeTakeFirst();
+  const row = await findDocument(trx, ownerType, ownerId, id);
   if (!row) throw new AppError("not_found", "材料不存在", "documentId");
   return {
     path: evidencePath(ctx.dataDir, row.sha256),

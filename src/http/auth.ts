@@ -1,7 +1,7 @@
 import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type Authenticated, authenticate } from "../auth/authenticate.ts";
 import type { Actor } from "../auth/roles.ts";
-import { type Authenticated, authenticate } from "../auth/sessions.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 

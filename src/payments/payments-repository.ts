@@ -55,6 +55,25 @@ export function findPaymentBatch(db: DB | Tx, id: string) {
   return db.selectFrom("payment_batches").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A batch by its id or its number (BF-…), as an operator names it. */
+export function findPaymentBatchByRef(db: DB | Tx, ref: string) {
+  return db
+    .selectFrom("payment_batches")
+    .selectAll()
+    .where((eb) => eb.or([eb("id", "=", ref), eb("number", "=", ref)]))
+    .executeTakeFirst();
+}
+
+/** The id and state of every line of a batch, in a fixed order (by id) so a rerun resumes alike. */
+export function lineStatesOfBatch(db: DB | Tx, batchId: string) {
+  return db
+    .selectFrom("payment_lines")
+    .select(["id", "state"])
+    .where("batch_id", "=", batchId)
+    .orderBy("id")
+    .execute();
+}
+
 /** A batch's lines as finance pays them: award, organization and the account sent with. */
 export function batchLines(db: DB | Tx, batchId: string) {
   return db

@@ -87,6 +87,18 @@ export class PolicyRegistry {
   }
 
   /**
+   * The item a case names: in the pack its decision was made under (a successor pack may reuse
+   * the id for another item), else in the pack in force on its event date, else in any pack.
+   */
+  itemOf(policyId: string | null, itemId: string, eventDate: CivilDate): PolicyItem | undefined {
+    if (policyId) return this.pack(policyId)?.items.get(itemId);
+    return (
+      this.governing(eventDate)?.pack.items.get(itemId) ??
+      this.packs.map((p) => p.items.get(itemId)).find((i) => i !== undefined)
+    );
+  }
+
+  /**
    * Finds the pack and item that govern a claim for `itemId` with these facts on `eventDate`.
    * The pack in force on the event date decides, through its own period or the item's own window
    * (which may exclude the date). Only for a date no pack's period covers may another pack's item

@@ -1,16 +1,15 @@
 import { createHash, createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { sql } from "kysely";
 import type { Context } from "../context.ts";
-import {
-  type DB,
-  type Dialect,
-  inTransaction,
-  isUniqueViolation,
-  type Tx,
-} from "../db/database.ts";
+import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { loadSettings } from "../settings/settings.ts";
+import {
+  countOpenObjectionsFrom,
+  findIdenticalObjection,
+  lockBatchObjections,
+  type ObjectionTableName,
+} from "./publicity-repository.ts";
 
 /**
  * What keeps the public objection forms (case publicity and project publicity) from being
@@ -22,8 +21,6 @@ import { loadSettings } from "../settings/settings.ts";
  * Objections entered without an address (by the operator, e.g. one received by letter) are
  * de-duplicated but not limited.
  */
-
-export type ObjectionTableName = "objections" | "project_objections";
 
 export interface ObjectionText {
   readonly name: string;
@@ -116,34 +113,6 @@ export function objectionSource(batchId: string, ip: string | null): string | nu
     .digest("hex");
 }
 
-/** The int4 class of the PostgreSQL advisory locks per batch (the object is the batch's hash). */
-const OBJECTIONS_LOCK_CLASS = 7310;
-
-/**
- * Objections to one batch are written one at a time, so the identical one and the count read
- * next are current. SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
- */
-async function lockBatchObjections(trx: Tx, dialect: Dialect, batchId: string): Promise<void> {
-  if (dialect === "postgres")
-    await sql`select pg_advisory_xact_lock(${sql.lit(OBJECTIONS_LOCK_CLASS)}, hashtext(${batchId}))`.execute(
-      trx,
-    );
-}
-
-async function findIdentical(
-  db: DB | Tx,
-  table: ObjectionTableName,
-  batchId: string,
-  fingerprint: string,
-): Promise<ObjectionAnswer | undefined> {
-  return db
-    .selectFrom(table)
-    .select(["id", "state"])
-    .where("batch_id", "=", batchId)
-    .where("fingerprint", "=", fingerprint)
-    .executeTakeFirst();
-}
-
 async function refuseOverLimit(
   trx: Tx,
   table: ObjectionTableName,
@@ -151,14 +120,7 @@ async function refuseOverLimit(
   source: string,
 ): Promise<void> {
   const limit = (await loadSettings(trx))["general.objectionsPerSource"];
-  const row = await trx
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("batch_id", "=", batchId)
-    .where("source", "=", source)
-    .where("state", "=", "open")
-    .executeTakeFirstOrThrow();
-  const open = Number(row.n);
+  const open = await countOpenObjectionsFrom(trx, table, batchId, source);
   if (open >= limit) {
     throw new AppError(
       "rate_limited",
@@ -190,7 +152,7 @@ export async function fileGuardedObjection(
     return await inTransaction(ctx.database, async (trx) => {
       await steps.check(trx);
       await lockBatchObjections(trx, ctx.database.dialect, batchId);
-      const same = await findIdentical(trx, table, batchId, marks.fingerprint);
+      const same = await findIdenticalObjection(trx, table, batchId, marks.fingerprint);
       if (same) return same;
       if (marks.source) await refuseOverLimit(trx, table, batchId, marks.source);
       return { id: await steps.insert(trx, marks), state: "open" };
@@ -199,7 +161,7 @@ export async function fileGuardedObjection(
     // The unique index on (batch_id, fingerprint) has the last word: of two identical objections
     // that passed each other, the second is answered with the first.
     if (!isUniqueViolation(e)) throw e;
-    const same = await findIdentical(ctx.database.db, table, batchId, marks.fingerprint);
+    const same = await findIdenticalObjection(ctx.database.db, table, batchId, marks.fingerprint);
     if (!same) throw e;
     return same;
   }

@@ -1,4 +1,5 @@
-import type { DB, Tx } from "../db/database.ts";
+import { sql } from "kysely";
+import type { DB, Dialect, Tx } from "../db/database.ts";
 import type { SubjectKind } from "./subject.ts";
 
 /** The SQL of the publicity module: batches, and the objections of either kind of subject. */
@@ -98,4 +99,57 @@ export async function hasOpenObjection(
           .where("state", "=", "open")
           .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The two objection tables, which share the columns the flood guard reads. */
+export type ObjectionTableName = "objections" | "project_objections";
+
+/** The int4 class of the PostgreSQL advisory locks per batch (the object is the batch's hash). */
+const OBJECTIONS_LOCK_CLASS = 7310;
+
+/**
+ * Objections to one batch are written one at a time, so the identical one and the count read
+ * next are current. SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+ */
+export async function lockBatchObjections(
+  trx: Tx,
+  dialect: Dialect,
+  batchId: string,
+): Promise<void> {
+  if (dialect === "postgres")
+    await sql`select pg_advisory_xact_lock(${sql.lit(OBJECTIONS_LOCK_CLASS)}, hashtext(${batchId}))`.execute(
+      trx,
+    );
+}
+
+/** The objection of the batch with this fingerprint, if one was filed. */
+export function findIdenticalObjection(
+  db: DB | Tx,
+  table: ObjectionTableName,
+  batchId: string,
+  fingerprint: string,
+): Promise<{ id: string; state: string } | undefined> {
+  return db
+    .selectFrom(table)
+    .select(["id", "state"])
+    .where("batch_id", "=", batchId)
+    .where("fingerprint", "=", fingerprint)
+    .executeTakeFirst();
+}
+
+/** How many objections of one source in the batch are still open. */
+export async function countOpenObjectionsFrom(
+  db: DB | Tx,
+  table: ObjectionTableName,
+  batchId: string,
+  source: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("batch_id", "=", batchId)
+    .where("source", "=", source)
+    .where("state", "=", "open")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

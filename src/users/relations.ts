@@ -6,6 +6,8 @@ import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { inTransaction, isUniqueViolation } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { findOrganizationRow } from "../organizations/organizations-repository.ts";
+import { insertRelation } from "./relations-repository.ts";
 import { findUserRow } from "./users-repository.ts";
 
 /**
@@ -24,27 +26,20 @@ export async function recordRelation(
   if (!user || !["county_official", "city_official", "expert"].includes(user.role)) {
     throw new AppError("invalid_field", "只能为审核人员或评审专家登记关联关系", "userId");
   }
-  const org = await ctx.database.db
-    .selectFrom("organizations")
-    .select("id")
-    .where("id", "=", input.organizationId)
-    .executeTakeFirst();
+  const org = await findOrganizationRow(ctx.database.db, input.organizationId);
   if (!org) throw new AppError("invalid_field", "组织不存在", "organizationId");
   const id = randomUUID();
   const now = instant(ctx);
   try {
     await inTransaction(ctx.database, async (trx) => {
-      await trx
-        .insertInto("official_relations")
-        .values({
-          id,
-          user_id: input.userId,
-          organization_id: input.organizationId,
-          note: input.note,
-          recorded_by: actor.userId,
-          created_at: now,
-        })
-        .execute();
+      await insertRelation(trx, {
+        id,
+        user_id: input.userId,
+        organization_id: input.organizationId,
+        note: input.note,
+        recorded_by: actor.userId,
+        created_at: now,
+      });
       await appendAudit(trx, ctx.database.dialect, now, {
         actorId: actor.userId,
         actorRole: actor.role,

@@ -54,6 +54,15 @@ export function updateUser(trx: Tx, id: string, patch: Partial<UserTable>) {
   return trx.updateTable("users").set(patch).where("id", "=", id).executeTakeFirst();
 }
 
+/** Counts a failed sign-in against the account: a signal for the security admin, never a lock. */
+export function countFailedLogin(db: DB | Tx, id: string) {
+  return db
+    .updateTable("users")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
 export function countUsersWithRole(db: DB | Tx, role: Role) {
   return db
     .selectFrom("users")

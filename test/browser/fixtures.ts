@@ -15,7 +15,7 @@ import { DEMO_PNG, demoPdf } from "../../src/demo/demo-files.ts";
 import type { County } from "../../src/organizations/counties.ts";
 import { createOrganization } from "../../src/organizations/organizations.ts";
 import { usccCheckCharacter } from "../../src/organizations/uscc.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import {
   type BrowserServer,
   ensureWebBuilt,

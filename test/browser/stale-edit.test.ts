@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/settings/settings.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import { type Cast, fileCase, Harness, PASSWORD, seedCast, shoot, USERS } from "./fixtures.ts";
 import { signIn } from "./support.ts";
 

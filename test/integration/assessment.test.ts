@@ -15,7 +15,7 @@ import { AppError } from "../../src/errors.ts";
 import { COUNTIES } from "../../src/organizations/counties.ts";
 import { addRecord } from "../../src/targets/add-record.ts";
 import { targetPack } from "../../src/targets/target-pack.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
 import { DIALECTS } from "../helpers/db.ts";

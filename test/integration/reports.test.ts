@@ -9,7 +9,7 @@ import type { DB } from "../../src/db/database.ts";
 import { COUNTIES } from "../../src/organizations/counties.ts";
 import { addBaseline } from "../../src/targets/add-baseline.ts";
 import { addValue } from "../../src/targets/record-target-value.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
 import { DIALECTS } from "../helpers/db.ts";

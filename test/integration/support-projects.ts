@@ -9,7 +9,7 @@ import { publishSelection } from "../../src/projects/publish-selection.ts";
 import { rankCall } from "../../src/projects/rank-call.ts";
 import { submitProposal } from "../../src/projects/submit-proposal.ts";
 import { submitScore } from "../../src/projects/submit-score.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import { PASSWORD, uscc, type World } from "../helpers/world.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/database.ts";
-import { createUser } from "../../src/users/users.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import type { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
 import { DIALECTS } from "../helpers/db.ts";

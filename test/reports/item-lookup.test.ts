@@ -33,3 +33,25 @@ describe("a report's item look-up", () => {
     expect(itemOf(ctx, successor.id, "9.9.z")).toBeUndefined();
   });
 });
+
+describe("a case's item, by the registry", () => {
+  const registry = ctx.registry;
+
+  it("is the item of the pack its decision was made under", () => {
+    expect(registry.itemOf(successor.id, "1.1.g", "2021-01-01")?.title).toBe(
+      "后续政策中的另一项奖励",
+    );
+    expect(registry.itemOf(taizhou.id, "1.1.g", "2099-01-01")?.title).toBe(
+      taizhou.items.get("1.1.g")?.title,
+    );
+  });
+
+  it("before a decision, is the item of the pack in force on the event date", () => {
+    expect(registry.itemOf(null, "1.1.g", "2024-05-01")?.title).toBe(
+      taizhou.items.get("1.1.g")?.title,
+    );
+    expect(registry.itemOf(null, "1.1.g", successor.effective)?.title).toBe(
+      "后续政策中的另一项奖励",
+    );
+  });
+});

@@ -4,16 +4,12 @@ import { listAudit, verifyAudit } from "../../audit/read-audit.ts";
 import { ROLES } from "../../auth/roles.ts";
 import type { Context } from "../../context.ts";
 import { readSettings, updateSettings } from "../../settings/update-settings.ts";
+import { assignRole } from "../../users/assign-role.ts";
+import { createUser, createUserSchema } from "../../users/create-user.ts";
+import { listUsers } from "../../users/list-users.ts";
 import { recordRelation } from "../../users/relations.ts";
-import {
-  assignRole,
-  createUser,
-  createUserSchema,
-  listUsers,
-  roleBindingSchema,
-  updateAccount,
-  updateAccountSchema,
-} from "../../users/users.ts";
+import { roleBindingSchema } from "../../users/role-binding.ts";
+import { updateAccount, updateAccountSchema } from "../../users/update-account.ts";
 import { actorOf } from "../auth.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { changePassword } from "../../auth/change-password.ts";
+import { login } from "../../auth/login.ts";
+import { logout } from "../../auth/logout.ts";
 import { ROLE_NAMES } from "../../auth/roles.ts";
-import { changePassword, login, logout } from "../../auth/sessions.ts";
 import type { Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../auth.ts";
