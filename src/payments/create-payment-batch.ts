@@ -30,7 +30,12 @@ export async function createPaymentBatch(
       { op: "payment.batch", ...input },
       at,
       async () => {
-        const unpaid = await unpaidAwards(trx, input.year, source);
+        const unpaid = await unpaidAwards(
+          trx,
+          input.year,
+          source,
+          ctx.database.dialect === "postgres",
+        );
         if (unpaid.length === 0)
           throw new AppError(
             "conflict",

@@ -3,9 +3,13 @@ import type { PaymentBatchTable } from "../db/schema.ts";
 
 /** The SQL of payments: batches and their lines. */
 
-/** The reserved awards of a budget that are in no pending line, by number. */
-export function unpaidAwards(db: DB | Tx, year: number, source: string) {
-  return db
+/**
+ * The reserved awards of a budget not yet in a pending line. With `lock` (PostgreSQL), their rows
+ * are held until commit, so a reversal of one of them waits and then sees its pending line — and
+ * an award reversed meanwhile drops out of the batch instead of getting a line.
+ */
+export function unpaidAwards(db: DB | Tx, year: number, source: string, lock = false) {
+  const q = db
     .selectFrom("awards")
     .selectAll()
     .where("year", "=", year)
@@ -22,8 +26,8 @@ export function unpaidAwards(db: DB | Tx, year: number, source: string) {
         ),
       ),
     )
-    .orderBy("number")
-    .execute();
+    .orderBy("number");
+  return (lock ? q.forUpdate() : q).execute();
 }
 
 export function insertPaymentBatch(trx: Tx, row: PaymentBatchTable) {
