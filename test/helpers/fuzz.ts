@@ -19,7 +19,7 @@ export interface FuzzParam {
 }
 
 export interface FuzzRoute {
-  /** `POST /api/v1/applications/{id}/{action}` */
+  /** `POST /api/v1/applications/{id}/submit` */
   readonly name: string;
   readonly method: string;
   /** In OpenAPI form: `/api/v1/applications/{id}`. */

@@ -675,12 +675,15 @@ describe.each(DIALECTS)("bad input (%s)", (dialect) => {
       field: "facts.municipalFiling",
     },
     {
+      // Each step is its own operation: an unknown one is no route at all.
       name: "application action not known",
       who: "entA",
       method: "POST",
       path: () => `${drafts()}/approve-all`,
       body: () => ({}),
-      field: "action",
+      status: 404,
+      code: "not_found",
+      field: null,
     },
     {
       name: "application action on a bad UUID",

@@ -13,7 +13,7 @@ import {
   updateApplication,
 } from "../../applications/applications.ts";
 import { addEvidence, openEvidence } from "../../applications/evidence.ts";
-import { ACTIONS, STATES } from "../../applications/states.ts";
+import { ACTION_NAMES, ACTIONS, type Action, STATES } from "../../applications/states.ts";
 import { transitionApplication } from "../../applications/transition-application.ts";
 import type { Context } from "../../context.ts";
 import { actorOf } from "../auth.ts";
@@ -87,26 +87,42 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
       { schema: { tags, summary: "政策引擎预估（不保存）", params: idParams } },
       async (request) => previewApplication(ctx, actorOf(request), request.params.id),
     );
-    app.post(
-      "/api/v1/applications/:id/:action",
-      {
-        schema: {
-          tags,
-          summary:
-            "办理：submit 提交 / withdraw 撤回 / accept 受理 / approve 审核通过 / return 退回补正 / reject 不予通过",
-          params: idParams.extend({ action: z.enum(ACTIONS) }),
-          body: z.object({ comment: z.string().trim().max(2000).optional() }).nullish(),
+    // Each step of the review is its own operation (searchable, documented on its own), all
+    // served by the one use case that moves a case.
+    const STEP_SUMMARIES: Record<Action, string> = {
+      submit: "提交（企业；至少一份证明材料；退回补正后再次提交保留首次提交时间）",
+      withdraw: "撤回（企业；审核通过之前）",
+      accept: "受理（县级审核人员）",
+      approve: "审核通过（县级初审通过转市级复审；市级复审通过即核定奖励）",
+      return: "退回补正（须填写意见）",
+      reject: "不予通过（须填写意见）",
+    };
+    for (const action of ACTIONS) {
+      app.post(
+        `/api/v1/applications/:id/${action}`,
+        {
+          schema: {
+            tags,
+            summary: `${ACTION_NAMES[action]}：${STEP_SUMMARIES[action]}`,
+            operationId: `${action}Application`,
+            params: idParams,
+            body: z
+              .object({
+                comment: z.string().trim().max(2000).optional().describe("审核意见"),
+              })
+              .nullish(),
+          },
         },
-      },
-      async (request) =>
-        transitionApplication(
-          ctx,
-          actorOf(request),
-          request.params.id,
-          request.params.action,
-          request.body?.comment || null,
-        ),
-    );
+        async (request) =>
+          transitionApplication(
+            ctx,
+            actorOf(request),
+            request.params.id,
+            action,
+            request.body?.comment || null,
+          ),
+      );
+    }
     app.post(
       "/api/v1/applications/:id/evidence",
       {
