@@ -25,7 +25,7 @@ import {
 export const casePublicity: PublicitySubject = {
   kind: "awards",
   objectionKind: "objection",
-  subjectField: "applicationId",
+  subjectColumn: "application_id",
 
   async listPublic(ctx, batchId) {
     const rows = await publicCaseEntries(ctx.database.db, batchId);

@@ -68,7 +68,6 @@ async function closeAll(ctx: Context, actor: Actor): Promise<CloseSummary> {
   for (const kind of SUBJECT_KINDS) {
     const subject = PUBLICITY_SUBJECTS[kind];
     for (const batch of await dueBatches(ctx.database.db, kind, today)) {
-      let undecided = 0;
       for (const subjectId of await subject.dueEntries(ctx, batch.id)) {
         const outcome = await subject.close(ctx, actor, batch.id, subjectId);
         if (outcome === "done") {
@@ -76,16 +75,15 @@ async function closeAll(ctx: Context, actor: Actor): Promise<CloseSummary> {
           else summary.projectsFunded++;
         } else if (outcome === "held") {
           summary.held++;
-          undecided++;
         } else if (outcome !== "skipped") {
-          undecided++;
           summary.waiting.push({
             application: kind === "awards" ? subjectId : "",
             message: outcome.waiting,
           });
         }
       }
-      if (undecided > 0 || (await subject.dueEntries(ctx, batch.id)).length > 0) continue;
+      // Held and waiting entries stay undecided: the batch stays open for a later run.
+      if ((await subject.dueEntries(ctx, batch.id)).length > 0) continue;
       const closed = await inTransaction(ctx.database, async (trx) => {
         try {
           await applyTransition(trx, ctx, actor, "publicity_batch", batch.id, "close", {

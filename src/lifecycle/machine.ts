@@ -57,19 +57,3 @@ export function steps<S extends string, A extends string>(
 ): Transition<S, A>[] {
   return from.map((f) => step(action, f, to, permission, options));
 }
-
-export function findStep<S extends string, A extends string>(
-  machine: Machine<string, S, A>,
-  action: A,
-  from: S | null,
-): Transition<S, A> | undefined {
-  return machine.transitions.find((t) => t.action === action && t.from === from);
-}
-
-/** The actions open from a state, in table order. */
-export function actionsFrom<S extends string, A extends string>(
-  machine: Machine<string, S, A>,
-  from: S,
-): A[] {
-  return [...new Set(machine.transitions.filter((t) => t.from === from).map((t) => t.action))];
-}

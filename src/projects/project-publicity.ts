@@ -28,7 +28,7 @@ import { loadCall } from "./projects-repository.ts";
 export const projectPublicity: PublicitySubject = {
   kind: "projects",
   objectionKind: "project_objection",
-  subjectField: "proposalId",
+  subjectColumn: "proposal_id",
 
   listPublic: (ctx, batchId) => publicProjectEntries(ctx.database.db, batchId),
 

@@ -71,13 +71,11 @@ export async function fileObjection(
     },
     insert: async (trx, marks) => {
       const id = randomUUID();
-      const subjectColumn =
-        subject.objectionKind === "objection" ? "application_id" : "proposal_id";
       await applyTransition(trx, ctx, publicActor(ip), subject.objectionKind, id, "file", {
         create: {
           id,
           batch_id: batchId,
-          [subjectColumn]: input.subjectId,
+          [subject.subjectColumn]: input.subjectId,
           name: input.name,
           contact: input.contact,
           reason: input.reason,

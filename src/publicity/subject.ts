@@ -18,7 +18,7 @@ export interface PublicitySubject {
   readonly kind: SubjectKind;
   /** The record kind of its objections and the column that names the subject in them. */
   readonly objectionKind: "objection" | "project_objection";
-  readonly subjectField: "applicationId" | "proposalId";
+  readonly subjectColumn: "application_id" | "proposal_id";
   /** The public list of a batch: no personal data. */
   listPublic(ctx: Context, batchId: string): Promise<readonly object[]>;
   /** Whether the subject is on this batch; the error names the field if not. */

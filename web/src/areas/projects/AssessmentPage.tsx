@@ -308,11 +308,11 @@ function RunCard({
         </Space>
       }
       extra={
-        <Space>
+        <Space wrap>
           <Select
             value={runId ?? undefined}
             onChange={onSelect}
-            style={{ width: 300 }}
+            style={{ width: 300, maxWidth: "calc(100vw - 140px)" }}
             options={runs.map((r, i) => ({
               value: r.id,
               label: `${beijingTime(r.createdAt)} · 方案第 ${r.schemeVersion} 版${i === 0 ? "（最新）" : ""}`,
@@ -525,6 +525,8 @@ function SchemesCard({
             rowKey="id"
             size="small"
             pagination={false}
+            // On a phone the table scrolls inside its card, not the page.
+            scroll={{ x: "max-content" }}
             dataSource={d.items}
             onRow={(s) => rowTestId(`scheme-${s.version}`)}
             expandable={{
