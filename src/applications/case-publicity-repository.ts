@@ -2,6 +2,8 @@ import type { DB, Tx } from "../db/database.ts";
 
 /** The SQL of case publicity: the entries of a batch and the cases on them. */
 
+export type CaseEntryRow = Awaited<ReturnType<typeof publicCaseEntries>>[number];
+
 export function publicCaseEntries(db: DB, batchId: string) {
   return db
     .selectFrom("publicity_entries")

@@ -11,18 +11,25 @@ import { hasOpenObjection } from "../publicity/publicity-repository.ts";
 import type { CloseOutcome, PublicitySubject } from "../publicity/subject.ts";
 import { findApplicationRow } from "./applications-repository.ts";
 import {
+  type CaseEntryRow,
   findCaseEntry,
   noteCaseEntry,
   publicCaseEntries,
   undecidedCaseEntries,
 } from "./case-publicity-repository.ts";
 
+/** A case on the public list: organization, item and amount, no personal data. */
+export type PublicCaseEntry = Omit<CaseEntryRow, "policyId"> & {
+  readonly itemTitle: string;
+  readonly clause: string | null;
+};
+
 /**
  * Approved cases as a subject of publicity (三（一）, 五、附则): listed with organization, item and
  * amount; an upheld objection rejects the case and releases its grant; at the close each case
  * without an open objection becomes an award, first applied first awarded.
  */
-export const casePublicity: PublicitySubject = {
+export const casePublicity: PublicitySubject<PublicCaseEntry> = {
   kind: "awards",
   objectionKind: "objection",
   subjectColumn: "application_id",

@@ -9,7 +9,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { Context } from "../context.ts";
 import { installAuth } from "./auth.ts";
 import { installErrorHandlers } from "./errors.ts";
@@ -27,6 +27,7 @@ import { policyRoutes } from "./routes/policies.ts";
 import { projectRoutes } from "./routes/projects.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { targetRoutes } from "./routes/targets.ts";
+import { responseSerializer } from "./serializer.ts";
 import { validatorCompiler } from "./validator.ts";
 
 export interface AppOptions {
@@ -39,6 +40,11 @@ export interface AppOptions {
    */
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
+  /**
+   * Every answer is checked against its route's response schema; strictly, a field the schema
+   * does not describe is an error too (on in the test suite, or with QI_STRICT_RESPONSES=1).
+   */
+  readonly strictResponses?: boolean;
   /** The built web app (index.html and assets); served at `/` when it exists. */
   readonly webRoot?: string;
 }
@@ -58,7 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    responseSerializer(
+      options.strictResponses ??
+        (process.env.VITEST !== undefined || process.env.QI_STRICT_RESPONSES === "1"),
+    ),
+  );
   installErrorHandlers(app, context);
 
   // Browsers are told to use https only (CSP `upgrade-insecure-requests`, HSTS) when the app is
@@ -100,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `.meta({ id })` become components that the routes reference.
+    transformObject: jsonSchemaTransformObject,
   });
   // Swagger UI's pages get the policy above (its own `staticCSP` always asks for the upgrade).
   await app.register(swaggerUi, { routePrefix: "/docs" });

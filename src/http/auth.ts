@@ -17,6 +17,7 @@ declare module "fastify" {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const PASSWORD_ROUTES = new Set([
   "/api/v1/auth/me",
+  "/api/v1/auth/session",
   "/api/v1/auth/password",
   "/api/v1/auth/logout",
 ]);

@@ -59,3 +59,26 @@ export const calculateResponseSchema = z
     totalYuan: z.number().int(),
   })
   .meta({ id: "CalculateResponse" });
+
+/** The HTTP statuses an error can take (see ERROR_CODES in src/errors.ts). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429 | 500;
+
+/**
+ * The error answers a route can give, each in the one error shape, for its `response` schema:
+ * `response: { 200: thing, ...errors(400, 401, 403, 404) }`. Every route may also answer 500.
+ */
+export function errors<const S extends readonly ErrorStatus[]>(
+  ...statuses: S
+): Record<S[number] | 500, typeof errorSchema> {
+  const out = { 500: errorSchema } as Record<S[number] | 500, typeof errorSchema>;
+  for (const status of statuses) out[status as S[number]] = errorSchema;
+  return out;
+}
+
+/** The errors of a route that needs a session: not signed in (401), not allowed (403). */
+export const SIGNED_IN = [400, 401, 403] as const;
+/** …and one that reads or changes a record by id (404) whose state or version may refuse (409). */
+export const RECORD_CHANGE = [400, 401, 403, 404, 409] as const;
+
+/** An empty answer (204). */
+export const noContent = z.null().describe("无内容");

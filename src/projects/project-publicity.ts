@@ -19,13 +19,16 @@ import {
 } from "./project-funding-repository.ts";
 import { loadCall } from "./projects-repository.ts";
 
+/** A selected proposal on the public list: no personal data. */
+export type PublicProjectEntry = Awaited<ReturnType<typeof publicProjectEntries>>[number];
+
 /**
  * Selected public projects as a subject of publicity (三（三）4, 四（二）): when the period has
  * ended, each selected proposal without an open objection is funded from the city's special fund
  * of the call's year — an advance (the call's percentage) and a final tranche, both reserved at
  * once in the ledger. An upheld objection drops the proposal and returns its amount to the call.
  */
-export const projectPublicity: PublicitySubject = {
+export const projectPublicity: PublicitySubject<PublicProjectEntry> = {
   kind: "projects",
   objectionKind: "project_objection",
   subjectColumn: "proposal_id",

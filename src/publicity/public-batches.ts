@@ -26,15 +26,14 @@ export async function publicBatches(ctx: Context) {
 }
 
 /** One batch as the public reads it: the subject lists its entries (no personal data). */
-export async function publicBatch(
+export async function publicBatch<A extends object, P extends object>(
   ctx: Context,
-  subjects: Readonly<Record<SubjectKind, PublicitySubject>>,
+  subjects: Readonly<{ awards: PublicitySubject<A>; projects: PublicitySubject<P> }>,
   id: string,
 ) {
   const batch = await findBatch(ctx.database.db, id);
   if (!batch) throw new AppError("not_found", "公示不存在", "id");
   const kind = batch.kind as SubjectKind;
-  const entries = await subjects[kind].listPublic(ctx, batch.id);
   return {
     id: batch.id,
     number: batch.number,
@@ -43,12 +42,24 @@ export async function publicBatch(
     endDate: batch.end_date,
     state: batch.state,
     kind,
-    entries: kind === "awards" ? entries : [],
-    projects: kind === "projects" ? entries : [],
+    entries: kind === "awards" ? await subjects.awards.listPublic(ctx, batch.id) : [],
+    projects: kind === "projects" ? await subjects.projects.listPublic(ctx, batch.id) : [],
   };
 }
 
 /** The objections of a batch with the objectors' contacts: for whoever manages that publicity. */
+export function listObjections(
+  ctx: Context,
+  actor: Actor,
+  kind: "awards",
+  batchId: string,
+): ReturnType<typeof caseObjections>;
+export function listObjections(
+  ctx: Context,
+  actor: Actor,
+  kind: "projects",
+  batchId: string,
+): ReturnType<typeof projectObjections>;
 export async function listObjections(
   ctx: Context,
   actor: Actor,

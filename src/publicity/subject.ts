@@ -13,14 +13,15 @@ export type CloseOutcome = "done" | "held" | "skipped" | { readonly waiting: str
  * What a kind of subject tells the one publicity module: how its entries are listed in public,
  * which objections hold an entry, what an upheld objection does and what the close does. The
  * subject's own module implements it; the publicity module knows nothing else of cases or projects.
+ * `Entry` is the shape of its public list, which only the subject knows.
  */
-export interface PublicitySubject {
+export interface PublicitySubject<Entry extends object = object> {
   readonly kind: SubjectKind;
   /** The record kind of its objections and the column that names the subject in them. */
   readonly objectionKind: "objection" | "project_objection";
   readonly subjectColumn: "application_id" | "proposal_id";
   /** The public list of a batch: no personal data. */
-  listPublic(ctx: Context, batchId: string): Promise<readonly object[]>;
+  listPublic(ctx: Context, batchId: string): Promise<readonly Entry[]>;
   /** Whether the subject is on this batch; the error names the field if not. */
   requireEntry(trx: Tx, batchId: string, subjectId: string): Promise<void>;
   /** An upheld objection: the subject leaves the list (and its money returns), with the reason. */

@@ -1,9 +1,10 @@
 import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { AREAS } from "./areas/index.ts";
 import type { MenuEntry } from "./areas/types.ts";
 import { useAuth } from "./auth.tsx";
+import { pageTitle } from "./components/common.tsx";
 import { LoginPage } from "./LoginPage.tsx";
 
 const { Header, Sider, Content } = Layout;
@@ -39,10 +40,14 @@ export function App() {
         })),
     [role],
   );
-  const selected = AREAS.flatMap((a) => a.menu)
-    .map((m) => m.path)
-    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
-    .sort((a, b) => b.length - a.length)[0];
+  const entry = AREAS.flatMap((a) => a.menu)
+    .filter((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const selected = entry?.path;
+  // Each page has its own tab title (a detail page may name its record: usePageTitle).
+  useEffect(() => {
+    document.title = pageTitle(location.pathname === "/login" ? "登录" : entry?.label);
+  }, [location.pathname, entry?.label]);
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Header
@@ -53,11 +58,24 @@ export function App() {
           padding: "0 16px",
         }}
       >
-        <Link to="/" style={{ color: "#fff", fontSize: 16, fontWeight: 600, whiteSpace: "nowrap" }}>
+        <Link
+          to="/"
+          style={{
+            color: "#fff",
+            fontSize: narrow ? 14 : 16,
+            fontWeight: 600,
+            whiteSpace: "nowrap",
+            overflow: "hidden",
+            textOverflow: "ellipsis",
+            minWidth: 0,
+            marginRight: 8,
+          }}
+        >
           台州市质量强市激励政策兑现系统
         </Link>
         {user ? (
           <Dropdown
+            trigger={["click"]}
             menu={{
               items: [
                 {
@@ -71,10 +89,24 @@ export function App() {
               ],
             }}
           >
-            <Space style={{ color: "#fff", cursor: "pointer" }} data-testid="current-user">
-              {user.displayName}
-              <Typography.Text style={{ color: "#bbb" }}>{user.roleName}</Typography.Text>
-            </Space>
+            <Button
+              type="text"
+              style={{
+                color: "#fff",
+                height: "auto",
+                maxWidth: narrow ? "50%" : undefined,
+                overflow: "hidden",
+                flexShrink: 0,
+              }}
+              data-testid="current-user"
+              aria-label={`${user.displayName}（${user.roleName}）：账户菜单，含退出登录`}
+            >
+              <Space>
+                {user.displayName}
+                {narrow ? null : <span style={{ color: "#d9d9d9" }}>{user.roleName}</span>}
+                <span aria-hidden="true">▾</span>
+              </Space>
+            </Button>
           </Dropdown>
         ) : location.pathname === "/login" ? null : (
           <Button type="primary" onClick={() => navigate("/login")}>

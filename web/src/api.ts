@@ -34,7 +34,7 @@ export function isStaleVersion(error: unknown): error is ApiError {
  * version (the page's own reload when it gave one, else the whole page). Their unsaved input is
  * lost on refresh, so they may also close the dialog and copy it first.
  */
-function promptStale(error: ApiError, refresh: (() => unknown) | undefined): void {
+export function promptStale(error: ApiError, refresh: (() => unknown) | undefined): void {
   const current = error.details.currentVersion;
   Modal.confirm({
     title: STALE_VERSION_TEXT,
@@ -56,7 +56,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function toError(response: Response): Promise<ApiError> {
+/** The CSRF header of a state-changing request, when signed in. */
+export function csrfHeader(): [string, string] | null {
+  return csrfToken ? ["x-csrf-token", csrfToken] : null;
+}
+
+/** The server's error answer as an ApiError. */
+export async function errorOf(response: Response): Promise<ApiError> {
   let body: {
     error?: {
       code?: string;
@@ -117,7 +123,7 @@ export async function api<T = unknown>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    const error = await toError(response);
+    const error = await errorOf(response);
     if (isStaleVersion(error)) promptStale(error, options.onStale);
     throw error;
   }
@@ -175,7 +181,7 @@ export async function download(
   onProgress?: (received: number) => void,
 ): Promise<void> {
   const response = await fetch(url(path, query), { credentials: "same-origin" });
-  if (!response.ok) throw await toError(response);
+  if (!response.ok) throw await errorOf(response);
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;

@@ -1,16 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import type { Role } from "../../src/auth/roles.ts";
-import { ApiError, get, post, setCsrfToken } from "./api.ts";
+import { fetchClient, queryClient } from "./api/client.ts";
+import type { Schema } from "./api/types.ts";
+import { setCsrfToken } from "./api.ts";
 
-export interface User {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly roleName: string;
-  readonly organizationId: string | null;
-  readonly county: string | null;
-}
+export type User = Schema<"SessionUser">;
 
 interface AuthState {
   readonly user: User | null;
@@ -22,16 +15,19 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/**
+ * Who is signed in, asked once when the app opens (GET /auth/session: a visitor is an answer, not
+ * an error). Signing in or out drops every cached answer, which belonged to the previous person.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const me = await get<{ user: User; csrfToken: string }>("/api/v1/auth/me");
-      setCsrfToken(me.csrfToken);
-      setUser(me.user);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      const { data } = await fetchClient.GET("/api/v1/auth/session");
+      setCsrfToken(data?.session?.csrfToken ?? null);
+      setUser(data?.session?.user ?? null);
+    } catch {
       setCsrfToken(null);
       setUser(null);
     } finally {
@@ -42,18 +38,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
   const login = useCallback(async (username: string, password: string) => {
-    const result = await post<{ user: User; csrfToken: string }>("/api/v1/auth/login", {
-      username,
-      password,
+    const { data } = await fetchClient.POST("/api/v1/auth/login", {
+      body: { username, password },
     });
-    setCsrfToken(result.csrfToken);
-    setUser(result.user);
-    return result.user;
+    if (!data) throw new Error("登录失败");
+    queryClient.clear();
+    setCsrfToken(data.csrfToken);
+    setUser(data.user);
+    return data.user;
   }, []);
   const logout = useCallback(async () => {
     try {
-      await post("/api/v1/auth/logout");
+      await fetchClient.POST("/api/v1/auth/logout");
     } finally {
+      queryClient.clear();
       setCsrfToken(null);
       setUser(null);
     }

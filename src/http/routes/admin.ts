@@ -13,6 +13,16 @@ import { updateAccount, updateAccountSchema } from "../../users/update-account.t
 import { actorOf } from "../auth.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
+import {
+  auditChainCheckSchema,
+  auditPageSchema,
+  relationRecordedSchema,
+  settingsValuesSchema,
+  settingsViewSchema,
+  userAccountListSchema,
+  userAccountSchema,
+} from "../responses/admin.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,13 +33,21 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: ["用户与权限"],
           summary: "用户列表",
           querystring: z.object({ role: z.enum(ROLES).optional() }),
+          response: { 200: userAccountListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({ items: await listUsers(ctx, actorOf(request), request.query.role) }),
     );
     app.post(
       "/api/v1/users",
-      { schema: { tags: ["用户与权限"], summary: "创建账号", body: createUserSchema } },
+      {
+        schema: {
+          tags: ["用户与权限"],
+          summary: "创建账号",
+          body: createUserSchema,
+          response: { 201: userAccountSchema, ...errors(...SIGNED_IN, 409) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createUser(ctx, actorOf(request), request.body)),
     );
@@ -42,6 +60,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
             "停用、启用、解锁账号或重设密码（系统管理员；不能停用自己，也不能停用某管理角色唯一启用的账号）",
           params: idParams,
           body: updateAccountSchema,
+          response: { 200: userAccountSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) => updateAccount(ctx, actorOf(request), request.params.id, request.body),
@@ -54,6 +73,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "分配角色（安全管理员；不能改自己的角色，也不能改某管理角色唯一启用的账号）",
           params: idParams,
           body: roleBindingSchema,
+          response: { 200: userAccountSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) => assignRole(ctx, actorOf(request), request.params.id, request.body),
@@ -69,6 +89,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
             organizationId: z.string().uuid(),
             note: z.string().trim().min(1).max(500),
           }),
+          response: { 201: relationRecordedSchema, ...errors(...SIGNED_IN, 409) },
         },
       },
       async (request, reply) =>
@@ -80,6 +101,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags: ["设置"],
           summary: "本角色可管理的设置，及全部设置共用的版本号 version（修改时须带上）",
+          response: { 200: settingsViewSchema, ...errors(401, 403) },
         },
       },
       async (request) => readSettings(ctx, actorOf(request)),
@@ -98,6 +120,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
             .describe(
               "要修改的设置：键为设置名（如 general.publicityWorkingDays），值为新值；另加 version",
             ),
+          response: { 200: settingsValuesSchema, ...errors(...SIGNED_IN, 409) },
         },
       },
       async (request) => {
@@ -116,13 +139,20 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
             actorId: z.string().max(100).optional(),
             outcome: z.enum(["success", "denied", "failure"]).optional(),
           }),
+          response: { 200: auditPageSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listAudit(ctx, actorOf(request), request.query),
     );
     app.get(
       "/api/v1/audit/verify",
-      { schema: { tags: ["审计"], summary: "校验审计日志哈希链" } },
+      {
+        schema: {
+          tags: ["审计"],
+          summary: "校验审计日志哈希链",
+          response: { 200: auditChainCheckSchema, ...errors(401, 403) },
+        },
+      },
       async (request) => verifyAudit(ctx, actorOf(request)),
     );
   };

@@ -20,6 +20,16 @@ import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
+import {
+  applicationDetailSchema,
+  applicationListSchema,
+  applicationSchema,
+  applicationStepResultSchema,
+  engineDecisionSchema,
+  evidenceFileSchema,
+  evidenceSchema,
+} from "../responses/applications.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,13 +47,22 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
             year: z.coerce.number().int().min(2000).max(2100).optional(),
             q: z.string().max(100).optional(),
           }),
+          response: { 200: applicationListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listApplications(ctx, actorOf(request), request.query),
     );
     app.post(
       "/api/v1/applications",
-      { schema: { tags, summary: "新建申报草稿（企业用户）", body: applicationInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: "新建申报草稿（企业用户）",
+          body: applicationInputSchema,
+          // 404: no such organization; 409: the organization is excluded from applying.
+          response: { 201: applicationSchema, ...errors(...RECORD_CHANGE, 413) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createApplication(ctx, actorOf(request), request.body)),
     );
@@ -54,6 +73,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "申报详情：材料、审核步骤及每步的引擎决定与核查过程",
           params: idParams,
+          response: { 200: applicationDetailSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) => getApplication(ctx, actorOf(request), request.params.id),
@@ -69,6 +89,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           headers: ifMatchHeaders,
           // The version sits beside the fields; the fields' own rule (at least one) ignores it.
           body: applicationPatchSchema.and(z.object({ version: versionField })),
+          response: { 200: applicationSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) => {
@@ -84,7 +105,14 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/v1/applications/:id/preview",
-      { schema: { tags, summary: "政策引擎预估（不保存）", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "政策引擎预估（不保存）",
+          params: idParams,
+          response: { 200: engineDecisionSchema, ...errors(...SIGNED_IN, 404) },
+        },
+      },
       async (request) => previewApplication(ctx, actorOf(request), request.params.id),
     );
     // Each step of the review is its own operation (searchable, documented on its own), all
@@ -111,6 +139,9 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
                 comment: z.string().trim().max(2000).optional().describe("审核意见"),
               })
               .nullish(),
+            // 409: not open in the case's state, the organization excluded, or refused by the engine
+            // or by a grant already made (pay once, one per project, caps).
+            response: { 200: applicationStepResultSchema, ...errors(...RECORD_CHANGE, 413) },
           },
         },
         async (request) =>
@@ -130,6 +161,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "上传证明材料（PDF、JPEG、PNG，multipart/form-data，字段 file）",
           params: idParams,
+          response: { 201: evidenceSchema, ...errors(...RECORD_CHANGE, 413, 415) },
         },
       },
       async (request, reply) => {
@@ -145,6 +177,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看证明材料",
           params: idParams.extend({ evidenceId: z.string().uuid() }),
+          response: { 200: evidenceFileSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {

@@ -14,6 +14,15 @@ import { verifyRun } from "../../assessment/verify-run.ts";
 import type { Context } from "../../context.ts";
 import { actorOf } from "../auth.ts";
 import { idParams } from "../params.ts";
+import {
+  assessmentRunCheckSchema,
+  assessmentRunListSchema,
+  assessmentRunSchema,
+  assessmentSchemeListSchema,
+  assessmentSchemeSchema,
+  assessmentValueSchema,
+} from "../responses/assessment.ts";
+import { errors, SIGNED_IN } from "../schemas.ts";
 
 const year = z.coerce
   .number({ error: "应为年度（整数）" })
@@ -32,6 +41,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "考核方案（各年度各版本，新版本在前）",
           querystring: z.object({ year: year.optional() }),
+          response: { 200: assessmentSchemeListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({
@@ -46,6 +56,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary:
             "保存年度考核方案（生成新版本，旧版本不变；权重之和须为 100；baseVersion 须为该年度当前最新版本，否则 409 stale_version）",
           body: schemeInputSchema,
+          response: { 201: assessmentSchemeSchema, ...errors(...SIGNED_IN, 409) },
         },
       },
       async (request, reply) =>
@@ -66,6 +77,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
               .max(1_000_000, "版本号过大")
               .optional(),
           }),
+          response: { 200: assessmentSchemeSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) =>
@@ -78,6 +90,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "录入人工指标的数值（同一县再次录入以最新为准）",
           body: assessmentValueInputSchema,
+          response: { 201: assessmentValueSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request, reply) =>
@@ -90,6 +103,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "按方案计算年度考核得分与排名（保存输入与结果）",
           body: runInputSchema,
+          response: { 201: assessmentRunSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) =>
@@ -102,6 +116,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "考核计算记录（新的在前）",
           querystring: z.object({ year: year.optional() }),
+          response: { 200: assessmentRunListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({ items: await listRuns(ctx, actorOf(request), request.query.year) }),
@@ -113,6 +128,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "一次考核计算：各县得分、排名与逐项计算过程",
           params: idParams,
+          response: { 200: assessmentRunSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) => getRun(ctx, actorOf(request), request.params.id),
@@ -124,6 +140,7 @@ export function assessmentRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "核对：用保存的输入与方案版本重新计分，与保存的结果比较",
           params: idParams,
+          response: { 200: assessmentRunCheckSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) => verifyRun(ctx, actorOf(request), request.params.id),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { calculateParsed } from "../../calculate/calculate.ts";
 import { calculateRequestSchema } from "../../calculate/request.ts";
 import type { PolicyRegistry } from "../../policy/registry.ts";
-import { calculateResponseSchema, errorSchema } from "../schemas.ts";
+import { calculateResponseSchema, errors } from "../schemas.ts";
 
 export function calculateRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +17,8 @@ export function calculateRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod
             "按提交时间（相同则按申报编号）先后核定；结果按请求顺序返回。trace=true 时附上每条申报的核查过程。",
           querystring: z.object({ trace: z.enum(["true", "false"]).optional() }),
           body: calculateRequestSchema,
-          response: { 200: calculateResponseSchema, 400: errorSchema, 413: errorSchema },
+          // 403: a request that carries a session needs its CSRF token (and an unexpired password).
+          response: { 200: calculateResponseSchema, ...errors(400, 403, 413) },
         },
       },
       async (request) =>

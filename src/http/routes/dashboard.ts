@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Context } from "../../context.ts";
 import { dashboard } from "../../dashboard/dashboard.ts";
 import { actorOf } from "../auth.ts";
+import { dashboardSchema } from "../responses/dashboard.ts";
+import { errors } from "../schemas.ts";
 
 export function dashboardRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -12,6 +14,7 @@ export function dashboardRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: ["目标"],
           summary:
             "领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均工作日（汇总，无个人信息）",
+          response: { 200: dashboardSchema, ...errors(401, 403) },
         },
       },
       async (request) => dashboard(ctx, actorOf(request)),

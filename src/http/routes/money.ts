@@ -22,15 +22,45 @@ import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey } from "../files.ts";
 import { idParams } from "../params.ts";
+import {
+  awardGrantedSchema,
+  awardReversedSchema,
+  awardRowSchema,
+  budgetBalanceSchema,
+  budgetListItemSchema,
+  calendarDaySchema,
+  calendarDaySetSchema,
+  caseObjectionReceiptSchema,
+  caseObjectionResolvedSchema,
+  caseObjectionSchema,
+  casePublicityBatchCreatedSchema,
+  itemsOf,
+  ledgerCheckSchema,
+  paymentBatchCreatedSchema,
+  paymentBatchDetailSchema,
+  paymentBatchSchema,
+  paymentLineResultSchema,
+  publicityCloseSummarySchema,
+  publicPublicityBatchDetailSchema,
+  publicPublicityBatchSchema,
+} from "../responses/money.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
 export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     const pub = ["公示（公开）"];
+    // A route open to everyone still answers 403 to a session whose password has expired.
     app.get(
       "/api/v1/public/publicity",
-      { schema: { tags: pub, summary: "公示批次（无需登录）" } },
+      {
+        schema: {
+          tags: pub,
+          summary: "公示批次（无需登录）",
+          response: { 200: itemsOf(publicPublicityBatchSchema), ...errors(403) },
+        },
+      },
       async () => ({ items: await publicBatches(ctx) }),
     );
     app.get(
@@ -40,6 +70,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: pub,
           summary: "公示名单：组织、项目、金额、县（市、区），不含个人信息",
           params: idParams,
+          response: { 200: publicPublicityBatchDetailSchema, ...errors(400, 403, 404) },
         },
       },
       async (request) => publicBatch(ctx, PUBLICITY_SUBJECTS, request.params.id),
@@ -54,6 +85,11 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             "提出异议（姓名与联系方式必填，不公开；相同异议重复提交时返回首次的结果；同一来源每批公示的未处理异议有上限，超出为 429）",
           params: idParams,
           body: objectionInputSchema,
+          // 403: a signed-in sender without the CSRF token; 409: outside the publicity period.
+          response: {
+            201: caseObjectionReceiptSchema,
+            ...errors(400, 403, 404, 409, 413, 429),
+          },
         },
       },
       async (request, reply) =>
@@ -73,13 +109,27 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     const tags = ["公示与奖励"];
     app.post(
       "/api/v1/publicity",
-      { schema: { tags, summary: "新建公示批次（市级审核人员）", body: publicityInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: "新建公示批次（市级审核人员）",
+          body: publicityInputSchema,
+          response: { 201: casePublicityBatchCreatedSchema, ...errors(...SIGNED_IN, 409, 413) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createPublicityBatch(ctx, actorOf(request), request.body)),
     );
     app.get(
       "/api/v1/publicity/:id/objections",
-      { schema: { tags, summary: "本批公示的异议（含异议人信息）", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "本批公示的异议（含异议人信息）",
+          params: idParams,
+          response: { 200: itemsOf(caseObjectionSchema), ...errors(...SIGNED_IN) },
+        },
+      },
       async (request) => ({
         items: await listObjections(ctx, actorOf(request), "awards", request.params.id),
       }),
@@ -92,6 +142,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "处理异议：upheld 成立（申报不予通过）/ dismissed 不成立（继续）",
           params: idParams,
           body: resolutionInputSchema,
+          response: { 200: caseObjectionResolvedSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) =>
@@ -105,7 +156,13 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/v1/publicity/close",
-      { schema: { tags, summary: "结束到期公示：无未决异议的申报转为奖励（可重复执行）" } },
+      {
+        schema: {
+          tags,
+          summary: "结束到期公示：无未决异议的申报转为奖励（可重复执行）",
+          response: { 200: publicityCloseSummarySchema, ...errors(...SIGNED_IN) },
+        },
+      },
       async (request) => closeDuePublicity(ctx, actorOf(request)),
     );
     app.post(
@@ -115,6 +172,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "公示期满的申报转为奖励（在预算中预留；须 Idempotency-Key）",
           params: idParams,
+          // An unknown case is "not publicised" (409), as is one not yet due or held back.
+          response: { 200: awardGrantedSchema, ...errors(...SIGNED_IN, 409) },
         },
       },
       async (request) =>
@@ -131,6 +190,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             source: z.string().optional(),
             state: z.string().optional(),
           }),
+          response: { 200: itemsOf(awardRowSchema), ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({ items: await listAwards(ctx, actorOf(request), request.query) }),
@@ -143,6 +203,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "撤销或追回奖励（须理由；冲销分录）",
           params: idParams,
           body: z.object({ reason: z.string().trim().min(1, "不能为空").max(2000) }),
+          response: { 200: awardReversedSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) =>
@@ -163,6 +224,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: money,
           summary: "预算：总额、预留、已付、剩余",
           querystring: z.object({ year: year.optional() }),
+          response: { 200: itemsOf(budgetListItemSchema), ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({
@@ -177,6 +239,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "设定年度预算（city 或县名；不得低于已预留与已支付之和）",
           params: z.object({ year, source: z.string().min(1).max(20) }),
           body: z.object({ total: z.number().int().min(0) }),
+          // 409: below what is already reserved and paid, or the key used for another request.
+          response: { 200: budgetBalanceSchema, ...errors(...SIGNED_IN, 409, 413) },
         },
       },
       async (request) =>
@@ -197,6 +261,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             year: z.number().int().min(2000).max(2100),
             source: z.string().min(1).max(20),
           }),
+          // 409: no unpaid award, or none with a verified account.
+          response: { 201: paymentBatchCreatedSchema, ...errors(...SIGNED_IN, 409, 413) },
         },
       },
       async (request, reply) =>
@@ -216,6 +282,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             year: year.optional(),
             source: z.string().min(1).max(20).optional(),
           }),
+          response: { 200: itemsOf(paymentBatchSchema), ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({
@@ -224,12 +291,29 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/v1/payment-batches/:id",
-      { schema: { tags: money, summary: "拨付批次明细", params: idParams } },
+      {
+        schema: {
+          tags: money,
+          summary: "拨付批次明细",
+          params: idParams,
+          response: { 200: paymentBatchDetailSchema, ...errors(...SIGNED_IN, 404) },
+        },
+      },
       async (request) => getPaymentBatch(ctx, actorOf(request), request.params.id),
     );
     app.get(
       "/api/v1/payment-batches/:id/export",
-      { schema: { tags: money, summary: "导出拨付清单（.xlsx）", params: idParams } },
+      {
+        schema: {
+          tags: money,
+          summary: "导出拨付清单（.xlsx）",
+          params: idParams,
+          response: {
+            200: z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition"),
+            ...errors(...SIGNED_IN, 404),
+          },
+        },
+      },
       async (request, reply) => {
         const file = await exportPaymentBatch(ctx, actorOf(request), request.params.id);
         return reply
@@ -256,6 +340,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             }),
             z.object({ outcome: z.literal("failed"), reason: z.string().trim().min(1).max(500) }),
           ]),
+          response: { 200: paymentLineResultSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) =>
@@ -269,7 +354,13 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/v1/ledger/verify",
-      { schema: { tags: money, summary: "校验账簿：记账与余额一致、无超支、无重复支付" } },
+      {
+        schema: {
+          tags: money,
+          summary: "校验账簿：记账与余额一致、无超支、无重复支付",
+          response: { 200: ledgerCheckSchema, ...errors(401, 403) },
+        },
+      },
       async (request) => verifyLedgerFor(ctx, actorOf(request)),
     );
 
@@ -280,6 +371,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: ["设置"],
           summary: "工作日历（法定节假日与调休）",
           querystring: z.object({ year }),
+          response: { 200: itemsOf(calendarDaySchema), ...errors(400, 403) },
         },
       },
       async (request) => ({
@@ -297,9 +389,10 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
             kind: z.enum(["holiday", "workday"]).nullable(),
             name: z.string().trim().max(50).optional(),
           }),
+          response: { 200: calendarDaySetSchema, ...errors(...SIGNED_IN, 413) },
         },
       },
-      async (request) => {
+      async (request): Promise<{ ok: true }> => {
         await setCalendarDay(ctx, actorOf(request), { date: request.params.date, ...request.body });
         return { ok: true };
       },

@@ -4,6 +4,8 @@ import type { Context } from "../../context.ts";
 import { listNotices, markNoticeRead } from "../../notices/notices.ts";
 import { actorOf } from "../auth.ts";
 import { idParams } from "../params.ts";
+import { noticeListSchema, noticeReadSchema } from "../responses/notices.ts";
+import { errors, SIGNED_IN } from "../schemas.ts";
 
 export function noticeRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -21,16 +23,24 @@ export function noticeRoutes(ctx: Context): FastifyPluginAsyncZod {
               .transform((v) => v === "true"),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
+          response: { 200: noticeListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listNotices(ctx, actorOf(request), request.query),
     );
     app.post(
       "/api/v1/notices/:id/read",
-      { schema: { tags, summary: "标记为已读", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "标记为已读",
+          params: idParams,
+          response: { 200: noticeReadSchema, ...errors(...SIGNED_IN, 404) },
+        },
+      },
       async (request) => {
         await markNoticeRead(ctx, actorOf(request), request.params.id);
-        return { ok: true };
+        return { ok: true as const };
       },
     );
   };

@@ -23,6 +23,15 @@ import {
 import { actorOf } from "../auth.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
+import {
+  bankAccountChangeListSchema,
+  bankAccountDecidedSchema,
+  bankAccountRequestedSchema,
+  bankAccountWithdrawnSchema,
+  organizationListSchema,
+  organizationSchema,
+} from "../responses/organizations.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,19 +46,35 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
             county: z.string().optional(),
             q: z.string().max(100).optional(),
           }),
+          response: { 200: organizationListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listOrganizations(ctx, actorOf(request), request.query),
     );
     app.post(
       "/api/v1/organizations",
-      { schema: { tags, summary: "登记组织（审核人员）", body: organizationInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: "登记组织（审核人员）",
+          body: organizationInputSchema,
+          // 409: the credit code is already registered.
+          response: { 201: organizationSchema, ...errors(...SIGNED_IN, 409, 413) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createOrganization(ctx, actorOf(request), request.body)),
     );
     app.get(
       "/api/v1/organizations/:id",
-      { schema: { tags, summary: "组织详情", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "组织详情",
+          params: idParams,
+          response: { 200: organizationSchema, ...errors(...SIGNED_IN, 404) },
+        },
+      },
       async (request) => getOrganization(ctx, actorOf(request), request.params.id),
     );
     app.patch(
@@ -63,6 +88,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           headers: ifMatchHeaders,
           // The version sits beside the fields; the fields' own rule (at least one) ignores it.
           body: organizationPatchSchema.and(z.object({ version: versionField })),
+          response: { 200: organizationSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) => {
@@ -84,6 +110,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "登记不予支持情形（严重失信、亩均 D 档等）",
           params: idParams,
           body: exclusionInputSchema,
+          response: { 201: organizationSchema, ...errors(...SIGNED_IN, 404, 413) },
         },
       },
       async (request, reply) =>
@@ -98,6 +125,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "解除不予支持情形",
           params: idParams.extend({ exclusionId: z.string().uuid() }),
+          response: { 200: organizationSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) =>
@@ -114,6 +142,8 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
             bankName: orgInput.shape.bankName.unwrap().unwrap(),
             bankAccount: orgInput.shape.bankAccount.unwrap().unwrap(),
           }),
+          // 409: another change of the organization's account is being made at the same time.
+          response: { 201: bankAccountRequestedSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request, reply) =>
@@ -128,6 +158,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "收款账户变更申请（财政；默认待核实）",
           querystring: z.object({ state: z.enum(BANK_STATES).optional() }),
+          response: { 200: bankAccountChangeListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({
@@ -143,6 +174,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "核实收款账户变更（财政；不能核实本人提交的申请）",
           params: idParams,
           body: z.object({ note: note.nullish() }).default({}),
+          response: { 200: bankAccountDecidedSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) =>
@@ -159,6 +191,7 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "不予核实收款账户变更（须填写理由）",
           params: idParams,
           body: z.object({ note: note.min(1, "请填写不予核实的理由") }),
+          response: { 200: bankAccountDecidedSchema, ...errors(...RECORD_CHANGE, 413) },
         },
       },
       async (request) =>
@@ -169,7 +202,14 @@ export function organizationRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/v1/bank-account-changes/:id/withdraw",
-      { schema: { tags, summary: "撤回收款账户变更申请", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "撤回收款账户变更申请",
+          params: idParams,
+          response: { 200: bankAccountWithdrawnSchema, ...errors(...RECORD_CHANGE) },
+        },
+      },
       async (request) => withdrawBankAccount(ctx, actorOf(request), request.params.id),
     );
   };

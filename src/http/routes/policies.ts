@@ -4,6 +4,8 @@ import { civilDateSchema } from "../../calculate/request.ts";
 import { catalogItems, policySummary } from "../../catalog/catalog.ts";
 import { AppError } from "../../errors.ts";
 import type { PolicyRegistry } from "../../policy/registry.ts";
+import { policyCatalogSchema, policyListSchema } from "../responses/policies.ts";
+import { errors } from "../schemas.ts";
 
 export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,6 +15,8 @@ export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
         schema: {
           tags: ["政策"],
           summary: "已收录的政策及其施行期、上限、目标和法律解读",
+          // 403: a session whose password has expired is refused everywhere but the account routes.
+          response: { 200: policyListSchema, ...errors(403) },
         },
       },
       async () => ({ current: registry.current.id, policies: registry.packs.map(policySummary) }),
@@ -30,6 +34,7 @@ export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
               .optional()
               .meta({ description: "按该日有效的参数取金额（默认施行首日）" }),
           }),
+          response: { 200: policyCatalogSchema, ...errors(400, 403, 404) },
         },
       },
       async (request) => {

@@ -22,6 +22,7 @@ import {
 import { publishSelection } from "../../projects/publish-selection.ts";
 import { rankCall } from "../../projects/rank-call.ts";
 import { acceptanceInputSchema, recordAcceptance } from "../../projects/record-acceptance.ts";
+import { TRANCHE_STATES } from "../../projects/states.ts";
 import { submitProposal } from "../../projects/submit-proposal.ts";
 import { submitScore } from "../../projects/submit-score.ts";
 import { verifyRanking } from "../../projects/verify-ranking.ts";
@@ -33,6 +34,30 @@ import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey, readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
+import {
+  acceptanceRecordedSchema,
+  conflictDeclaredSchema,
+  expertQueueSchema,
+  fileSchema,
+  panelSeatSchema,
+  projectCallDetailSchema,
+  projectCallListSchema,
+  projectCallSchema,
+  projectExpertListSchema,
+  projectObjectionListSchema,
+  projectObjectionReceiptSchema,
+  projectObjectionResolvedSchema,
+  projectProposalSchema,
+  projectRankingCheckSchema,
+  projectRankingSchema,
+  projectSelectionSchema,
+  proposalDocumentSchema,
+  proposalWithdrawnSchema,
+  scoreSubmittedSchema,
+  tranchePaidSchema,
+  trancheRowListSchema,
+} from "../responses/projects.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const tags = ["公共项目"];
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -46,6 +71,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: ["公示（公开）"],
           summary: "质量提升公共项目征集公告（无需登录）",
           querystring: z.object({ year: year.optional() }),
+          response: { 200: projectCallListSchema, ...errors(400, 403) },
         },
       },
       async (request) => ({ items: await listCalls(ctx, null, request.query.year) }),
@@ -60,6 +86,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
             "对公示的公共项目提出异议（姓名、联系方式必填，不公开；相同异议返回首次的结果；同一来源每批有上限，超出为 429）",
           params: idParams,
           body: projectObjectionInputSchema,
+          response: { 201: projectObjectionReceiptSchema, ...errors(400, 403, 404, 409, 429) },
         },
       },
       async (request, reply) =>
@@ -78,7 +105,12 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.get(
       "/api/v1/project-calls",
       {
-        schema: { tags, summary: "项目征集列表", querystring: z.object({ year: year.optional() }) },
+        schema: {
+          tags,
+          summary: "项目征集列表",
+          querystring: z.object({ year: year.optional() }),
+          response: { 200: projectCallListSchema, ...errors(...SIGNED_IN) },
+        },
       },
       async (request) => ({
         items: await listCalls(ctx, actorOf(request), request.query.year),
@@ -86,13 +118,27 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/v1/project-calls",
-      { schema: { tags, summary: "发布年度项目征集（市级）", body: callInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: "发布年度项目征集（市级）",
+          body: callInputSchema,
+          response: { 201: projectCallSchema, ...errors(...SIGNED_IN) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createCall(ctx, actorOf(request), request.body)),
     );
     app.get(
       "/api/v1/project-calls/:id",
-      { schema: { tags, summary: "项目征集：申报、专家组、排序", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "项目征集：申报、专家组、排序",
+          params: idParams,
+          response: { 200: projectCallDetailSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
       async (request) => getCall(ctx, actorOf(request), request.params.id),
     );
     app.post(
@@ -103,6 +149,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "添加评审专家",
           params: idParams,
           body: z.object({ userId: z.string().uuid("应为用户编号") }),
+          response: { 201: panelSeatSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request, reply) =>
@@ -115,7 +162,13 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.post(
       "/api/v1/project-calls/:id/proposals",
       {
-        schema: { tags, summary: "提交项目申报", params: idParams, body: proposalInputSchema },
+        schema: {
+          tags,
+          summary: "提交项目申报",
+          params: idParams,
+          body: proposalInputSchema,
+          response: { 201: projectProposalSchema, ...errors(...RECORD_CHANGE) },
+        },
       },
       async (request, reply) =>
         reply
@@ -124,12 +177,26 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/v1/project-calls/:id/rank",
-      { schema: { tags, summary: "按专家评分排序（截止后、评分齐全）", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "按专家评分排序（截止后、评分齐全）",
+          params: idParams,
+          response: { 200: projectRankingSchema, ...errors(...RECORD_CHANGE) },
+        },
+      },
       async (request) => rankCall(ctx, actorOf(request), request.params.id),
     );
     app.get(
       "/api/v1/project-calls/:id/ranking/verify",
-      { schema: { tags, summary: "由存储的评分重算排序并核对", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "由存储的评分重算排序并核对",
+          params: idParams,
+          response: { 200: projectRankingCheckSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
       async (request) => verifyRanking(ctx, actorOf(request), request.params.id),
     );
     app.post(
@@ -140,6 +207,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "择优确定拟立项项目并公示",
           params: idParams,
           body: selectionInputSchema,
+          response: { 201: projectSelectionSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request, reply) =>
@@ -149,12 +217,26 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.get(
       "/api/v1/project-proposals/:id",
-      { schema: { tags, summary: "项目申报详情", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "项目申报详情",
+          params: idParams,
+          response: { 200: projectProposalSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
       async (request) => getProposal(ctx, actorOf(request), request.params.id),
     );
     app.post(
       "/api/v1/project-proposals/:id/withdraw",
-      { schema: { tags, summary: "撤回项目申报（截止前）", params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: "撤回项目申报（截止前）",
+          params: idParams,
+          response: { 200: proposalWithdrawnSchema, ...errors(...RECORD_CHANGE) },
+        },
+      },
       async (request) => withdrawProposal(ctx, actorOf(request), request.params.id),
     );
     app.post(
@@ -164,6 +246,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "上传项目材料（PDF、JPEG、PNG，multipart/form-data，字段 file）",
           params: idParams,
+          response: { 201: proposalDocumentSchema, ...errors(...RECORD_CHANGE, 413, 415) },
         },
       },
       async (request, reply) => {
@@ -181,6 +264,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看项目材料",
           params: idParams.extend({ documentId: z.string().uuid() }),
+          response: { 200: fileSchema, ...errors(400, 401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -201,6 +285,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "评审专家申报回避",
           params: idParams,
           body: z.object({ reason: z.string().trim().min(1, "不能为空").max(1000) }),
+          response: { 201: conflictDeclaredSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request, reply) =>
@@ -218,6 +303,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "提交评分（独立评分，提交后不可修改）",
           params: idParams,
           body: scoreInputSchema,
+          response: { 201: scoreSubmittedSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request, reply) =>
@@ -233,26 +319,49 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "登记项目验收结果",
           params: idParams,
           body: acceptanceInputSchema,
+          response: { 200: acceptanceRecordedSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) => recordAcceptance(ctx, actorOf(request), request.params.id, request.body),
     );
     app.get(
       "/api/v1/experts",
-      { schema: { tags, summary: "可选的评审专家（市级）" } },
+      {
+        schema: {
+          tags,
+          summary: "可选的评审专家（市级）",
+          response: { 200: projectExpertListSchema, ...errors(401, 403) },
+        },
+      },
       async (request) => ({ items: await listExperts(ctx, actorOf(request)) }),
     );
     app.get(
       "/api/v1/expert/queue",
-      { schema: { tags, summary: "评审专家的待评项目" } },
+      {
+        schema: {
+          tags,
+          summary: "评审专家的待评项目",
+          response: { 200: expertQueueSchema, ...errors(401, 403) },
+        },
+      },
       async (request) => expertQueue(ctx, actorOf(request)),
     );
     app.get(
       "/api/v1/project-publicity/:id/objections",
-      { schema: { tags, summary: "公共项目公示的异议（市级）", params: idParams } },
-      async (request) => ({
-        items: await listObjections(ctx, actorOf(request), "projects", request.params.id),
-      }),
+      {
+        schema: {
+          tags,
+          summary: "公共项目公示的异议（市级）",
+          params: idParams,
+          response: { 200: projectObjectionListSchema, ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request) => {
+        const rows = await listObjections(ctx, actorOf(request), "projects", request.params.id);
+        // listObjections is typed for either kind of publicity; of projects, every row names a
+        // proposal, and this keeps them all while telling the type so.
+        return { items: rows.filter((o) => "proposal_id" in o) };
+      },
     );
     app.post(
       "/api/v1/project-objections/:id/resolve",
@@ -262,6 +371,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "处理公共项目公示异议",
           params: idParams,
           body: resolutionInputSchema,
+          response: { 200: projectObjectionResolvedSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) =>
@@ -281,8 +391,9 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "公共项目拨付款项（财政）",
           querystring: z.object({
             year: year.optional(),
-            state: z.enum(["reserved", "paid", "released"]).optional(),
+            state: z.enum(TRANCHE_STATES).optional(),
           }),
+          response: { 200: trancheRowListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => ({ items: await listTranches(ctx, actorOf(request), request.query) }),
@@ -295,6 +406,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "登记公共项目款项已拨付（须带 Idempotency-Key）",
           params: idParams,
           body: trancheResultSchema,
+          response: { 200: tranchePaidSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) => {

@@ -6,13 +6,21 @@ import { availableReports, REPORTS } from "../../reports/report-kinds.ts";
 import { reportQuerySchema } from "../../reports/report-params.ts";
 import { XLSX_TYPE } from "../../reports/workbook.ts";
 import { actorOf } from "../auth.ts";
+import { reportFileSchema, reportKindListSchema } from "../responses/reports.ts";
+import { errors, SIGNED_IN } from "../schemas.ts";
 
 export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["报表"];
     app.get(
       "/api/v1/reports",
-      { schema: { tags, summary: "当前用户可导出的报表类型" } },
+      {
+        schema: {
+          tags,
+          summary: "当前用户可导出的报表类型",
+          response: { 200: reportKindListSchema, ...errors(401, 403) },
+        },
+      },
       async (request) => ({ items: availableReports(actorOf(request)) }),
     );
     app.get(
@@ -25,6 +33,8 @@ export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
             .join("、")}；县级用户只能导出本县`,
           params: z.object({ kind: z.string().min(1).max(50) }),
           querystring: reportQuerySchema,
+          // 404: no report of this kind.
+          response: { 200: reportFileSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {

@@ -20,6 +20,18 @@ import { withdrawRecord } from "../../targets/withdraw-record.ts";
 import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
+import {
+  fileContent,
+  targetBaselineAddedSchema,
+  targetContributionsSchema,
+  targetDetailSchema,
+  targetListSchema,
+  targetRecordAddedSchema,
+  targetRecordWithdrawnSchema,
+  targetValueAddedSchema,
+  targetValueEvidenceSchema,
+} from "../responses/targets.ts";
+import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const tags = ["目标"];
 const targetParams = z.object({ targetId: z.string().min(1).max(100) });
@@ -37,13 +49,21 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
             policy: z.string().max(100).optional(),
             county: countyOrCity.optional(),
           }),
+          response: { 200: targetListSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) => listTargets(ctx, actorOf(request), request.query),
     );
     app.post(
       "/api/v1/targets/baselines",
-      { schema: { tags, summary: "登记目标基数（来源、日期）", body: baselineInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: "登记目标基数（来源、日期）",
+          body: baselineInputSchema,
+          response: { 201: targetBaselineAddedSchema, ...errors(...SIGNED_IN, 404) },
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await addBaseline(ctx, actorOf(request), request.body)),
     );
@@ -54,6 +74,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "登记未经申报的成果（如县级政府质量奖、秘书处）",
           body: recordInputSchema,
+          response: { 201: targetRecordAddedSchema, ...errors(...SIGNED_IN, 404, 409) },
         },
       },
       async (request, reply) =>
@@ -67,6 +88,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "撤回登记的成果（须说明理由）",
           params: idParams,
           body: z.object({ reason: z.string().trim().min(1, "不能为空").max(1000) }),
+          response: { 200: targetRecordWithdrawnSchema, ...errors(...RECORD_CHANGE) },
         },
       },
       async (request) =>
@@ -79,6 +101,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "录入人工指标数值（如抽检合格率），保留历史",
           body: valueInputSchema,
+          response: { 201: targetValueAddedSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) =>
@@ -91,6 +114,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "为录入的数值上传证明材料（multipart/form-data，字段 file）",
           params: idParams,
+          response: { 201: targetValueEvidenceSchema, ...errors(...SIGNED_IN, 404, 413, 415) },
         },
       },
       async (request, reply) => {
@@ -108,6 +132,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看数值的证明材料",
           params: idParams.extend({ documentId: z.string().uuid() }),
+          response: { 200: fileContent, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {
@@ -128,6 +153,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           summary: "单个目标：进度、按县分布、历史、基数与录入记录",
           params: targetParams,
           querystring: z.object({ asOf: civilDateSchema.optional() }),
+          response: { 200: targetDetailSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) =>
@@ -144,6 +170,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
             asOf: civilDateSchema.optional(),
             county: countyOrCity.optional(),
           }),
+          response: { 200: targetContributionsSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) =>

@@ -55,12 +55,37 @@ export function Loaded<T>({
   return <>{e ?? children(state.data)}</>;
 }
 
-export function ErrorAlert({ error }: { error: Error }) {
+/**
+ * The one loading / error / empty pattern of a page's query (TanStack Query): a spinner while the
+ * first answer comes, the error in place (404 and 403 as their own results), then the content.
+ */
+export function QueryView<T>({
+  query,
+  children,
+  empty,
+}: {
+  query: { data: T | undefined; error: unknown; isPending: boolean };
+  children: (data: T) => ReactNode;
+  empty?: (data: T) => ReactNode | null;
+}) {
+  if (query.error) return <ErrorAlert error={query.error} />;
+  if (query.isPending || query.data === undefined)
+    return (
+      <div style={{ padding: 48, textAlign: "center" }} aria-busy="true">
+        <Spin />
+      </div>
+    );
+  const e = empty?.(query.data);
+  return <>{e ?? children(query.data)}</>;
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
   if (error instanceof ApiError && error.status === 404)
     return <Result status="404" title="记录不存在或无权查看" subTitle={error.message} />;
   if (error instanceof ApiError && error.status === 403)
     return <Result status="403" title="无权访问" subTitle={error.message} />;
-  return <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} />;
+  const message = error instanceof Error ? error.message : String(error);
+  return <Alert type="error" showIcon message={message} style={{ marginBottom: 16 }} />;
 }
 
 /** An empty state that says what to do next. */
@@ -129,6 +154,20 @@ const STATE_COLORS: Record<string, string> = {
 
 export function StateTag({ state, name }: { state: string; name?: string | undefined }) {
   return <Tag color={STATE_COLORS[state] ?? "default"}>{name ?? state}</Tag>;
+}
+
+const APP_NAME = "台州市质量强市激励政策兑现系统";
+
+/** A browser tab's title: the page, then the system. */
+export function pageTitle(page: string | undefined): string {
+  return page ? `${page} · ${APP_NAME}` : APP_NAME;
+}
+
+/** Names the tab after the record a detail page shows ("QI-2026-000031 审核"). */
+export function usePageTitle(page: string | undefined): void {
+  useEffect(() => {
+    if (page) document.title = pageTitle(page);
+  }, [page]);
 }
 
 export function today(): string {

@@ -18,7 +18,8 @@ import { useState } from "react";
 import { ROLE_NAMES, type Role } from "../../../../src/auth/roles.ts";
 import { get } from "../../api.ts";
 import { beijingTime, EmptyHint, ErrorAlert, Loaded, useLoad } from "../../components/common.tsx";
-import { RequireRole, rowTestId } from "../projects/shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { rowTestId } from "../projects/shared.tsx";
 
 /** 审计日志: the auditor reads the log (filters, pages) and verifies its hash chain and the ledger. */
 
@@ -68,7 +69,7 @@ const OUTCOMES: Record<string, [string, string]> = {
 };
 
 export function AuditPage() {
-  return <RequireRole roles={["auditor"]}>{() => <Audit />}</RequireRole>;
+  return <ForRoles roles={["auditor"]}>{() => <Audit />}</ForRoles>;
 }
 
 function roleName(role: string): string {

@@ -28,7 +28,8 @@ import {
   today,
   useLoad,
 } from "../../components/common.tsx";
-import { dateField, RequireRole, rowTestId, thisYear } from "../projects/shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { dateField, rowTestId, thisYear } from "../projects/shared.tsx";
 
 /**
  * 工作日历: statutory holidays and make-up working days, used for publicity periods and review
@@ -53,7 +54,7 @@ interface DayForm {
 }
 
 export function CalendarPage() {
-  return <RequireRole roles={["system_admin"]}>{() => <WorkCalendar />}</RequireRole>;
+  return <ForRoles roles={["system_admin"]}>{() => <WorkCalendar />}</ForRoles>;
 }
 
 function WorkCalendar() {

@@ -13,7 +13,8 @@ import { useEffect, useState } from "react";
 import { api, get, isStaleVersion } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import { EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
-import { bytes, RequireRole } from "../projects/shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { bytes } from "../projects/shared.tsx";
 
 /** 系统设置: general settings for the system admin, security settings for the security admin. */
 
@@ -40,9 +41,9 @@ const BOUNDS: Record<string, [number, number, string?]> = {
 
 export function SettingsPage() {
   return (
-    <RequireRole roles={["system_admin", "security_admin"]}>
+    <ForRoles roles={["system_admin", "security_admin"]}>
       {(user) => <Settings user={user} />}
-    </RequireRole>
+    </ForRoles>
   );
 }
 

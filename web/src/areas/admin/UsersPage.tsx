@@ -22,7 +22,8 @@ import { COUNTIES } from "../../../../src/organizations/counties.ts";
 import { api, get, post } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import { beijingTime, EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
-import { RequireRole, rowTestId } from "../projects/shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { rowTestId } from "../projects/shared.tsx";
 
 /**
  * 用户管理: the system admin keeps business accounts (create, disable, unlock, new password); the
@@ -47,9 +48,7 @@ const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
 export function UsersPage() {
   return (
-    <RequireRole roles={["system_admin", "security_admin"]}>
-      {(user) => <Users me={user} />}
-    </RequireRole>
+    <ForRoles roles={["system_admin", "security_admin"]}>{(user) => <Users me={user} />}</ForRoles>
   );
 }
 

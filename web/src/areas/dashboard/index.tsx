@@ -1,6 +1,6 @@
 import { Button, Result, Spin } from "antd";
 import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
-import { RoleGate } from "../finance/shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
 
 /** When the app was redeployed after this page was opened, the old chunk is gone: say so. */
@@ -37,7 +37,7 @@ const ROLES = ["leader", "city_official", "county_official", "finance"] as const
 
 function page(children: ReactNode) {
   return (
-    <RoleGate roles={ROLES}>
+    <ForRoles roles={ROLES}>
       <Suspense
         fallback={
           <div style={{ padding: 48, textAlign: "center" }}>
@@ -47,7 +47,7 @@ function page(children: ReactNode) {
       >
         {children}
       </Suspense>
-    </RoleGate>
+    </ForRoles>
   );
 }
 

@@ -1,16 +1,12 @@
 import type { ReactNode } from "react";
+import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
-import { ForRoles } from "./guard.tsx";
 import { MyApplications } from "./MyApplications.tsx";
 import { MyCase } from "./MyCase.tsx";
 import { MyOrganization } from "./MyOrganization.tsx";
 import { NewApplication } from "./NewApplication.tsx";
 
-const forEnterprise = (page: ReactNode) => (
-  <ForRoles roles={["enterprise"]} who="企业用户">
-    {page}
-  </ForRoles>
-);
+const forEnterprise = (page: ReactNode) => <ForRoles roles={["enterprise"]}>{page}</ForRoles>;
 
 /** The enterprise portal: its claims (new, correct, resubmit, withdraw) and its organization. */
 export const area: Area = {

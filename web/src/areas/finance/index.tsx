@@ -1,3 +1,4 @@
+import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
 import { AccountChangesPage } from "./AccountChangesPage.tsx";
 import { AwardsPage } from "./AwardsPage.tsx";
@@ -5,7 +6,6 @@ import { BudgetsPage } from "./BudgetsPage.tsx";
 import { LedgerPage } from "./LedgerPage.tsx";
 import { PaymentBatchPage, PaymentsPage } from "./PaymentsPage.tsx";
 import { PublicityBatchPage, PublicityListPage } from "./publicity.tsx";
-import { RoleGate } from "./shared.tsx";
 
 /**
  * 财政: budgets, awards and payments for finance (city finance all sources, county finance its
@@ -17,65 +17,65 @@ export const area: Area = {
     {
       path: "/finance/budgets",
       element: (
-        <RoleGate roles={["finance"]}>
+        <ForRoles roles={["finance"]}>
           <BudgetsPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/finance/awards",
       element: (
-        <RoleGate roles={["finance"]}>
+        <ForRoles roles={["finance"]}>
           <AwardsPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/finance/payments",
       element: (
-        <RoleGate roles={["finance"]}>
+        <ForRoles roles={["finance"]}>
           <PaymentsPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/finance/payments/:id",
       element: (
-        <RoleGate roles={["finance"]}>
+        <ForRoles roles={["finance"]}>
           <PaymentBatchPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/finance/accounts",
       element: (
-        <RoleGate roles={["finance"]}>
+        <ForRoles roles={["finance"]}>
           <AccountChangesPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/finance/ledger",
       element: (
-        <RoleGate roles={["auditor"]}>
+        <ForRoles roles={["auditor"]}>
           <LedgerPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/publicity",
       element: (
-        <RoleGate roles={["city_official"]}>
+        <ForRoles roles={["city_official"]}>
           <PublicityListPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
     {
       path: "/publicity/:id",
       element: (
-        <RoleGate roles={["city_official"]}>
+        <ForRoles roles={["city_official"]}>
           <PublicityBatchPage />
-        </RoleGate>
+        </ForRoles>
       ),
     },
   ],

@@ -1,9 +1,8 @@
-import { Button, Result, Space, Spin, Typography } from "antd";
+import { Button, Space, Typography } from "antd";
 import type React from "react";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
-import { Navigate, useLocation } from "react-router-dom";
 import { can, type Permission, type Scope } from "../../../../src/auth/access.ts";
-import type { Actor, Role } from "../../../../src/auth/roles.ts";
+import type { Actor } from "../../../../src/auth/roles.ts";
 import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
 import { download, get, newKey, type RequestOptions } from "../../api.ts";
 import { type User, useAuth } from "../../auth.tsx";
@@ -48,40 +47,6 @@ export function useCan(): (permission: Permission, scope?: Scope) => boolean {
     [user],
   );
 }
-
-/** Signed-in users of these roles see the page; others are sent to sign in or told no. */
-export function RoleGate({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { user, loading } = useAuth();
-  const location = useLocation();
-  if (loading)
-    return (
-      <div style={{ padding: 48, textAlign: "center" }}>
-        <Spin />
-      </div>
-    );
-  if (!user)
-    return (
-      <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} />
-    );
-  if (!roles.includes(user.role))
-    return (
-      <Result
-        status="403"
-        title="无权访问"
-        subTitle={`本页面供${roles.map(roleName).join("、")}使用`}
-      />
-    );
-  return <>{children}</>;
-}
-
-const ROLE_NAMES: Partial<Record<Role, string>> = {
-  finance: "财政人员",
-  city_official: "市级审核人员",
-  county_official: "县级审核人员",
-  leader: "领导",
-  auditor: "审计管理员",
-};
-const roleName = (r: Role) => ROLE_NAMES[r] ?? r;
 
 /**
  * An Idempotency-Key per request body: retrying the same request (same body) reuses its key, so

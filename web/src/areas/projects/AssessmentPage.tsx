@@ -29,7 +29,8 @@ import {
   showApiError,
   useLoad,
 } from "../../components/common.tsx";
-import { RequireRole, rowTestId, thisYear } from "./shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { rowTestId, thisYear } from "./shared.tsx";
 
 /** 县级考核 (四（一）): a year's latest run with every county's explanation, the scheme versions. */
 
@@ -138,7 +139,7 @@ function sourceText(source: Source): string {
 }
 
 export function AssessmentPage() {
-  return <RequireRole roles={READERS}>{(user) => <Assessment user={user} />}</RequireRole>;
+  return <ForRoles roles={READERS}>{(user) => <Assessment user={user} />}</ForRoles>;
 }
 
 function Assessment({ user }: { user: User }) {

@@ -41,6 +41,7 @@ import {
   useLoad,
   yuan,
 } from "../../components/common.tsx";
+import { ForRoles } from "../../components/gate.tsx";
 import { useCan } from "../finance/shared.tsx";
 import {
   ACCEPT,
@@ -52,14 +53,14 @@ import {
   ScoresTable,
   TranchesTable,
 } from "./ProposalDetail.tsx";
-import { CALL_STATE_COLORS, dateField, RequireRole, rowTestId } from "./shared.tsx";
+import { CALL_STATE_COLORS, dateField, rowTestId } from "./shared.tsx";
 import { type CallDetail, meanTotal, type Proposal, type RankedRow } from "./types.ts";
 
 const READERS = ["enterprise", "county_official", "city_official", "finance", "leader"] as const;
 
 /** One call: its proposals with rank and scores, the panel's progress, and the city's steps. */
 export function CallPage() {
-  return <RequireRole roles={READERS}>{(user) => <CallView user={user} />}</RequireRole>;
+  return <ForRoles roles={READERS}>{(user) => <CallView user={user} />}</ForRoles>;
 }
 
 function inWindow(call: CallDetail): boolean {

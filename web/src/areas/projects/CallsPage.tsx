@@ -21,11 +21,11 @@ import { Link, useNavigate } from "react-router-dom";
 import { get, post } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import { EmptyHint, Loaded, showApiError, today, useLoad, yuan } from "../../components/common.tsx";
+import { ForRoles } from "../../components/gate.tsx";
 import {
   CALL_STATE_COLORS,
   dateField,
   PROJECT_CATEGORIES,
-  RequireRole,
   rowTestId,
   thisYear,
 } from "./shared.tsx";
@@ -35,7 +35,7 @@ const READERS = ["enterprise", "county_official", "city_official", "finance", "l
 
 /** 项目征集: the calls of every year; the city publishes a new one. */
 export function CallsPage() {
-  return <RequireRole roles={READERS}>{(user) => <Calls user={user} />}</RequireRole>;
+  return <ForRoles roles={READERS}>{(user) => <Calls user={user} />}</ForRoles>;
 }
 
 function isOpenToday(call: Call): boolean {

@@ -21,13 +21,14 @@ import {
 import { useState } from "react";
 import { get, post } from "../../api.ts";
 import { EmptyHint, Loaded, showApiError, today, useLoad, yuan } from "../../components/common.tsx";
+import { ForRoles } from "../../components/gate.tsx";
 import { DocumentList, PlanText, ProposalFacts, ScoresTable } from "./ProposalDetail.tsx";
-import { CALL_STATE_COLORS, RequireRole, rowTestId } from "./shared.tsx";
+import { CALL_STATE_COLORS, rowTestId } from "./shared.tsx";
 import { type Proposal, type QueueCall, type QueueItem, weightedTotal } from "./types.ts";
 
 /** 评审任务: an expert's calls and proposals; blind, independent scoring, once. */
 export function ExpertPage() {
-  return <RequireRole roles={["expert"]}>{() => <Queue />}</RequireRole>;
+  return <ForRoles roles={["expert"]}>{() => <Queue />}</ForRoles>;
 }
 
 function scoringOpen(call: QueueCall): boolean {

@@ -18,7 +18,8 @@ import { COUNTIES } from "../../../../src/organizations/counties.ts";
 import { download, get } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import { EmptyHint, Loaded, useLoad } from "../../components/common.tsx";
-import { bytes, RequireRole, thisYear } from "./shared.tsx";
+import { ForRoles } from "../../components/gate.tsx";
+import { bytes, thisYear } from "./shared.tsx";
 
 /** 报表: the .xlsx reports the caller may take, for a year (and a county, a funding source). */
 
@@ -42,7 +43,7 @@ const DESCRIPTIONS: Record<string, string> = {
 const READERS = ["county_official", "city_official", "finance", "leader"] as const;
 
 export function ReportsPage() {
-  return <RequireRole roles={READERS}>{(user) => <Reports user={user} />}</RequireRole>;
+  return <ForRoles roles={READERS}>{(user) => <Reports user={user} />}</ForRoles>;
 }
 
 interface Progressing {

@@ -1,51 +1,11 @@
-import { Button, Result, Spin } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import type { HTMLAttributes, ReactNode } from "react";
-import { Link, Navigate, useLocation } from "react-router-dom";
-import type { Role } from "../../../../src/auth/roles.ts";
-import { type User, useAuth } from "../../auth.tsx";
+import type { HTMLAttributes } from "react";
 
 /**
  * Helpers shared by the pages of the public-projects, assessment, reports and administration
  * areas: a role gate for a page, date fields kept as `YYYY-MM-DD` text in forms, and test ids on
  * table rows.
  */
-
-/** Shows the page to the given roles; asks a visitor to sign in first. */
-export function RequireRole({
-  roles,
-  children,
-}: {
-  roles: readonly Role[];
-  children: (user: User) => ReactNode;
-}) {
-  const { user, loading } = useAuth();
-  const location = useLocation();
-  if (loading)
-    return (
-      <div style={{ padding: 48, textAlign: "center" }}>
-        <Spin />
-      </div>
-    );
-  if (!user)
-    return (
-      <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} />
-    );
-  if (!roles.includes(user.role))
-    return (
-      <Result
-        status="403"
-        title="无权访问"
-        subTitle={`当前角色（${user.roleName}）不能使用此页面。`}
-        extra={
-          <Link to="/">
-            <Button type="primary">返回首页</Button>
-          </Link>
-        }
-      />
-    );
-  return <>{children(user)}</>;
-}
 
 /** Form.Item props that keep a DatePicker's value as civil-date text (`2025-05-01`). */
 export const dateField = {

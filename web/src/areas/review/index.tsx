@@ -1,13 +1,11 @@
 import type { ReactNode } from "react";
-import { ForRoles } from "../enterprise/guard.tsx";
+import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
 import { Queue } from "./Queue.tsx";
 import { ReviewCase } from "./ReviewCase.tsx";
 
 const forOfficials = (page: ReactNode) => (
-  <ForRoles roles={["county_official", "city_official"]} who="县级和市级审核人员">
-    {page}
-  </ForRoles>
+  <ForRoles roles={["county_official", "city_official"]}>{page}</ForRoles>
 );
 
 /** The officials' review workbench: the queue and the case page with the decision. */

@@ -1,21 +1,20 @@
 import { Button, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { Link, Navigate, useLocation } from "react-router-dom";
-import type { Role } from "../../../../src/auth/roles.ts";
-import { useAuth } from "../../auth.tsx";
+import { ROLE_NAMES, type Role } from "../../../src/auth/roles.ts";
+import { type User, useAuth } from "../auth.tsx";
 
 /**
- * A page for some roles only: the signed-out go to the sign-in page (and come back), other roles
- * are told whose page it is. The API enforces the same; this only avoids a confusing page.
+ * The one gate of a page for some roles: a visitor goes to the sign-in page (and comes back
+ * after), another role is told whose page it is. The API enforces the same; this only spares a
+ * confusing page. `children` may take the signed-in user.
  */
 export function ForRoles({
   roles,
-  who,
   children,
 }: {
   roles: readonly Role[];
-  who: string;
-  children: ReactNode;
+  children: ReactNode | ((user: User) => ReactNode);
 }) {
   const { user, loading } = useAuth();
   const location = useLocation();
@@ -37,7 +36,7 @@ export function ForRoles({
       <Result
         status="403"
         title="无权访问"
-        subTitle={`此页面供${who}使用；您当前的角色是${user.roleName}。`}
+        subTitle={`此页面供${roles.map((r) => ROLE_NAMES[r]).join("、")}使用；您当前的角色是${user.roleName}。`}
         extra={
           <Link to="/">
             <Button type="primary">返回首页</Button>
@@ -45,5 +44,5 @@ export function ForRoles({
         }
       />
     );
-  return <>{children}</>;
+  return <>{typeof children === "function" ? children(user) : children}</>;
 }

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** What the report routes answer (src/http/routes/reports.ts). */
+
+export const reportKindListSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          kind: z.string().describe("报表类型，用于导出地址"),
+          title: z.string(),
+          year: z.enum(["required", "optional"]).describe("年度参数是否必填"),
+          bySource: z.boolean().describe("是否可按资金来源 source 筛选"),
+        })
+        .meta({ id: "ReportKind", description: "可导出的报表类型" }),
+    ),
+  })
+  .meta({ id: "ReportKindList", description: "当前用户可导出的报表类型" });
+
+export const reportFileSchema = z
+  .unknown()
+  .describe("文件内容（二进制）；文件名见 Content-Disposition");

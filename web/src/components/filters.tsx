@@ -1,0 +1,90 @@
+import { Button } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { download } from "../api.ts";
+
+/**
+ * A list's filters and page live in the address (`?state=city_review&page=2`), so a filtered
+ * list can be bookmarked, shared and reloaded. Empty values leave the address; changing a filter
+ * goes back to page 1.
+ */
+export function useAddressFilters<K extends string>(
+  keys: readonly K[],
+  defaults: Partial<Record<K, string>> = {},
+) {
+  const [params, setParams] = useSearchParams();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keys and defaults are constants
+  const filters = useMemo(() => {
+    const out = {} as Record<K, string | undefined>;
+    for (const k of keys) out[k] = params.get(k) ?? defaults[k] ?? undefined;
+    return out;
+  }, [params]);
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const pageSize = Math.min(200, Math.max(1, Number(params.get("pageSize")) || 20));
+  const setFilters = useCallback(
+    (change: Partial<Record<K, string | number | null | undefined>>) =>
+      setParams(
+        (old) => {
+          const next = new URLSearchParams(old);
+          for (const [k, v] of Object.entries(change))
+            if (v === undefined || v === null || v === "") next.delete(k);
+            else next.set(k, String(v));
+          next.delete("page");
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const setPage = useCallback(
+    (nextPage: number, nextSize?: number) =>
+      setParams(
+        (old) => {
+          const next = new URLSearchParams(old);
+          if (nextPage <= 1) next.delete("page");
+          else next.set("page", String(nextPage));
+          if (nextSize !== undefined && nextSize !== 20) next.set("pageSize", String(nextSize));
+          else if (nextSize === 20) next.delete("pageSize");
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  /** The filters as a query, without empty values (what the list and its export are asked). */
+  const query = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(filters)) if (v) out[k] = v as string;
+    return out;
+  }, [filters]);
+  return { filters, query, page, pageSize, setFilters, setPage };
+}
+
+/** 导出当前筛选: the list's rows under the current filters (all pages), as .xlsx. */
+export function ExportButton({
+  path,
+  query,
+  testId = "export-filtered",
+}: {
+  path: string;
+  query: Record<string, string | number | undefined>;
+  testId?: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      data-testid={testId}
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await download(path, query);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      导出当前筛选
+    </Button>
+  );
+}
