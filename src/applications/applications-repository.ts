@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from "kysely";
 import type { DB, Tx } from "../db/database.ts";
 import type { EvidenceTable } from "../db/schema.ts";
 import type { State } from "./states.ts";
@@ -99,12 +100,15 @@ export interface ApplicationFilter {
   county?: string | undefined;
   item?: string | undefined;
   state?: State | undefined;
+  /** Only cases in one of these states (none listed: no case). */
+  states?: readonly State[] | undefined;
   year?: number | undefined;
   q?: string | undefined;
   /** Only cases submitted at least once (submitted_at is set on first submission, never cleared). */
   submittedOnly: boolean;
-  limit: number;
-  offset: number;
+  /** A page of rows; left out, every row (an export). */
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
@@ -116,6 +120,12 @@ export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
   if (f.county) q = q.where("applications.county", "=", f.county);
   if (f.item) q = q.where("applications.item", "=", f.item);
   if (f.state) q = q.where("applications.state", "=", f.state);
+  if (f.states) {
+    const states = f.states;
+    q = q.where((eb) =>
+      states.length === 0 ? sql<SqlBool>`1 = 0` : eb("applications.state", "in", states),
+    );
+  }
   if (f.year) {
     // The application year: of first submission, or of creation for drafts.
     const from = `${f.year}-01-01`;
@@ -150,14 +160,13 @@ export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
     .select(["applications.state", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("applications.state")
     .execute();
-  const rows = await q
+  let page = q
     .selectAll("applications")
     .select(["organizations.name as organization_name", "organizations.uscc as organization_uscc"])
     .orderBy("applications.updated_at", "desc")
-    .orderBy("applications.id")
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+    .orderBy("applications.id");
+  if (f.limit !== undefined) page = page.limit(f.limit).offset(f.offset ?? 0);
+  const rows = await page.execute();
   return {
     rows,
     total: Number(total.n),

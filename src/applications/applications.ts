@@ -23,6 +23,7 @@ import {
   checkItemAndFacts,
 } from "./application-input.ts";
 import {
+  type ApplicationFilter,
   eventsOf,
   evidenceOf,
   findApplicationRow,
@@ -40,7 +41,7 @@ import {
   presentRecordEvent,
   timeline,
 } from "./present.ts";
-import { APPLICATION_MACHINE, type State } from "./states.ts";
+import { APPLICATION_MACHINE, STATES, type State, TRANSITIONS } from "./states.ts";
 
 /** What scopes a case for can(): its organization, county and whether it was ever submitted. */
 export function caseScope(
@@ -262,33 +263,73 @@ export async function previewApplication(
 
 export interface ApplicationListFilter {
   county?: string | undefined;
+  organizationId?: string | undefined;
   item?: string | undefined;
   state?: State | undefined;
+  /** Only the cases waiting for the caller's own decision (see waitingStates). */
+  waiting?: boolean | undefined;
   year?: number | undefined;
   q?: string | undefined;
-  page: number;
-  pageSize: number;
 }
 
-/** Lists cases in the caller's scope, with counts by state for the queue. */
-export async function listApplications(ctx: Context, actor: Actor, f: ApplicationListFilter) {
+/**
+ * The states in which a case waits for this official's decision: those a deciding step
+ * (accept, approve, return, reject) leaves that the caller may take in their own scope. The
+ * county's official acts on submitted and county_review cases, the city's on city_review ones;
+ * an enterprise, finance or anyone else decides none.
+ */
+export function waitingStates(actor: Actor): State[] {
+  const scope = { county: actor.county };
+  return STATES.filter((s) =>
+    TRANSITIONS.some((t) => t.from === s && t.decision && can(actor, t.permission, scope)),
+  );
+}
+
+/** The filter of the list in the caller's scope, as the repository takes it. */
+function scopedFilter(actor: Actor, f: ApplicationListFilter): ApplicationFilter {
   requireAccess(actor, "application.list");
   const scoped =
     actor.role === "enterprise"
       ? { organizationId: actor.organizationId ?? "-", county: f.county }
       : actor.role === "county_official" || (actor.role === "finance" && actor.county)
-        ? { county: actor.county ?? "-" }
-        : { county: f.county };
+        ? { county: actor.county ?? "-", organizationId: f.organizationId }
+        : { county: f.county, organizationId: f.organizationId };
   // Cases never submitted are listed (and counted) only for whoever may read them: their
   // enterprise. The rule is application.read's, asked of a never-submitted case in this scope.
   const submittedOnly = !can(actor, "application.read", { ...scoped, submitted: false });
-  const { rows, total, counts } = await listApplicationRows(ctx.database.db, {
+  return {
     ...scoped,
     submittedOnly,
     item: f.item,
     state: f.state,
+    states: f.waiting ? waitingStates(actor) : undefined,
     year: f.year,
     q: f.q,
+  };
+}
+
+function presentListed(
+  ctx: Context,
+  rows: Awaited<ReturnType<typeof listApplicationRows>>["rows"],
+) {
+  return rows.map((r) =>
+    presentApplication(ctx.registry, r, {
+      id: r.organization_id,
+      name: r.organization_name,
+      uscc: r.organization_uscc,
+      county: r.county,
+    }),
+  );
+}
+
+/** Lists cases in the caller's scope, with counts by state for the queue. */
+export async function listApplications(
+  ctx: Context,
+  actor: Actor,
+  f: ApplicationListFilter & { page: number; pageSize: number },
+) {
+  const { rows, total, counts } = await listApplicationRows(ctx.database.db, {
+    ...scopedFilter(actor, f),
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
@@ -297,13 +338,17 @@ export async function listApplications(ctx: Context, actor: Actor, f: Applicatio
     page: f.page,
     pageSize: f.pageSize,
     countsByState: counts,
-    items: rows.map((r) =>
-      presentApplication(ctx.registry, r, {
-        id: r.organization_id,
-        name: r.organization_name,
-        uscc: r.organization_uscc,
-        county: r.county,
-      }),
-    ),
+    items: presentListed(ctx, rows),
+    waitingStates: waitingStates(actor),
   };
+}
+
+/** Every case of the list under the same filter (all pages), for the export. */
+export async function listAllApplications(
+  ctx: Context,
+  actor: Actor,
+  f: ApplicationListFilter,
+): Promise<ApplicationView[]> {
+  const { rows } = await listApplicationRows(ctx.database.db, scopedFilter(actor, f));
+  return presentListed(ctx, rows);
 }

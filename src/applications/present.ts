@@ -25,6 +25,8 @@ export interface ApplicationView {
   submittedAt: string | null;
   expectedAmount: number | null;
   fundingSource: string | null;
+  /** Who pays, by name: 市财政, or the organization's county (温岭市财政). */
+  fundingSourceName: string | null;
   policyId: string | null;
   lastComment: string | null;
   createdAt: string;
@@ -86,12 +88,20 @@ export function presentApplication(
     submittedAt: row.submitted_at,
     expectedAmount: row.expected_amount,
     fundingSource: row.funding_source,
+    fundingSourceName: fundingName(row.funding_source, org.county),
     policyId: row.policy_id,
     lastComment: row.last_comment,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** 市财政, or the county's own finance bureau when the county pays (按属地). */
+export function fundingName(source: string | null, county: string): string | null {
+  if (source === "city") return "市财政";
+  if (source === "county") return `${county}财政`;
+  return null;
 }
 
 export function presentEvidence(row: EvidenceTable): EvidenceView {

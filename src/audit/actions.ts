@@ -24,6 +24,7 @@ export const EVENT_ACTIONS = [
   "organization.liftExclusion",
   "application.update",
   "application.addEvidence",
+  "application.removeEvidence",
   "report.export",
   "project.read",
   "project.addExpert",

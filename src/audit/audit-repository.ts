@@ -3,19 +3,28 @@ import type { DB, Tx } from "../db/database.ts";
 /** Reading the audit log. Entries are written only by the append-only store (audit-log.ts). */
 
 export interface AuditFilter {
-  action?: string | undefined;
-  actorId?: string | undefined;
+  /** Any of these actions (an empty list matches nothing). */
+  actions?: readonly string[] | undefined;
+  /** Any of these actors (an empty list matches nothing). */
+  actorIds?: readonly string[] | undefined;
   outcome?: string | undefined;
-  limit: number;
-  offset: number;
+}
+
+function filtered(db: DB | Tx, filter: AuditFilter) {
+  let q = db.selectFrom("audit_log");
+  if (filter.actions) q = q.where("action", "in", filter.actions.length ? filter.actions : [""]);
+  if (filter.actorIds)
+    q = q.where("actor_id", "in", filter.actorIds.length ? filter.actorIds : [""]);
+  if (filter.outcome) q = q.where("outcome", "=", filter.outcome);
+  return q;
 }
 
 /** One page of entries matching the filter, newest first, and how many match in all. */
-export async function listAuditRows(db: DB | Tx, filter: AuditFilter) {
-  let q = db.selectFrom("audit_log");
-  if (filter.action) q = q.where("action", "=", filter.action);
-  if (filter.actorId) q = q.where("actor_id", "=", filter.actorId);
-  if (filter.outcome) q = q.where("outcome", "=", filter.outcome);
+export async function listAuditRows(
+  db: DB | Tx,
+  filter: AuditFilter & { limit: number; offset: number },
+) {
+  const q = filtered(db, filter);
   const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()
@@ -24,4 +33,24 @@ export async function listAuditRows(db: DB | Tx, filter: AuditFilter) {
     .offset(filter.offset)
     .execute();
   return { rows, total: Number(total.n) };
+}
+
+/** Every entry matching the filter, newest first (an export). */
+export async function allAuditRows(db: DB | Tx, filter: AuditFilter) {
+  return filtered(db, filter).selectAll().orderBy("seq", "desc").execute();
+}
+
+/**
+ * The ids an 操作人 search means: accounts whose user name or name contains the text, and the
+ * text itself (an id typed in full, or "operator" for a command run on the server).
+ */
+export async function actorIdsMatching(db: DB | Tx, text: string): Promise<string[]> {
+  const needle = text.trim();
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb.or([eb("username", "like", pattern), eb("display_name", "like", pattern)]))
+    .execute();
+  return [...new Set([needle, ...rows.map((r) => r.id)])];
 }

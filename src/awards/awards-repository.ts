@@ -31,16 +31,30 @@ export interface AwardFilter {
   readonly state?: AwardState | undefined;
 }
 
-/** Awards with their organization, by number. */
+/**
+ * Awards with their organization, the policy their case was decided under (for the item's name)
+ * and the pending payment batch holding them, if any (an award is in at most one), by number.
+ */
 export function listAwardRows(db: DB | Tx, f: AwardFilter) {
   let q = db
     .selectFrom("awards")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .innerJoin("applications", "applications.id", "awards.application_id")
+    .leftJoin("payment_lines", (join) =>
+      join
+        .onRef("payment_lines.award_id", "=", "awards.id")
+        .on("payment_lines.state", "=", "pending"),
+    )
+    .leftJoin("payment_batches", "payment_batches.id", "payment_lines.batch_id")
     .selectAll("awards")
     .select([
       "organizations.name as organization_name",
       "organizations.uscc as uscc",
       "organizations.county as county",
+      "applications.policy_id as policy_id",
+      "applications.event_date as event_date",
+      "payment_batches.id as pending_batch_id",
+      "payment_batches.number as pending_batch_number",
     ])
     .orderBy("awards.number");
   if (f.year) q = q.where("awards.year", "=", f.year);

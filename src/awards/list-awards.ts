@@ -2,17 +2,23 @@ import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { listAwardRows } from "./awards-repository.ts";
-import { AWARD_STATES, type AwardState } from "./states.ts";
+import { AWARD_STATE_NAMES, AWARD_STATES, type AwardState } from "./states.ts";
 
 const isAwardState = (s: string): s is AwardState =>
   (AWARD_STATES as readonly string[]).includes(s);
 
-/** The awards, with their organization; county finance sees those its county's budget pays. */
-export async function listAwards(
-  ctx: Context,
-  actor: Actor,
-  f: { year?: number | undefined; source?: string | undefined; state?: string | undefined },
-) {
+export interface AwardFilter {
+  readonly year?: number | undefined;
+  readonly source?: string | undefined;
+  readonly state?: string | undefined;
+}
+
+/**
+ * Every award that matches, with its organization, its item's name (from the policy its case was
+ * decided under) and the pending payment batch holding it; county finance sees those its county's
+ * budget pays. The list and its export both read this, so the file holds exactly the list's rows.
+ */
+export async function listAwards(ctx: Context, actor: Actor, f: AwardFilter) {
   requireAccess(actor, "award.read");
   // No award is in a state that does not exist.
   const state = f.state ? (isAwardState(f.state) ? f.state : null) : undefined;
@@ -24,24 +30,54 @@ export async function listAwards(
     source: source ?? f.source,
     state,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    applicationId: r.application_id,
-    organization: {
-      id: r.organization_id,
-      name: r.organization_name,
-      uscc: r.uscc,
-      county: r.county,
-    },
-    item: r.item,
-    clause: r.clause,
-    amount: Number(r.amount),
-    year: r.year,
-    source: r.source,
-    state: r.state,
-    awardedOn: r.awarded_on,
-    paidOn: r.paid_on,
-    reversalReason: r.reversal_reason,
-  }));
+  return rows.map((r) => {
+    const item = ctx.registry.itemOf(r.policy_id, r.item, r.event_date);
+    return {
+      id: r.id,
+      number: r.number,
+      applicationId: r.application_id,
+      organization: {
+        id: r.organization_id,
+        name: r.organization_name,
+        uscc: r.uscc,
+        county: r.county,
+      },
+      item: r.item,
+      itemTitle: item?.title ?? r.item,
+      itemGroup: item?.group ?? null,
+      clause: r.clause,
+      amount: Number(r.amount),
+      year: r.year,
+      source: r.source,
+      state: r.state,
+      stateName: AWARD_STATE_NAMES[r.state],
+      awardedOn: r.awarded_on,
+      paidOn: r.paid_on,
+      reversalReason: r.reversal_reason,
+      pendingBatch:
+        r.pending_batch_id && r.pending_batch_number
+          ? { id: r.pending_batch_id, number: r.pending_batch_number }
+          : null,
+    };
+  });
+}
+
+/**
+ * The awards, a page at a time when a page size is asked (the officials' list); without one,
+ * all of them (the dashboard's sums).
+ */
+export async function listAwardsPage(
+  ctx: Context,
+  actor: Actor,
+  f: AwardFilter & { page?: number | undefined; pageSize?: number | undefined },
+) {
+  const all = await listAwards(ctx, actor, f);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? Math.max(all.length, 1);
+  return {
+    total: all.length,
+    page,
+    pageSize,
+    items: all.slice((page - 1) * pageSize, page * pageSize),
+  };
 }

@@ -149,11 +149,10 @@ export function registerMoneyCommands(program: Command): void {
     .requiredOption("--year <year>", "年度")
     .option("--out <file>", "输出文件")
     .action(async (opts: { source: string; year: string; out?: string }) => {
-      const rows = await withContext((ctx) =>
-        awardPaymentRows(ctx.database.db, { year: Number(opts.year), source: opts.source }),
-      );
-      const data = await paymentWorkbook(
-        rows.map((r) => ({
+      const rows = await withContext(async (ctx) =>
+        (
+          await awardPaymentRows(ctx.database.db, { year: Number(opts.year), source: opts.source })
+        ).map((r) => ({
           award: r.number,
           organization: r.name,
           uscc: r.uscc,
@@ -161,11 +160,14 @@ export function registerMoneyCommands(program: Command): void {
           bankAccount: r.bank_account,
           amount: Number(r.amount),
           item: r.item,
+          // The item's name, as in the batch export (the id stays in its own column).
+          itemTitle: ctx.registry.itemOf(null, r.item, r.awarded_on)?.title,
           clause: r.clause,
           awardedOn: r.awarded_on,
           state: AWARD_STATE_NAMES[r.state] ?? r.state,
         })),
       );
+      const data = await paymentWorkbook(rows);
       const out = opts.out ?? `payments-${opts.source}-${opts.year}.xlsx`;
       writeFileSync(out, data);
       process.stdout.write(`已导出 ${rows.length} 条到 ${out}\n`);

@@ -22,21 +22,33 @@ export function liveAwards(db: DB | Tx, county: string | null) {
   return q.execute();
 }
 
-/** Budgets by year; a county sees its own funding source. */
-export function budgetRows(db: DB | Tx, county: string | null) {
+/** Budgets by year (of one year when given); a county sees its own funding source. */
+export function budgetRows(db: DB | Tx, county: string | null, year: number | null) {
   let q = db.selectFrom("budgets").selectAll();
   if (county) q = q.where("source", "=", county);
+  if (year !== null) q = q.where("year", "=", year);
   return q.orderBy("year").execute();
 }
 
-/** Cases submitted at least once, counted by state. */
-export async function submittedCasesByState(db: DB | Tx, county: string | null) {
+/**
+ * Cases submitted at least once, counted by state; with `firstSubmitted` ([from, to) instants),
+ * those first submitted then.
+ */
+export async function submittedCasesByState(
+  db: DB | Tx,
+  county: string | null,
+  firstSubmitted: readonly [string, string] | null,
+) {
   let q = db
     .selectFrom("applications")
     .select(["state", (eb) => eb.fn.countAll<number>().as("n")])
     .where("submitted_at", "is not", null)
     .groupBy("state");
   if (county) q = q.where("county", "=", county);
+  if (firstSubmitted)
+    q = q
+      .where("submitted_at", ">=", firstSubmitted[0])
+      .where("submitted_at", "<", firstSubmitted[1]);
   return (await q.execute()).map((r) => ({ state: r.state, count: Number(r.n) }));
 }
 

@@ -3,6 +3,7 @@ import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
+import { beijingYear } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { toBudget } from "../ledger/ledger.ts";
 import { COUNTIES } from "../organizations/counties.ts";
@@ -17,6 +18,10 @@ import {
  * The leaders' picture (aggregates only, no organization or person): awards and amounts by
  * county, item group and year; budget use; cases by state; and the average working days each
  * review step takes. County staff see their own county.
+ *
+ * With a year, every figure is of that year — awards and budgets of that budget year, cases first
+ * submitted in it, review decisions taken in it (Beijing dates) — except the awards by year,
+ * which always show every year so that the year can be compared with the others.
  */
 
 /** The review steps, as (from-state, action) pairs of the case's events. */
@@ -41,18 +46,29 @@ const STEPS = [
   },
 ] as const;
 
-export async function dashboard(ctx: Context, actor: Actor) {
+export async function dashboard(
+  ctx: Context,
+  actor: Actor,
+  query: { year?: number | undefined } = {},
+) {
   requireAccess(actor, "target.read");
   const county = actor.county;
+  const year = query.year ?? null;
+  const within = year === null ? null : beijingYear(year);
   const db = ctx.database.db;
-  const awards = await liveAwards(db, county);
+  const everyYear = await liveAwards(db, county);
+  const awards = year === null ? everyYear : everyYear.filter((a) => a.year === year);
   const groupOf = (policy: string | null, item: string) =>
     (policy ? ctx.registry.pack(policy)?.items.get(item)?.group : undefined) ?? "其他";
-  const tally = (key: (a: (typeof awards)[number]) => string, keys: readonly string[] = []) => {
+  const tally = (
+    key: (a: (typeof awards)[number]) => string,
+    keys: readonly string[] = [],
+    rows = awards,
+  ) => {
     const out = new Map<string, { count: number; amount: number }>(
       keys.map((k) => [k, { count: 0, amount: 0 }]),
     );
-    for (const a of awards) {
+    for (const a of rows) {
       const t = out.get(key(a)) ?? { count: 0, amount: 0 };
       t.count += 1;
       t.amount += Number(a.amount);
@@ -61,13 +77,13 @@ export async function dashboard(ctx: Context, actor: Actor) {
     return [...out].map(([k, t]) => ({ key: k, ...t }));
   };
 
-  const budgets = (await budgetRows(db, county)).map(toBudget).map((b) => ({
+  const budgets = (await budgetRows(db, county, year)).map(toBudget).map((b) => ({
     ...b,
     sourceName: SOURCE_NAMES(b.source),
   }));
 
   // Cases never submitted are their enterprises' own (application.read): not counted here.
-  const states = await submittedCasesByState(db, county);
+  const states = await submittedCasesByState(db, county, within);
 
   // Each step: from the event that entered the state to the decision that left it, in working
   // days as the county assessment counts them (review-duration.ts), so that the dashboard and
@@ -86,7 +102,10 @@ export async function dashboard(ctx: Context, actor: Actor) {
         (step.actions as readonly string[]).includes(e.action)
       ) {
         const start = entered.get(key);
-        if (start) durations.get(step.id)?.push(reviewWorkingDays(calendar, start, e.created_at));
+        const decidedWithin =
+          within === null || (e.created_at >= within[0] && e.created_at < within[1]);
+        if (start && decidedWithin)
+          durations.get(step.id)?.push(reviewWorkingDays(calendar, start, e.created_at));
         entered.delete(key);
       }
     }
@@ -105,10 +124,13 @@ export async function dashboard(ctx: Context, actor: Actor) {
 
   return {
     county,
+    year,
     awards: {
       byCounty: tally((a) => a.county, county ? [county] : COUNTIES),
       byGroup: tally((a) => groupOf(a.policy_id, a.item)),
-      byYear: tally((a) => String(a.year)).sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byYear: tally((a) => String(a.year), year === null ? [] : [String(year)], everyYear).sort(
+        (a, b) => (a.key < b.key ? -1 : 1),
+      ),
       total: {
         count: awards.length,
         amount: awards.reduce((s, a) => s + Number(a.amount), 0),

@@ -200,43 +200,71 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
       steps: ["submit", "accept", "approve"],
     },
   ];
+  // Each case is filed and reviewed over past weeks, a step a few working days after the one
+  // before, so that the dashboard's review times are those of a living system rather than the
+  // zero days of steps taken all at once. Everything ends three weeks before today, when the
+  // first publicity below begins. The actions run in the order of their instants.
+  const schedule: { at: Date; run: (dated: Context) => Promise<void> }[] = [];
+  const firstDay = addDays(beijingToday(ctx), -63);
+  const at = (day: string, minute: number) =>
+    new Date(Date.parse(`${day}T09:00:00+08:00`) + minute * 60_000);
+  let n = 0;
   for (const [i, e] of enterprises.entries()) {
     for (let k = 0; k < 3; k++) {
       const plan = plans[(i + k * 3) % plans.length];
       if (!plan) continue;
-      const app = await createApplication(ctx, e.actor, {
-        item: plan.item,
-        subject: `${plan.subject}（${PINYIN[e.county]}）`,
-        project: plan.project ? `${plan.project}-${PINYIN[e.county]}` : null,
-        eventDate: `2024-0${1 + ((i + k) % 9)}-1${k}`,
-        facts: plan.facts ?? {},
+      const j = n++;
+      const filed = { id: "" };
+      let day = workingDayFrom(addDays(firstDay, j % 20));
+      schedule.push({
+        at: at(day, j - 60),
+        run: async (dated) => {
+          const app = await createApplication(dated, e.actor, {
+            item: plan.item,
+            subject: `${plan.subject}（${PINYIN[e.county]}）`,
+            project: plan.project ? `${plan.project}-${PINYIN[e.county]}` : null,
+            eventDate: `2024-0${1 + ((i + k) % 9)}-1${k}`,
+            facts: plan.facts ?? {},
+          });
+          filed.id = app.id;
+          await addEvidence(dated, e.actor, app.id, {
+            filename: `${plan.item}-证明材料.pdf`,
+            data: demoPdf(`${plan.item} ${app.number}`),
+          });
+          if (k === 1)
+            await addEvidence(dated, e.actor, app.id, { filename: "现场照片.png", data: DEMO_PNG });
+        },
       });
-      await addEvidence(ctx, e.actor, app.id, {
-        filename: `${plan.item}-证明材料.pdf`,
-        data: demoPdf(`${plan.item} ${app.number}`),
-      });
-      if (k === 1)
-        await addEvidence(ctx, e.actor, app.id, { filename: "现场照片.png", data: DEMO_PNG });
       const county = officials.get(e.county) as Actor;
-      // The related official steps aside: another county's cases only.
-      for (const step of plan.steps) {
-        const actor =
-          step === "submit" || step === "withdraw"
-            ? e.actor
-            : step === "approve" && (await stateOf(ctx, app.id)) === "city_review"
-              ? city
-              : county;
-        if (actor === county && e === first) continue;
-        const comment =
-          step === "return"
-            ? "请补充认可证书扫描件"
-            : step === "reject"
-              ? "认定文件不在政策有效期内（演示）"
-              : null;
-        await transitionApplication(ctx, actor, app.id, step, comment);
+      for (const [t, step] of plan.steps.entries()) {
+        // 1 to 4 working days after the step before; the submission the day the case was filed.
+        if (t > 0)
+          for (let d = 1 + ((j + t) % 4); d > 0; d--) day = workingDayFrom(addDays(day, 1));
+        schedule.push({
+          at: at(day, j + t * 120),
+          run: async (dated) => {
+            const actor =
+              step === "submit" || step === "withdraw"
+                ? e.actor
+                : step === "approve" && (await stateOf(dated, filed.id)) === "city_review"
+                  ? city
+                  : county;
+            // The related official steps aside: another county's cases only.
+            if (actor === county && e === first) return;
+            const comment =
+              step === "return"
+                ? "请补充认可证书扫描件"
+                : step === "reject"
+                  ? "认定文件不在政策有效期内（演示）"
+                  : null;
+            await transitionApplication(dated, actor, filed.id, step, comment);
+          },
+        });
       }
     }
   }
+  schedule.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const action of schedule) await action.run({ ...ctx, now: () => action.at });
   await fillMoney(ctx, city);
   // Experts of the public-project panel; one works for an enterprise that will propose.
   const experts = [
@@ -339,6 +367,12 @@ async function fillMoney(ctx: Context, city: Actor): Promise<void> {
       );
     }
   }
+}
+
+/** The day itself when it is Monday to Friday, otherwise the Monday after. */
+function workingDayFrom(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 6 ? addDays(day, 2) : weekday === 0 ? addDays(day, 1) : day;
 }
 
 async function stateOf(ctx: Context, id: string): Promise<string> {

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { UploadedFile } from "../files/file-store.ts";
+import { XLSX_TYPE } from "../reports/workbook.ts";
 import { loadSettings } from "../settings/settings.ts";
 
 /** Reads the one file of a multipart upload (field `file`), within the evidence size setting. */
@@ -26,6 +27,14 @@ export function sendStoredFile(
     .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header("x-content-type-options", "nosniff")
     .send(createReadStream(file.path));
+}
+
+/** Sends a workbook (a report, an export) as a download under its Chinese name (RFC 5987). */
+export function sendXlsx(reply: FastifyReply, file: { name: string; data: Buffer }) {
+  return reply
+    .type(XLSX_TYPE)
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .send(file.data);
 }
 
 /** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */

@@ -2,19 +2,27 @@ import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { getPaymentBatch } from "./get-payment-batch.ts";
 import { paymentWorkbook } from "./payment-workbook.ts";
-import { LINE_STATE_NAMES } from "./states.ts";
 
 /** The batch as .xlsx for the treasury system; the bank account is there because finance pays. */
 export async function exportPaymentBatch(
   ctx: Context,
   actor: Actor,
-  batchId: string,
+  ref: string,
 ): Promise<{ name: string; data: Buffer }> {
-  const batch = await getPaymentBatch(ctx, actor, batchId);
+  const batch = await getPaymentBatch(ctx, actor, ref);
   const data = await paymentWorkbook(
-    batch.lines.map(({ accountChangePending: _, ...l }) => ({
-      ...l,
-      state: LINE_STATE_NAMES[l.state] ?? l.state,
+    batch.lines.map((l) => ({
+      award: l.award,
+      organization: l.organization,
+      uscc: l.uscc,
+      bankName: l.bankName,
+      bankAccount: l.bankAccount,
+      amount: l.amount,
+      item: l.item,
+      itemTitle: l.itemTitle,
+      clause: l.clause,
+      awardedOn: l.awardedOn,
+      state: l.stateName,
     })),
   );
   return { name: `${batch.number}.xlsx`, data };

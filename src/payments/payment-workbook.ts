@@ -8,6 +8,8 @@ export interface PaymentRow {
   bankAccount: string | null;
   amount: number;
   item: string;
+  /** The item's name; a caller without the catalog at hand leaves it out and the id stands in. */
+  itemTitle?: string;
   clause: string;
   awardedOn: string;
   state: string;
@@ -24,13 +26,14 @@ export async function paymentWorkbook(rows: readonly PaymentRow[]): Promise<Buff
     { header: "开户银行", key: "bankName", width: 20 },
     { header: "银行账号", key: "bankAccount", width: 26 },
     { header: "金额（元）", key: "amount", width: 14, style: { numFmt: "#,##0" } },
-    { header: "奖励项目", key: "item", width: 10 },
+    { header: "奖励项目", key: "itemTitle", width: 40 },
+    { header: "项目编号", key: "item", width: 10 },
     { header: "政策条款", key: "clause", width: 12 },
     { header: "奖励日期", key: "awardedOn", width: 12 },
     { header: "状态", key: "state", width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow({ ...row, itemTitle: row.itemTitle ?? row.item });
   const totalRow = sheet.addRow({
     organization: "合计",
     amount: rows.reduce((s, r) => s + r.amount, 0),

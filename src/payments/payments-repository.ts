@@ -30,6 +30,30 @@ export function unpaidAwards(db: DB | Tx, year: number, source: string, lock = f
   return (lock ? q.forUpdate() : q).execute();
 }
 
+/**
+ * What a new batch of each budget would take: the reserved awards in no pending line (the same
+ * rule as `unpaidAwards`), with whether each has a verified account to be paid to.
+ */
+export function batchableAwards(db: DB | Tx, source: string | undefined) {
+  let q = db
+    .selectFrom("awards")
+    .select(["year", "source", "amount", "bank_account_id"])
+    .where("state", "=", "reserved")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("payment_lines")
+            .select("id")
+            .whereRef("payment_lines.award_id", "=", "awards.id")
+            .where("payment_lines.state", "=", "pending"),
+        ),
+      ),
+    );
+  if (source !== undefined) q = q.where("source", "=", source);
+  return q.execute();
+}
+
 export function insertPaymentBatch(trx: Tx, row: PaymentBatchTable) {
   return trx.insertInto("payment_batches").values(row).execute();
 }
@@ -50,7 +74,7 @@ export function linesOfBatches(db: DB | Tx, batchIds: readonly string[]) {
   if (batchIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("payment_lines")
-    .select(["batch_id", "state", "amount"])
+    .select(["batch_id", "state", "amount", "paid_date"])
     .where("batch_id", "in", batchIds)
     .execute();
 }
@@ -84,6 +108,7 @@ export function batchLines(db: DB | Tx, batchId: string) {
     .selectFrom("payment_lines")
     .innerJoin("awards", "awards.id", "payment_lines.award_id")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .innerJoin("applications", "applications.id", "awards.application_id")
     .leftJoin("bank_accounts", "bank_accounts.id", "payment_lines.bank_account_id")
     .select((eb) => [
       "payment_lines.id as id",
@@ -96,6 +121,8 @@ export function batchLines(db: DB | Tx, batchId: string) {
       "awards.item as item",
       "awards.clause as clause",
       "awards.awarded_on as awardedOn",
+      "applications.policy_id as policyId",
+      "applications.event_date as eventDate",
       "organizations.name as organization",
       "organizations.uscc as uscc",
       // The account this line was sent with, as verified then; never the organization's latest.

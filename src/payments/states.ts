@@ -22,3 +22,15 @@ export const PAYMENT_LINE_MACHINE: Machine<"payment_line", LineState, "send" | "
     step("fail", "pending", "failed", "payment.manage", { commentRequired: true }),
   ],
 };
+
+/**
+ * A payment batch has no state column of its own: it is open while a line waits for the
+ * treasury's result and settled once every line is paid or failed.
+ */
+export const BATCH_STATES = ["open", "settled"] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+
+export const BATCH_STATE_NAMES: Record<BatchState, string> = {
+  open: "待登记结果",
+  settled: "已登记完毕",
+};

@@ -135,8 +135,21 @@ const CAUSE_TEXT: Record<ConditionFailure["cause"], string> = {
   value: "不符合",
 };
 
-export function describeFailure(failure: ConditionFailure): string {
+/** A fact's value as the form showed it: 是/否, an option's Chinese name, or the number. */
+function factValueText(spec: FactSpec | undefined, value: unknown): string {
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (spec?.type === "enum" && typeof value === "string") return spec.values[value] ?? value;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The failure in words, naming the fact by its Chinese label (the item's fact specs). */
+export function describeFailure(
+  failure: ConditionFailure,
+  specs: Readonly<Record<string, FactSpec>> = {},
+): string {
   const label = describeCondition(failure.condition);
-  if (failure.cause === "missing") return `${label}（事实 ${failure.fact} ${CAUSE_TEXT.missing}）`;
-  return `${label}（事实 ${failure.fact} = ${JSON.stringify(failure.actual)}，${CAUSE_TEXT[failure.cause]}）`;
+  const spec = specs[failure.fact];
+  const fact = spec?.label ?? failure.fact;
+  if (failure.cause === "missing") return `${label}（${fact}${CAUSE_TEXT.missing}）`;
+  return `${label}（${fact}：${factValueText(spec, failure.actual)}，${CAUSE_TEXT[failure.cause]}）`;
 }

@@ -363,7 +363,8 @@ function allocate(m: Matched, allocation: Allocation, organization: Organization
         limit.ref,
         capReason ? (granted > 0 ? "partial" : "fail") : "pass",
         { cap: cap.id, limit: limit.value, used, amount: m.amount.value },
-        capReason?.message ?? `累计 ${used + granted} 元，未超过 ${limit.value} 元`,
+        capReason?.message ??
+          `累计 ${reasons.yuanText(used + granted)} 元，未超过 ${reasons.yuanText(limit.value)} 元`,
       ),
     );
     if (granted === 0) return refusedLate(m, capReason as Reason);

@@ -37,7 +37,7 @@ export function outsideValidity(
 export function conditionNotMet(item: PolicyItem, failures: readonly ConditionFailure[]): Reason[] {
   return failures.map((f) => ({
     code: "condition_not_met",
-    message: `未满足条件：${describeFailure(f)}（${item.clause}）`,
+    message: `未满足条件：${describeFailure(f, item.facts)}（${item.clause}）`,
   }));
 }
 
@@ -59,6 +59,11 @@ export function sameProject(
   };
 }
 
+/** An amount in a sentence, grouped in thousands: 200000 → "200,000" (followed by 元). */
+export function yuanText(amount: number): string {
+  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export function capReached(
   cap: Cap,
   ref: string,
@@ -68,7 +73,7 @@ export function capReached(
 ): Reason {
   const message =
     granted > 0
-      ? `${cap.title}为每家企业 ${limit} 元（${ref}），此前已核定 ${used} 元，本次按剩余额度核定 ${granted} 元`
-      : `${cap.title}为每家企业 ${limit} 元（${ref}），已全部用完（已核定 ${used} 元）`;
+      ? `${cap.title}为每家企业 ${yuanText(limit)} 元（${ref}），此前已核定 ${yuanText(used)} 元，本次按剩余额度核定 ${yuanText(granted)} 元`
+      : `${cap.title}为每家企业 ${yuanText(limit)} 元（${ref}），已全部用完（已核定 ${yuanText(used)} 元）`;
   return { code: "cap_reached", message };
 }

@@ -109,6 +109,12 @@ export const PROJECT_PROPOSAL_MACHINE: Machine<"project_proposal", ProposalState
 export const TRANCHE_STATES = ["reserved", "paid", "released"] as const;
 export type TrancheState = (typeof TRANCHE_STATES)[number];
 
+/** The two kinds of tranche: paid on funding, and after the acceptance passes. */
+export const TRANCHE_KIND_NAMES: Record<"advance" | "final", string> = {
+  advance: "预拨款",
+  final: "尾款",
+};
+
 export const PROJECT_TRANCHE_MACHINE: Machine<
   "project_tranche",
   TrancheState,

@@ -75,3 +75,9 @@ export const OBJECTION_MACHINE: Machine<"objection", ObjectionState, ObjectionAc
     step("dismiss", "open", "dismissed", "publicity.manage", { commentRequired: true }),
   ],
 };
+
+/** What a publicity batch lists: approved award cases, or selected public projects. */
+export const PUBLICITY_KIND_NAMES: Record<"awards" | "projects", string> = {
+  awards: "奖励",
+  projects: "公共项目",
+};

@@ -23,6 +23,7 @@ import { buildTargetsReport } from "./targets-report.ts";
 export const REPORTS: Record<string, ReportDefinition> = {
   awards: {
     title: "奖励汇总",
+    description: "明细 · 按县汇总 · 按项目汇总 · 按年度汇总（合计只计有效奖励）",
     permission: "report.read",
     year: "required",
     bySource: true,
@@ -30,6 +31,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   payments: {
     title: "拨付清单",
+    description: "每个资金来源一张表；银行账户仅财政人员可见",
     permission: "report.read",
     year: "required",
     bySource: true,
@@ -37,6 +39,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   publicity: {
     title: "公示名单",
+    description: "公示批次与名单及异议数；不含异议人姓名和联系方式",
     permission: "report.read",
     year: "required",
     bySource: false,
@@ -44,6 +47,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   targets: {
     title: "目标进度",
+    description: "每个目标一行，附按县分布",
     permission: "report.read",
     year: "optional",
     bySource: false,
@@ -51,6 +55,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   annual: {
     title: "年度总结",
+    description: "申报按状态 · 奖励按县和类别 · 预算执行 · 目标进度",
     permission: "report.read",
     year: "required",
     bySource: false,
@@ -58,6 +63,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   assessment: {
     title: "县级考核得分",
+    description: "各县得分 · 逐项计算过程 · 方案版本与计算记录",
     permission: "assessment.read",
     year: "required",
     bySource: false,
@@ -65,6 +71,7 @@ export const REPORTS: Record<string, ReportDefinition> = {
   },
   projects: {
     title: "公共项目评审排序",
+    description: "公共项目申报按排名（平均分、标准化得分、状态、金额）· 征集",
     permission: "report.read",
     year: "required",
     bySource: false,
@@ -76,7 +83,13 @@ export const REPORTS: Record<string, ReportDefinition> = {
 export function availableReports(actor: Actor) {
   return Object.entries(REPORTS)
     .filter(([, d]) => can(actor, "report.read") && can(actor, d.permission))
-    .map(([kind, d]) => ({ kind, title: d.title, year: d.year, bySource: d.bySource }));
+    .map(([kind, d]) => ({
+      kind,
+      title: d.title,
+      description: d.description,
+      year: d.year,
+      bySource: d.bySource,
+    }));
 }
 
 export interface ReportRequest {

@@ -24,6 +24,8 @@ export interface ReportParams {
 export interface ReportDefinition {
   /** The report's Chinese name: in the list of reports and in the file name. */
   readonly title: string;
+  /** What the workbook holds, in a line for the list of reports. */
+  readonly description: string;
   /** Checked with the report's county as scope. */
   readonly permission: Permission;
   readonly year: "required" | "optional";

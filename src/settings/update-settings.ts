@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { appendAudit } from "../audit/audit-log.ts";
 import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -25,6 +26,9 @@ export interface SettingsView {
     label: string;
     value: number | boolean;
     default: number | boolean;
+    min: number | null;
+    max: number | null;
+    unit: string | null;
   }[];
 }
 
@@ -102,6 +106,10 @@ export async function readSettings(ctx: Context, actor: Actor): Promise<Settings
       label: spec.label,
       value: values[key as keyof Settings],
       default: spec.default,
+      // The bounds the schema checks, for the input to offer the same.
+      min: spec.schema instanceof z.ZodNumber ? spec.schema.minValue : null,
+      max: spec.schema instanceof z.ZodNumber ? spec.schema.maxValue : null,
+      unit: "unit" in spec ? spec.unit : null,
     }));
   return { version, items };
 }

@@ -25,10 +25,16 @@ export function presentProgress(target: Target, p: Progress) {
   };
 }
 
+/**
+ * The target as the policy sets it. The policy and the counted award items come with their
+ * Chinese titles, so that no reader has to look an id up.
+ */
 export function describeTarget(pack: PolicyPack, target: Target) {
+  const counting = target.counting;
   return {
     id: target.id,
     policy: pack.id,
+    policyTitle: pack.title,
     indicator: target.indicator,
     comparator: target.comparator,
     comparatorText: target.comparator === "gt" ? "高于（>）" : "达到（≥）",
@@ -36,6 +42,15 @@ export function describeTarget(pack: PolicyPack, target: Target) {
     unit: target.unit,
     deadline: target.deadline,
     ref: target.ref,
-    counting: target.counting,
+    counting:
+      counting.kind === "distinct"
+        ? {
+            ...counting,
+            itemTitles: counting.items.map((id) => ({
+              id,
+              title: pack.items.get(id)?.title ?? id,
+            })),
+          }
+        : counting,
   };
 }

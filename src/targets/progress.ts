@@ -1,6 +1,7 @@
 import { maxDate } from "../policy/dates.ts";
 import type { Target } from "../policy/pack.ts";
 import { fromNumber } from "./decimal.ts";
+import { CITY_WIDE, type Status } from "./states.ts";
 
 /**
  * Progress towards the 2025 targets (二、总体目标), as a pure function of what has been recorded.
@@ -22,17 +23,7 @@ import { fromNumber } from "./decimal.ts";
  * effective day without one) to the target at the deadline, at_risk when below it; no_data when
  * a manual target has no value yet.
  */
-export const CITY_WIDE = "全市";
-
-export type Status = "met" | "on_track" | "at_risk" | "missed" | "no_data";
-
-export const STATUS_NAMES: Record<Status, string> = {
-  met: "已达成",
-  on_track: "进度正常",
-  at_risk: "进度滞后",
-  missed: "未达成",
-  no_data: "暂无数据",
-};
+export { CITY_WIDE, STATUS_NAMES, type Status } from "./states.ts";
 
 export interface Baseline {
   readonly county: string;

@@ -93,3 +93,17 @@ export async function countEnabledWithRole(db: DB | Tx, role: Role): Promise<num
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The names of the organizations accounts are bound to, by id. */
+export async function organizationNames(
+  db: DB | Tx,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organizations")
+    .select(["id", "name"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

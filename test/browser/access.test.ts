@@ -113,6 +113,8 @@ describe("access in a real browser", () => {
   it("a county official's queue lists only the county's cases, and another county's case is not found", async () => {
     const county = await h.as(USERS.countyLinhai);
     await county.waitForURL(/\/review$/);
+    // The queue opens on what waits for the county; 全部 lists every case of its scope.
+    await county.goto(`${h.url}/review?state=all`);
     await county.getByTestId("queue-table").waitFor();
     await expect(county.getByTestId("scope-county").textContent()).resolves.toContain("临海市");
     const inCounty = await h.ctx.database.db

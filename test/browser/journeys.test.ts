@@ -174,6 +174,7 @@ describe("journeys in a real browser", () => {
     await city.getByTestId("publicity-title").fill(`${YEAR} 年第一批质量强市奖励公示`);
     await city.getByTestId(`publicity-case-${number}`).locator("input[type=checkbox]").check();
     await city.getByTestId("publicity-create-submit").click();
+    await confirmDialog(city);
     await city.getByTestId("publicity-batch-number").waitFor();
     await city.getByTestId(`entry-${number}`).waitFor();
     const batchId = idFromUrl(city);
@@ -243,8 +244,10 @@ describe("journeys in a real browser", () => {
       "/api/v1/dashboard",
     );
     expect(overview.awards.total).toEqual({ count: 1, amount });
+    await leader.goto(`${h.url}/dashboard?year=${YEAR}`);
     await leader
-      .getByText(`奖励（全部年度）：${overview.awards.total.count} 项，${yuan(amount)}`)
+      .getByTestId("year-awards")
+      .getByText(`${YEAR} 年奖励：${overview.awards.total.count} 项，${yuan(amount)}`)
       .waitFor();
     await leader.getByTestId("overview-awards-county").waitFor();
     await shoot(leader, "dashboard", leader.getByText("年度情况").first());
@@ -341,12 +344,12 @@ describe("journeys in a real browser", () => {
 
     const auditor = await h.as(USERS.auditor);
     await auditor.waitForURL(/\/admin\/audit/);
-    const latest = await apiGet<{ items: { action: string }[] }>(
+    const latest = await apiGet<{ items: { actionName: string }[] }>(
       auditor,
       "/api/v1/audit?page=1&pageSize=1",
     );
     await auditor
-      .getByText(latest.items[0]?.action as string)
+      .getByText(latest.items[0]?.actionName as string)
       .first()
       .waitFor();
     await auditor.getByTestId("audit-verify").click();
@@ -450,8 +453,8 @@ describe("journeys in a real browser", () => {
     const row = auditor.getByTestId(`audit-${entry.seq}`);
     await row.waitFor();
     const text = await row.textContent();
-    expect(text).toContain("objection.file");
-    // (Its role shows as the raw code "public": roleName() in AuditPage.tsx has no name for it.)
+    expect(text).toContain("公示异议：提出异议");
+    expect(text).toContain("公众");
     expect(text).toContain("匿名");
     // Neither the objector's name nor the contact is in the audit trail.
     expect(text).not.toContain("赵六");

@@ -110,8 +110,10 @@ describe("public pages in a real browser", () => {
       amountYuan: number;
       reasons: { message: string }[];
     }[]) {
-      await expect(page.getByTestId(`calc-amount-${d.claim}`).textContent()).resolves.toBe(
-        `${d.amountYuan.toLocaleString("zh-CN")} 元`,
+      const shown = page.getByTestId(`calc-decision-${d.claim}`);
+      await expect(shown.getAttribute("data-amount")).resolves.toBe(String(d.amountYuan));
+      await expect(shown.getByTestId("decision-amount").textContent()).resolves.toContain(
+        d.amountYuan.toLocaleString("zh-CN"),
       );
       for (const r of d.reasons)
         await page.getByText(r.message, { exact: false }).first().waitFor();

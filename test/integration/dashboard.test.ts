@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reviewWorkingDays } from "../../src/applications/review-duration.ts";
+import { loadCalendar } from "../../src/calendar/calendar.ts";
 import { DEMO_PASSWORD, fillDemo } from "../../src/demo/demo.ts";
 import { COUNTIES } from "../../src/organizations/counties.ts";
 import { ApiClient } from "../helpers/api.ts";
@@ -71,6 +73,76 @@ describe.each(DIALECTS)("dashboard (%s)", (dialect) => {
     );
     for (const s of d.reviewSteps)
       if (s.decisions > 0) expect(s.averageDays).toBeGreaterThanOrEqual(0);
+  });
+
+  it("the demo's reviews took working days: each step's average is the mean of its decisions, above 0", async () => {
+    const leader = await as("leader");
+    const d = (await leader.get("/api/v1/dashboard")).json;
+    const db = server.db.handle.db;
+    const events = await db
+      .selectFrom("application_events")
+      .selectAll()
+      .orderBy("application_id")
+      .orderBy("seq")
+      .execute();
+    const calendar = await loadCalendar(db);
+    // The county's first-instance decisions: from the event that entered county_review.
+    const days: number[] = [];
+    let entered: string | null = null;
+    for (const e of events) {
+      if (e.to_state === "county_review") entered = e.created_at;
+      else if (e.from_state === "county_review" && entered !== null) {
+        days.push(reviewWorkingDays(calendar, entered, e.created_at));
+        entered = null;
+      }
+    }
+    const county = d.reviewSteps.find((s: { step: string }) => s.step === "county");
+    expect(county.decisions).toBe(days.length);
+    const mean = days.reduce((s, x) => s + x, 0) / days.length;
+    expect(mean).toBeGreaterThan(0);
+    expect(county.averageDays).toBe(Math.round(mean * 10) / 10);
+    for (const s of d.reviewSteps) expect(s.averageDays).toBeGreaterThan(0);
+  });
+
+  it("with a year, awards, budgets and cases are of that year; the awards by year still show every year", async () => {
+    const leader = await as("leader");
+    const all = (await leader.get("/api/v1/dashboard")).json;
+    const db = server.db.handle.db;
+    const years = all.awards.byYear.map((r: { key: string }) => Number(r.key));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of [...years, 2023]) {
+      const d = (await leader.get(`/api/v1/dashboard?year=${year}`)).json;
+      expect(d.year).toBe(year);
+      const live = await db
+        .selectFrom("awards")
+        .select(["amount"])
+        .where("state", "in", ["reserved", "paid"])
+        .where("year", "=", year)
+        .execute();
+      expect(d.awards.total).toEqual({
+        count: live.length,
+        amount: live.reduce((s, a) => s + Number(a.amount), 0),
+      });
+      expect(d.awards.byYear.filter((r: { count: number }) => r.count > 0)).toEqual(
+        all.awards.byYear,
+      );
+      const budgets = await db
+        .selectFrom("budgets")
+        .select("source")
+        .where("year", "=", year)
+        .execute();
+      expect(d.budgets).toHaveLength(budgets.length);
+      for (const b of d.budgets) expect(b.year).toBe(year);
+      const cases = await db
+        .selectFrom("applications")
+        .select("id")
+        .where("submitted_at", ">=", new Date(Date.UTC(year - 1, 11, 31, 16)).toISOString())
+        .where("submitted_at", "<", new Date(Date.UTC(year, 11, 31, 16)).toISOString())
+        .execute();
+      expect(d.cases.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(
+        cases.length,
+      );
+    }
   });
 
   it("a county official sees their own county only; an enterprise and an expert may not read it", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Decision } from "../../src/policy/types.ts";
-import { claim, codes, decide, STATUTE_BY_ID } from "./support.ts";
+import { claim, codes, decide, POLICY_ID, registry, STATUTE_BY_ID } from "./support.ts";
 
 type Facts = Record<string, unknown>;
 
@@ -12,7 +12,17 @@ function expectGranted(item: string, facts: Facts, eventDate = "2024-03-01"): De
   return d;
 }
 
-/** Refused condition_not_met, each message naming the failing fact and citing the clause. */
+/** The Chinese label of an item's fact, as the form shows it. */
+function factLabel(item: string, fact: string): string {
+  const label = registry().pack(POLICY_ID)?.items.get(item)?.facts[fact]?.label;
+  if (!label) throw new Error(`no label for fact ${fact} of ${item}`);
+  return label;
+}
+
+/**
+ * Refused condition_not_met, each message naming the failing fact by its Chinese label (never
+ * its field name) and citing the clause.
+ */
 function expectNotMet(
   item: string,
   facts: Facts,
@@ -28,7 +38,7 @@ function expectNotMet(
   const clause = STATUTE_BY_ID.get(item)?.clause ?? "?";
   for (const fact of failingFacts) {
     expect(
-      d.reasons.some((r) => r.message.includes(fact)),
+      d.reasons.some((r) => r.message.includes(factLabel(item, fact))),
       `a reason naming ${fact}: ${JSON.stringify(d.reasons)}`,
     ).toBe(true);
   }

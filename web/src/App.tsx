@@ -41,6 +41,7 @@ export function App() {
     [role],
   );
   const entry = AREAS.flatMap((a) => a.menu)
+    .filter((m) => visible(m, role))
     .filter((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   const selected = entry?.path;
@@ -58,21 +59,31 @@ export function App() {
           padding: "0 16px",
         }}
       >
-        <Link
-          to="/"
+        <h1
           style={{
-            color: "#fff",
-            fontSize: narrow ? 14 : 16,
-            fontWeight: 600,
-            whiteSpace: "nowrap",
-            overflow: "hidden",
-            textOverflow: "ellipsis",
+            margin: 0,
             minWidth: 0,
-            marginRight: 8,
+            display: "flex",
+            lineHeight: "inherit",
+            fontSize: "inherit",
           }}
         >
-          台州市质量强市激励政策兑现系统
-        </Link>
+          <Link
+            to="/"
+            style={{
+              color: "#fff",
+              fontSize: narrow ? 14 : 16,
+              fontWeight: 600,
+              whiteSpace: "nowrap",
+              overflow: "hidden",
+              textOverflow: "ellipsis",
+              minWidth: 0,
+              marginRight: 8,
+            }}
+          >
+            台州市质量强市激励政策兑现系统
+          </Link>
+        </h1>
         {user ? (
           <Dropdown
             trigger={["click"]}
@@ -99,7 +110,7 @@ export function App() {
                 flexShrink: 0,
               }}
               data-testid="current-user"
-              aria-label={`${user.displayName}（${user.roleName}）：账户菜单，含退出登录`}
+              aria-label={`${user.displayName} ${user.roleName} 账户菜单（退出登录）`}
             >
               <Space>
                 {user.displayName}

@@ -85,56 +85,16 @@ export async function errorOf(response: Response): Promise<ApiError> {
   );
 }
 
-export interface RequestOptions {
-  readonly idempotencyKey?: string;
-  readonly query?: Record<string, string | number | boolean | undefined | null>;
-  /** The version of the record the page loaded, sent as If-Match with an edit. */
-  readonly version?: number;
-  /**
-   * What 刷新 does when the edit turns out stale: reload the page's data (by default the whole
-   * page is reloaded).
-   */
-  readonly onStale?: () => unknown;
-}
+/** A query string's values; empty ones are left out. */
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
-function url(path: string, query?: RequestOptions["query"]): string {
+function url(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {}))
     if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
-
-export async function api<T = unknown>(
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
-  path: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-  if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
-  const response = await fetch(url(path, options.query), {
-    method,
-    headers,
-    credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const error = await errorOf(response);
-    if (isStaleVersion(error)) promptStale(error, options.onStale);
-    throw error;
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-export const get = <T = unknown>(path: string, query?: RequestOptions["query"]) =>
-  api<T>("GET", path, undefined, { query });
-export const post = <T = unknown>(path: string, body?: unknown, options?: RequestOptions) =>
-  api<T>("POST", path, body ?? {}, options);
 
 /** Uploads one file as multipart field `file`, reporting progress (0–100). */
 export function upload<T = unknown>(
@@ -177,7 +137,7 @@ export function upload<T = unknown>(
 /** Downloads a file (a report, an export) with progress, then saves it under its server name. */
 export async function download(
   path: string,
-  query?: RequestOptions["query"],
+  query?: Query,
   onProgress?: (received: number) => void,
 ): Promise<void> {
   const response = await fetch(url(path, query), { credentials: "same-origin" });

@@ -20,8 +20,14 @@ export const userAccountSchema = z
   })
   .meta({ id: "UserAccount", description: "账号：用户名、姓名、角色及其绑定、停用与锁定状态" });
 
+export const userAccountListItemSchema = userAccountSchema
+  .extend({
+    organizationName: z.string().nullable().describe("绑定组织的名称；未绑定组织为 null"),
+  })
+  .meta({ id: "UserAccountListItem", description: "账号列表中的一个账号，含绑定组织的名称" });
+
 export const userAccountListSchema = z
-  .object({ items: z.array(userAccountSchema) })
+  .object({ items: z.array(userAccountListItemSchema) })
   .meta({ id: "UserAccountList", description: "账号列表（按用户名排序）" });
 
 export const relationRecordedSchema = z
@@ -42,6 +48,9 @@ export const settingsViewSchema = z
         label: z.string().describe("设置的中文说明"),
         value: settingValue.describe("当前值"),
         default: settingValue.describe("默认值"),
+        min: z.number().nullable().describe("数值设置的下限；开关为 null"),
+        max: z.number().nullable().describe("数值设置的上限；开关为 null"),
+        unit: z.string().nullable().describe("数值的单位，如 分钟、元"),
       }),
     ),
   })
@@ -59,19 +68,42 @@ export const settingsValuesSchema = z
   })
   .meta({ id: "SettingsValues", description: "修改后的全部设置（键为设置名）及新的版本号" });
 
+export const auditChangeSchema = z
+  .object({
+    field: z.string().describe("字段的中文名"),
+    before: z.string().nullable().describe("修改前的值（状态、角色等以中文名表示）；没有时为 null"),
+    after: z.string().nullable().describe("修改后的值；没有时为 null"),
+  })
+  .meta({ id: "AuditChange", description: "审计记录中一个字段的变化" });
+
 export const auditEntrySchema = z
   .object({
     seq: z.number().int().describe("序号，哈希链中的位置"),
     at: z.string(),
     actorId: z.string().nullable().describe("操作人；operator 为服务器上的运维命令"),
     actorRole: z.string().nullable(),
-    action: z.string().describe("动作，如 user.create、application.submit"),
+    actorName: z
+      .string()
+      .nullable()
+      .describe("操作人的名称（用户名）；公众、运维命令与定时任务为 null"),
+    actorRoleName: z
+      .string()
+      .nullable()
+      .describe("操作人角色的中文名（含公众、系统、服务器操作员）"),
+    action: z.string().describe("动作代码，如 user.create、application.submit"),
+    actionName: z.string().describe("动作的中文名，如 申报：审核通过"),
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
+    target: z
+      .string()
+      .nullable()
+      .describe("对象：记录类别与其编号或名称，如 申报 QI-2026-000031、组织 某某公司"),
     before: z.unknown().describe("修改前的值（JSON），没有时为 null"),
     after: z.unknown().describe("修改后的值或拒绝的原因（JSON），没有时为 null"),
+    changes: z.array(auditChangeSchema).describe("修改前后的值，逐字段、以中文表示"),
     ip: z.string().nullable(),
     outcome: z.string().describe("结果：success 成功、denied 拒绝、failure 失败"),
+    outcomeName: z.string().describe("结果的中文名"),
     hash: z.string().describe("本条的哈希（含上一条的哈希）"),
   })
   .meta({ id: "AuditEntry", description: "审计日志的一条记录" });
@@ -84,6 +116,8 @@ export const auditPageSchema = z
     items: z.array(auditEntrySchema),
   })
   .meta({ id: "AuditPage", description: "审计日志的一页（新的在前）" });
+
+export const fileContent = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");
 
 export const auditChainCheckSchema = z
   .discriminatedUnion("ok", [

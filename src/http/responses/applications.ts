@@ -44,6 +44,10 @@ export const applicationSchema = z
     submittedAt: z.string().nullable().describe("首次提交时间；退回补正后再次提交不变"),
     expectedAmount: z.number().int().nullable().describe("政策引擎最近一次核定的金额（元）"),
     fundingSource: z.string().nullable().describe("资金承担：city 市财政，county 县财政"),
+    fundingSourceName: z
+      .string()
+      .nullable()
+      .describe("资金承担的名称：市财政，或组织所在县（市、区）的财政，如 温岭市财政"),
     policyId: z.string().nullable().describe("最近一次核定所依据的政策编号"),
     lastComment: z.string().nullable().describe("最近一次审核意见"),
     createdAt: z.string(),
@@ -61,6 +65,9 @@ export const applicationListSchema = z
       .partialRecord(z.enum(STATES), z.number().int())
       .describe("符合筛选条件的申报按状态计数"),
     items: z.array(applicationSchema),
+    waitingStates: z
+      .array(z.enum(STATES))
+      .describe("等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空"),
   })
   .meta({ id: "ApplicationList", description: "申报列表（分页）" });
 
@@ -117,3 +124,7 @@ export const applicationStepResultSchema = z
 export const evidenceFileSchema = z
   .unknown()
   .describe("文件内容（二进制）；文件名见 Content-Disposition");
+
+export const applicationsFileSchema = z
+  .unknown()
+  .describe("申报列表 .xlsx（符合筛选条件的全部申报）；文件名见 Content-Disposition");

@@ -13,11 +13,12 @@ const tallySchema = z.object({
 export const dashboardSchema = z
   .object({
     county: z.enum(COUNTIES).nullable().describe("县级用户只看本县；全市为 null"),
+    year: z.number().int().nullable().describe("所查看的年度；不分年度时为 null"),
     awards: z
       .object({
         byCounty: z.array(tallySchema),
         byGroup: z.array(tallySchema).describe("按奖励项目类别"),
-        byYear: z.array(tallySchema).describe("按预算年度"),
+        byYear: z.array(tallySchema).describe("按预算年度（总是全部年度）"),
         total: z.object({ count: z.number().int(), amount: z.number().int() }),
       })
       .describe("已预留或已支付的奖励"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AWARD_STATES } from "../../awards/states.ts";
-import { LINE_STATES } from "../../payments/states.ts";
+import { LINE_STATES, BATCH_STATES as PAYMENT_BATCH_STATES } from "../../payments/states.ts";
 import { PROJECT_ENTRY_STATES } from "../../projects/states.ts";
 import { resolutionInputSchema } from "../../publicity/resolve-objection.ts";
 import { BATCH_STATES, ENTRY_STATES, OBJECTION_STATES } from "../../publicity/states.ts";
@@ -151,16 +151,32 @@ export const awardRowSchema = z
       county: z.string(),
     }),
     item: z.string().describe("政策条目编号"),
+    itemTitle: z.string().describe("政策条目名称（按申报所依政策）"),
+    itemGroup: z.string().nullable().describe("政策条目所属类别（质量品牌、标准化…）"),
     clause: z.string().describe("政策条款"),
     amount: yuan.describe("金额（元）"),
     year: z.number().int().describe("预算年度"),
     source: z.string().describe("资金来源：city 或县（市、区）名称"),
     state: z.enum(AWARD_STATES),
+    stateName: z.string().describe("状态名称"),
     awardedOn: civilDate,
     paidOn: civilDate.nullable(),
     reversalReason: z.string().nullable().describe("撤销或追回理由"),
+    pendingBatch: z
+      .object({ id: z.string(), number: z.string() })
+      .nullable()
+      .describe("所在的待拨付批次（尚未登记结果）"),
   })
   .meta({ id: "AwardRow", description: "奖励" });
+
+export const awardListSchema = z
+  .object({
+    total: z.number().int().describe("符合条件的奖励数"),
+    page: z.number().int(),
+    pageSize: z.number().int().describe("每页条数；未指定时为全部"),
+    items: z.array(awardRowSchema),
+  })
+  .meta({ id: "AwardList", description: "奖励列表（分页）" });
 
 export const awardReversedSchema = z
   .object({
@@ -203,13 +219,38 @@ export const paymentBatchSchema = z
     number: z.string().describe("拨付批次编号"),
     year: z.number().int(),
     source: z.string().describe("资金来源：city 或县（市、区）名称"),
+    sourceName: z.string().describe("资金来源名称"),
+    state: z.enum(PAYMENT_BATCH_STATES).describe("open 尚有待登记结果的明细，settled 已登记完毕"),
+    stateName: z.string().describe("状态名称"),
     createdAt: timestamp,
+    lastPaidDate: civilDate.nullable().describe("最近一笔拨付的支付日期"),
     lines: z.number().int().describe("明细数"),
+    total: yuan.describe("合计金额（元）"),
     pending: yuan.describe("待拨付金额（元）"),
     paid: yuan.describe("已拨付金额（元）"),
     failed: yuan.describe("拨付失败金额（元）"),
   })
   .meta({ id: "PaymentBatch", description: "拨付批次及其金额合计" });
+
+export const paymentBatchListSchema = z
+  .object({
+    total: z.number().int().describe("符合条件的批次数"),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(paymentBatchSchema),
+  })
+  .meta({ id: "PaymentBatchList", description: "拨付批次列表（分页）" });
+
+export const paymentCandidateSchema = z
+  .object({
+    year: z.number().int().describe("预算年度"),
+    source: z.string().describe("资金来源：city 或县（市、区）名称"),
+    sourceName: z.string().describe("资金来源名称"),
+    count: z.number().int().describe("可列入新批次的奖励数（待拨付且不在待登记的批次中）"),
+    amount: yuan.describe("其金额合计（元）"),
+    withoutAccount: z.number().int().describe("其中无已核实收款账户、生成批次时不列入的笔数"),
+  })
+  .meta({ id: "PaymentCandidate", description: "某预算可生成拨付批次的奖励" });
 
 export const paymentLineSchema = z
   .object({
@@ -221,7 +262,9 @@ export const paymentLineSchema = z
     failureReason: z.string().nullable(),
     award: z.string().describe("奖励编号"),
     item: z.string().describe("政策条目编号"),
+    itemTitle: z.string().describe("政策条目名称（按申报所依政策）"),
     clause: z.string().describe("政策条款"),
+    stateName: z.string().describe("状态名称"),
     awardedOn: civilDate,
     organization: z.string().describe("组织名称"),
     uscc: z.string().describe("统一社会信用代码"),
@@ -237,6 +280,8 @@ export const paymentBatchDetailSchema = z
     number: z.string().describe("拨付批次编号"),
     year: z.number().int(),
     source: z.string().describe("资金来源：city 或县（市、区）名称"),
+    sourceName: z.string().describe("资金来源名称"),
+    createdAt: timestamp,
     lines: z.array(paymentLineSchema),
   })
   .meta({ id: "PaymentBatchDetail", description: "拨付批次明细" });

@@ -8,7 +8,8 @@ export const reportKindListSchema = z
       z
         .object({
           kind: z.string().describe("报表类型，用于导出地址"),
-          title: z.string(),
+          title: z.string().describe("报表名称"),
+          description: z.string().describe("报表内容说明"),
           year: z.enum(["required", "optional"]).describe("年度参数是否必填"),
           bySource: z.boolean().describe("是否可按资金来源 source 筛选"),
         })

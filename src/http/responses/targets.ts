@@ -25,7 +25,10 @@ const countingSchema = z
       unit: z
         .enum(["organization", "subject"])
         .describe("计数对象：organization 按组织（统一社会信用代码），subject 按成果"),
-      items: z.array(z.string()).describe("计入的奖励项目"),
+      items: z.array(z.string()).describe("计入的奖励项目编号"),
+      itemTitles: z
+        .array(z.object({ id: z.string(), title: z.string().describe("奖励项目名称") }))
+        .describe("计入的奖励项目及其名称（与 items 同序）"),
       definition: z.string(),
     }),
     z.object({ kind: z.literal("manual"), definition: z.string() }),
@@ -36,6 +39,7 @@ const countingSchema = z
 const targetFields = {
   id: z.string(),
   policy: z.string().describe("设定目标的政策"),
+  policyTitle: z.string().describe("政策的标题"),
   indicator: z.string().describe("指标名称"),
   comparator: z.enum(["gte", "gt"]).describe("gte 为达到（≥），gt 为高于（>）"),
   comparatorText: z.string(),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { listAudit, verifyAudit } from "../../audit/read-audit.ts";
+import { exportAudit, listAudit, verifyAudit } from "../../audit/read-audit.ts";
 import { ROLES } from "../../auth/roles.ts";
 import type { Context } from "../../context.ts";
 import { readSettings, updateSettings } from "../../settings/update-settings.ts";
@@ -11,11 +11,13 @@ import { recordRelation } from "../../users/relations.ts";
 import { roleBindingSchema } from "../../users/role-binding.ts";
 import { updateAccount, updateAccountSchema } from "../../users/update-account.ts";
 import { actorOf } from "../auth.ts";
+import { sendXlsx } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
 import {
   auditChainCheckSchema,
   auditPageSchema,
+  fileContent,
   relationRecordedSchema,
   settingsValuesSchema,
   settingsViewSchema,
@@ -23,6 +25,14 @@ import {
   userAccountSchema,
 } from "../responses/admin.ts";
 import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+
+/** What the audit log and its export are filtered by. */
+const auditFilters = z.object({
+  action: z.string().max(100).optional().describe("操作：动作代码，或其中文名中的文字（如 审核）"),
+  actor: z.string().max(100).optional().describe("操作人：用户编号、用户名或名称中的文字"),
+  actorId: z.string().max(100).optional().describe("操作人编号（精确）"),
+  outcome: z.enum(["success", "denied", "failure"]).optional(),
+});
 
 export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -134,15 +144,26 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags: ["审计"],
           summary: "审计日志（审计管理员）",
-          querystring: pageQuery.extend({
-            action: z.string().max(100).optional(),
-            actorId: z.string().max(100).optional(),
-            outcome: z.enum(["success", "denied", "failure"]).optional(),
-          }),
+          querystring: pageQuery.extend(auditFilters.shape),
           response: { 200: auditPageSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listAudit(ctx, actorOf(request), request.query),
+    );
+    app.get(
+      "/api/v1/audit/export",
+      {
+        schema: {
+          tags: ["审计"],
+          summary: "导出当前筛选的审计日志（.xlsx，全部页）",
+          querystring: auditFilters,
+          response: { 200: fileContent, ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportAudit(ctx, actorOf(request), request.query);
+        return sendXlsx(reply, file);
+      },
     );
     app.get(
       "/api/v1/audit/verify",

@@ -12,12 +12,13 @@ import {
   previewApplication,
   updateApplication,
 } from "../../applications/applications.ts";
-import { addEvidence, openEvidence } from "../../applications/evidence.ts";
+import { addEvidence, openEvidence, removeEvidence } from "../../applications/evidence.ts";
+import { exportApplications } from "../../applications/export-applications.ts";
 import { ACTION_NAMES, ACTIONS, type Action, STATES } from "../../applications/states.ts";
 import { transitionApplication } from "../../applications/transition-application.ts";
 import type { Context } from "../../context.ts";
 import { actorOf } from "../auth.ts";
-import { readUpload, sendStoredFile } from "../files.ts";
+import { readUpload, sendStoredFile, sendXlsx } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { idParams, pageQuery } from "../params.ts";
 import {
@@ -25,11 +26,27 @@ import {
   applicationListSchema,
   applicationSchema,
   applicationStepResultSchema,
+  applicationsFileSchema,
   engineDecisionSchema,
   evidenceFileSchema,
   evidenceSchema,
 } from "../responses/applications.ts";
 import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+
+/** The list's filters, the same for a page of it and for its export. */
+const listFilters = z.object({
+  county: z.string().optional(),
+  organizationId: z.string().uuid().optional().describe("只列该组织的申报"),
+  item: z.string().max(20).optional(),
+  state: z.enum(STATES).optional(),
+  waiting: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true")
+    .describe("true：只列等待当前用户办理的申报（见 waitingStates）"),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().max(100).optional(),
+});
 
 export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,18 +56,27 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "申报列表（按角色范围），可按县、项目、状态、年度、关键词筛选并分页",
-          querystring: pageQuery.extend({
-            county: z.string().optional(),
-            item: z.string().max(20).optional(),
-            state: z.enum(STATES).optional(),
-            year: z.coerce.number().int().min(2000).max(2100).optional(),
-            q: z.string().max(100).optional(),
-          }),
+          summary: "申报列表（按角色范围），可按县、组织、项目、状态、待办、年度、关键词筛选并分页",
+          querystring: pageQuery.extend(listFilters.shape),
           response: { 200: applicationListSchema, ...errors(...SIGNED_IN) },
         },
       },
       async (request) => listApplications(ctx, actorOf(request), request.query),
+    );
+    app.get(
+      "/api/v1/applications/export",
+      {
+        schema: {
+          tags,
+          summary: "导出当前筛选：与申报列表相同的筛选条件下的全部申报（不分页），.xlsx",
+          querystring: listFilters,
+          response: { 200: applicationsFileSchema, ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportApplications(ctx, actorOf(request), request.query);
+        return sendXlsx(reply, file);
+      },
     );
     app.post(
       "/api/v1/applications",
@@ -169,6 +195,19 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
         const upload = await readUpload(ctx, request);
         return reply.status(201).send(await addEvidence(ctx, actor, request.params.id, upload));
       },
+    );
+    app.delete(
+      "/api/v1/applications/:id/evidence/:evidenceId",
+      {
+        schema: {
+          tags,
+          summary: "删除证明材料（仅草稿或退回补正的申报）；答复被删除的材料",
+          params: idParams.extend({ evidenceId: z.string().uuid() }),
+          response: { 200: evidenceSchema, ...errors(...RECORD_CHANGE) },
+        },
+      },
+      async (request) =>
+        removeEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId),
     );
     app.get(
       "/api/v1/applications/:id/evidence/:evidenceId",

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { awardApplication } from "../../applications/award-application.ts";
 import { createPublicityBatch, publicityInputSchema } from "../../applications/publish-cases.ts";
-import { listAwards } from "../../awards/list-awards.ts";
+import { exportAwards } from "../../awards/export-awards.ts";
+import { listAwardsPage } from "../../awards/list-awards.ts";
 import { reverseAward } from "../../awards/reverse-award.ts";
+import { AWARD_STATES } from "../../awards/states.ts";
 import { listBudgets, setBudget } from "../../budgets/budgets.ts";
 import { civilDateSchema } from "../../calculate/request.ts";
 import { listCalendar, setCalendarDay } from "../../calendar/calendar.ts";
@@ -12,20 +14,25 @@ import { closeDuePublicity } from "../../jobs/close-due-publicity.ts";
 import { verifyLedgerFor } from "../../ledger/verify-ledger.ts";
 import { createPaymentBatch } from "../../payments/create-payment-batch.ts";
 import { exportPaymentBatch } from "../../payments/export-payment-batch.ts";
+import { exportPaymentBatches } from "../../payments/export-payment-batches.ts";
 import { getPaymentBatch } from "../../payments/get-payment-batch.ts";
-import { listPaymentBatches } from "../../payments/list-payment-batches.ts";
+import {
+  listBatchCandidates,
+  listPaymentBatchesPage,
+} from "../../payments/list-payment-batches.ts";
 import { recordPaymentResult } from "../../payments/record-payment-result.ts";
+import { BATCH_STATES as PAYMENT_BATCH_STATES } from "../../payments/states.ts";
 import { fileObjection, objectionInputSchema } from "../../publicity/file-objection.ts";
 import { listObjections, publicBatch, publicBatches } from "../../publicity/public-batches.ts";
 import { resolutionInputSchema, resolveObjection } from "../../publicity/resolve-objection.ts";
 import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
-import { idempotencyKey } from "../files.ts";
-import { idParams } from "../params.ts";
+import { idempotencyKey, sendXlsx } from "../files.ts";
+import { idParams, pageQuery } from "../params.ts";
 import {
   awardGrantedSchema,
+  awardListSchema,
   awardReversedSchema,
-  awardRowSchema,
   budgetBalanceSchema,
   budgetListItemSchema,
   calendarDaySchema,
@@ -38,7 +45,8 @@ import {
   ledgerCheckSchema,
   paymentBatchCreatedSchema,
   paymentBatchDetailSchema,
-  paymentBatchSchema,
+  paymentBatchListSchema,
+  paymentCandidateSchema,
   paymentLineResultSchema,
   publicityCloseSummarySchema,
   publicPublicityBatchDetailSchema,
@@ -47,6 +55,31 @@ import {
 import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const year = z.coerce.number().int().min(2000).max(2100);
+
+const awardFilter = z.object({
+  year: year.optional(),
+  source: z.string().max(20).optional(),
+  state: z.enum(AWARD_STATES).optional(),
+});
+
+const batchFilter = z.object({
+  year: year.optional(),
+  source: z.string().min(1).max(20).optional(),
+  state: z.enum(PAYMENT_BATCH_STATES).optional(),
+  q: z.string().trim().max(40).optional().describe("批次编号（或其一部分）"),
+});
+
+/** A batch as finance names it: its record id or its number. */
+const batchRef = z.object({
+  id: z
+    .string()
+    .regex(
+      /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|BF-\d{4}-\d{4,})$/i,
+      "应为记录编号（UUID）或批次编号（如 BF-2026-0001）",
+    ),
+});
+
+const xlsxFile = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");
 
 export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -184,16 +217,28 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "奖励列表",
-          querystring: z.object({
-            year: year.optional(),
-            source: z.string().optional(),
-            state: z.string().optional(),
+          summary: "奖励列表：可按年度、资金来源、状态筛选；给出 pageSize 时分页，否则返回全部",
+          querystring: awardFilter.extend({
+            page: pageQuery.shape.page.optional(),
+            pageSize: pageQuery.shape.pageSize.unwrap().optional(),
           }),
-          response: { 200: itemsOf(awardRowSchema), ...errors(...SIGNED_IN) },
+          response: { 200: awardListSchema, ...errors(...SIGNED_IN) },
         },
       },
-      async (request) => ({ items: await listAwards(ctx, actorOf(request), request.query) }),
+      async (request) => listAwardsPage(ctx, actorOf(request), request.query),
+    );
+    app.get(
+      "/api/v1/awards/export",
+      {
+        schema: {
+          tags,
+          summary: "导出当前筛选的奖励（.xlsx，全部页）",
+          querystring: awardFilter,
+          response: { 200: xlsxFile, ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request, reply) =>
+        sendXlsx(reply, await exportAwards(ctx, actorOf(request), request.query)),
     );
     app.post(
       "/api/v1/awards/:id/reverse",
@@ -277,25 +322,45 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags: money,
-          summary: "拨付批次列表（市级财政看全部，县级财政看本县）",
-          querystring: z.object({
-            year: year.optional(),
-            source: z.string().min(1).max(20).optional(),
-          }),
-          response: { 200: itemsOf(paymentBatchSchema), ...errors(...SIGNED_IN) },
+          summary:
+            "拨付批次列表（市级财政看全部，县级财政看本县），可按年度、资金来源、状态、编号筛选并分页",
+          querystring: pageQuery.extend(batchFilter.shape),
+          response: { 200: paymentBatchListSchema, ...errors(...SIGNED_IN) },
         },
       },
-      async (request) => ({
-        items: await listPaymentBatches(ctx, actorOf(request), request.query),
-      }),
+      async (request) => listPaymentBatchesPage(ctx, actorOf(request), request.query),
+    );
+    app.get(
+      "/api/v1/payment-batches/export",
+      {
+        schema: {
+          tags: money,
+          summary: "导出当前筛选的拨付批次（.xlsx，全部页）",
+          querystring: batchFilter,
+          response: { 200: xlsxFile, ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request, reply) =>
+        sendXlsx(reply, await exportPaymentBatches(ctx, actorOf(request), request.query)),
+    );
+    app.get(
+      "/api/v1/payment-batches/candidates",
+      {
+        schema: {
+          tags: money,
+          summary: "各预算可生成拨付批次的奖励（待拨付且不在待登记结果的批次中）",
+          response: { 200: itemsOf(paymentCandidateSchema), ...errors(...SIGNED_IN) },
+        },
+      },
+      async (request) => ({ items: await listBatchCandidates(ctx, actorOf(request)) }),
     );
     app.get(
       "/api/v1/payment-batches/:id",
       {
         schema: {
           tags: money,
-          summary: "拨付批次明细",
-          params: idParams,
+          summary: "拨付批次明细（按记录编号或批次编号 BF-2026-0001）",
+          params: batchRef,
           response: { 200: paymentBatchDetailSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
@@ -307,23 +372,12 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags: money,
           summary: "导出拨付清单（.xlsx）",
-          params: idParams,
-          response: {
-            200: z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition"),
-            ...errors(...SIGNED_IN, 404),
-          },
+          params: batchRef,
+          response: { 200: xlsxFile, ...errors(...SIGNED_IN, 404) },
         },
       },
-      async (request, reply) => {
-        const file = await exportPaymentBatch(ctx, actorOf(request), request.params.id);
-        return reply
-          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header(
-            "content-disposition",
-            `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .send(file.data);
-      },
+      async (request, reply) =>
+        sendXlsx(reply, await exportPaymentBatch(ctx, actorOf(request), request.params.id)),
     );
     app.post(
       "/api/v1/payment-lines/:id/result",

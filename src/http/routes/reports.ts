@@ -4,8 +4,8 @@ import type { Context } from "../../context.ts";
 import { exportReport } from "../../reports/export-report.ts";
 import { availableReports, REPORTS } from "../../reports/report-kinds.ts";
 import { reportQuerySchema } from "../../reports/report-params.ts";
-import { XLSX_TYPE } from "../../reports/workbook.ts";
 import { actorOf } from "../auth.ts";
+import { sendXlsx } from "../files.ts";
 import { reportFileSchema, reportKindListSchema } from "../responses/reports.ts";
 import { errors, SIGNED_IN } from "../schemas.ts";
 
@@ -39,13 +39,7 @@ export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await exportReport(ctx, actorOf(request), request.params.kind, request.query);
-        return reply
-          .type(XLSX_TYPE)
-          .header(
-            "content-disposition",
-            `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
-          .send(file.data);
+        return sendXlsx(reply, file);
       },
     );
   };

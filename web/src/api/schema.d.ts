@@ -8,16 +8,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 申报列表（按角色范围），可按县、项目、状态、年度、关键词筛选并分页 */
+        /** 申报列表（按角色范围），可按县、组织、项目、状态、待办、年度、关键词筛选并分页 */
         get: {
             parameters: {
                 query?: {
                     county?: string;
                     item?: string;
+                    /** @description 只列该组织的申报 */
+                    organizationId?: string;
                     page?: number;
                     pageSize?: number;
                     q?: string;
                     state?: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                    /** @description true：只列等待当前用户办理的申报（见 waitingStates） */
+                    waiting?: "true" | "false";
                     year?: number;
                 };
                 header?: never;
@@ -680,7 +684,84 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除证明材料（仅草稿或退回补正的申报）；答复被删除的材料 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -831,6 +912,88 @@ export interface paths {
         put?: never;
         /** 撤回：撤回（企业；审核通过之前） */
         post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选：与申报列表相同的筛选条件下的全部申报（不分页），.xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    item?: string;
+                    /** @description 只列该组织的申报 */
+                    organizationId?: string;
+                    q?: string;
+                    state?: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                    /** @description true：只列等待当前用户办理的申报（见 waitingStates） */
+                    waiting?: "true" | "false";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 申报列表 .xlsx（符合筛选条件的全部申报）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1536,7 +1699,11 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 操作：动作代码，或其中文名中的文字（如 审核） */
                     action?: string;
+                    /** @description 操作人：用户编号、用户名或名称中的文字 */
+                    actor?: string;
+                    /** @description 操作人编号（精确） */
                     actorId?: string;
                     outcome?: "success" | "denied" | "failure";
                     page?: number;
@@ -1555,6 +1722,86 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选的审计日志（.xlsx，全部页） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 操作：动作代码，或其中文名中的文字（如 审核） */
+                    action?: string;
+                    /** @description 操作人：用户编号、用户名或名称中的文字 */
+                    actor?: string;
+                    /** @description 操作人编号（精确） */
+                    actorId?: string;
+                    outcome?: "success" | "denied" | "failure";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（二进制）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -2044,12 +2291,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 奖励列表 */
+        /** 奖励列表：可按年度、资金来源、状态筛选；给出 pageSize 时分页，否则返回全部 */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     source?: string;
-                    state?: string;
+                    state?: "reserved" | "paid" | "cancelled" | "reversed";
                     year?: number;
                 };
                 header?: never;
@@ -2064,9 +2313,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["AwardRow"][];
-                        };
+                        "application/json": components["schemas"]["AwardList"];
                     };
                 };
                 /** @description Default Response */
@@ -2216,6 +2463,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/awards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选的奖励（.xlsx，全部页） */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    state?: "reserved" | "paid" | "cancelled" | "reversed";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（二进制）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3069,10 +3392,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均工作日（汇总，无个人信息） */
+        /** 领导看板：奖励按县/类别/年度、预算执行、申报状态、各审核环节平均工作日（汇总，无个人信息）；可按年度查看 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只看该年度：奖励与预算按预算年度，申报按首次提交，审核按决定日期 */
+                    year?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4310,11 +4636,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 拨付批次列表（市级财政看全部，县级财政看本县） */
+        /** 拨付批次列表（市级财政看全部，县级财政看本县），可按年度、资金来源、状态、编号筛选并分页 */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 批次编号（或其一部分） */
+                    q?: string;
                     source?: string;
+                    state?: "open" | "settled";
                     year?: number;
                 };
                 header?: never;
@@ -4329,9 +4660,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["PaymentBatch"][];
-                        };
+                        "application/json": components["schemas"]["PaymentBatchList"];
                     };
                 };
                 /** @description Default Response */
@@ -4468,7 +4797,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 拨付批次明细 */
+        /** 拨付批次明细（按记录编号或批次编号 BF-2026-0001） */
         get: {
             parameters: {
                 query?: never;
@@ -4601,6 +4930,158 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各预算可生成拨付批次的奖励（待拨付且不在待登记结果的批次中） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PaymentCandidate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选的拨付批次（.xlsx，全部页） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 批次编号（或其一部分） */
+                    q?: string;
+                    source?: string;
+                    state?: "open" | "settled";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（二进制）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8937,6 +9418,8 @@ export interface components {
             };
             /** @description 资金承担：city 市财政，county 县财政 */
             fundingSource: string | null;
+            /** @description 资金承担的名称：市财政，或组织所在县（市、区）的财政，如 温岭市财政 */
+            fundingSourceName: string | null;
             id: string;
             /** @description 奖励项目编号，如 1.1.g */
             item: string;
@@ -8997,6 +9480,8 @@ export interface components {
             };
             /** @description 资金承担：city 市财政，county 县财政 */
             fundingSource: string | null;
+            /** @description 资金承担的名称：市财政，或组织所在县（市、区）的财政，如 温岭市财政 */
+            fundingSourceName: string | null;
             id: string;
             /** @description 奖励项目编号，如 1.1.g */
             item: string;
@@ -9038,6 +9523,8 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+            /** @description 等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空 */
+            waitingStates: ("draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn")[];
         };
         /** @description 申报列表（分页） */
         ApplicationListInput: {
@@ -9049,6 +9536,8 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+            /** @description 等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空 */
+            waitingStates: ("draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn")[];
         };
         /** @description 审核步骤的结果 */
         ApplicationStepResult: {
@@ -9460,47 +9949,89 @@ export interface components {
             /** @description 不成立的原因 */
             reason: string;
         };
+        /** @description 审计记录中一个字段的变化 */
+        AuditChange: {
+            /** @description 修改后的值；没有时为 null */
+            after: string | null;
+            /** @description 修改前的值（状态、角色等以中文名表示）；没有时为 null */
+            before: string | null;
+            /** @description 字段的中文名 */
+            field: string;
+        };
+        /** @description 审计记录中一个字段的变化 */
+        AuditChangeInput: {
+            /** @description 修改后的值；没有时为 null */
+            after: string | null;
+            /** @description 修改前的值（状态、角色等以中文名表示）；没有时为 null */
+            before: string | null;
+            /** @description 字段的中文名 */
+            field: string;
+        };
         /** @description 审计日志的一条记录 */
         AuditEntry: {
-            /** @description 动作，如 user.create、application.submit */
+            /** @description 动作代码，如 user.create、application.submit */
             action: string;
+            /** @description 动作的中文名，如 申报：审核通过 */
+            actionName: string;
             /** @description 操作人；operator 为服务器上的运维命令 */
             actorId: string | null;
+            /** @description 操作人的名称（用户名）；公众、运维命令与定时任务为 null */
+            actorName: string | null;
             actorRole: string | null;
+            /** @description 操作人角色的中文名（含公众、系统、服务器操作员） */
+            actorRoleName: string | null;
             /** @description 修改后的值或拒绝的原因（JSON），没有时为 null */
             after: unknown;
             at: string;
             /** @description 修改前的值（JSON），没有时为 null */
             before: unknown;
+            /** @description 修改前后的值，逐字段、以中文表示 */
+            changes: components["schemas"]["AuditChange"][];
             /** @description 本条的哈希（含上一条的哈希） */
             hash: string;
             ip: string | null;
             /** @description 结果：success 成功、denied 拒绝、failure 失败 */
             outcome: string;
+            /** @description 结果的中文名 */
+            outcomeName: string;
             /** @description 序号，哈希链中的位置 */
             seq: number;
+            /** @description 对象：记录类别与其编号或名称，如 申报 QI-2026-000031、组织 某某公司 */
+            target: string | null;
             targetId: string | null;
             targetType: string | null;
         };
         /** @description 审计日志的一条记录 */
         AuditEntryInput: {
-            /** @description 动作，如 user.create、application.submit */
+            /** @description 动作代码，如 user.create、application.submit */
             action: string;
+            /** @description 动作的中文名，如 申报：审核通过 */
+            actionName: string;
             /** @description 操作人；operator 为服务器上的运维命令 */
             actorId: string | null;
+            /** @description 操作人的名称（用户名）；公众、运维命令与定时任务为 null */
+            actorName: string | null;
             actorRole: string | null;
+            /** @description 操作人角色的中文名（含公众、系统、服务器操作员） */
+            actorRoleName: string | null;
             /** @description 修改后的值或拒绝的原因（JSON），没有时为 null */
             after: unknown;
             at: string;
             /** @description 修改前的值（JSON），没有时为 null */
             before: unknown;
+            /** @description 修改前后的值，逐字段、以中文表示 */
+            changes: components["schemas"]["AuditChangeInput"][];
             /** @description 本条的哈希（含上一条的哈希） */
             hash: string;
             ip: string | null;
             /** @description 结果：success 成功、denied 拒绝、failure 失败 */
             outcome: string;
+            /** @description 结果的中文名 */
+            outcomeName: string;
             /** @description 序号，哈希链中的位置 */
             seq: number;
+            /** @description 对象：记录类别与其编号或名称，如 申报 QI-2026-000031、组织 某某公司 */
+            target: string | null;
             targetId: string | null;
             targetType: string | null;
         };
@@ -9544,6 +10075,24 @@ export interface components {
             /** @description 预算年度 */
             year: number;
         };
+        /** @description 奖励列表（分页） */
+        AwardList: {
+            items: components["schemas"]["AwardRow"][];
+            page: number;
+            /** @description 每页条数；未指定时为全部 */
+            pageSize: number;
+            /** @description 符合条件的奖励数 */
+            total: number;
+        };
+        /** @description 奖励列表（分页） */
+        AwardListInput: {
+            items: components["schemas"]["AwardRowInput"][];
+            page: number;
+            /** @description 每页条数；未指定时为全部 */
+            pageSize: number;
+            /** @description 符合条件的奖励数 */
+            total: number;
+        };
         /** @description 撤销或追回后的奖励 */
         AwardReversed: {
             id: string;
@@ -9574,6 +10123,10 @@ export interface components {
             id: string;
             /** @description 政策条目编号 */
             item: string;
+            /** @description 政策条目所属类别（质量品牌、标准化…） */
+            itemGroup: string | null;
+            /** @description 政策条目名称（按申报所依政策） */
+            itemTitle: string;
             /** @description 奖励编号 */
             number: string;
             organization: {
@@ -9585,12 +10138,19 @@ export interface components {
             };
             /** @description 日期 YYYY-MM-DD */
             paidOn: string | null;
+            /** @description 所在的待拨付批次（尚未登记结果） */
+            pendingBatch: {
+                id: string;
+                number: string;
+            } | null;
             /** @description 撤销或追回理由 */
             reversalReason: string | null;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
             /** @enum {string} */
             state: "reserved" | "paid" | "cancelled" | "reversed";
+            /** @description 状态名称 */
+            stateName: string;
             /** @description 预算年度 */
             year: number;
         };
@@ -9606,6 +10166,10 @@ export interface components {
             id: string;
             /** @description 政策条目编号 */
             item: string;
+            /** @description 政策条目所属类别（质量品牌、标准化…） */
+            itemGroup: string | null;
+            /** @description 政策条目名称（按申报所依政策） */
+            itemTitle: string;
             /** @description 奖励编号 */
             number: string;
             organization: {
@@ -9617,12 +10181,19 @@ export interface components {
             };
             /** @description 日期 YYYY-MM-DD */
             paidOn: string | null;
+            /** @description 所在的待拨付批次（尚未登记结果） */
+            pendingBatch: {
+                id: string;
+                number: string;
+            } | null;
             /** @description 撤销或追回理由 */
             reversalReason: string | null;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
             /** @enum {string} */
             state: "reserved" | "paid" | "cancelled" | "reversed";
+            /** @description 状态名称 */
+            stateName: string;
             /** @description 预算年度 */
             year: number;
         };
@@ -10209,7 +10780,7 @@ export interface components {
                     count: number;
                     key: string;
                 }[];
-                /** @description 按预算年度 */
+                /** @description 按预算年度（总是全部年度） */
                 byYear: {
                     /** @description 金额（元） */
                     amount: number;
@@ -10252,6 +10823,8 @@ export interface components {
                 /** @description 环节：accept 受理，county 县级初审，city 市级复审 */
                 step: string;
             }[];
+            /** @description 所查看的年度；不分年度时为 null */
+            year: number | null;
         };
         /** @description 领导看板（汇总数据，无个人信息） */
         DashboardInput: {
@@ -10272,7 +10845,7 @@ export interface components {
                     count: number;
                     key: string;
                 }[];
-                /** @description 按预算年度 */
+                /** @description 按预算年度（总是全部年度） */
                 byYear: {
                     /** @description 金额（元） */
                     amount: number;
@@ -10315,6 +10888,8 @@ export interface components {
                 /** @description 环节：accept 受理，county 县级初审，city 市级复审 */
                 step: string;
             }[];
+            /** @description 所查看的年度；不分年度时为 null */
+            year: number | null;
         };
         /** @description 随日期变化的金额：自 from 起适用，直到下一条的 from */
         DatedAmount: {
@@ -10777,6 +11352,8 @@ export interface components {
             /** @description 拨付失败金额（元） */
             failed: number;
             id: string;
+            /** @description 最近一笔拨付的支付日期 */
+            lastPaidDate: string | null;
             /** @description 明细数 */
             lines: number;
             /** @description 拨付批次编号 */
@@ -10787,6 +11364,17 @@ export interface components {
             pending: number;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
+            /**
+             * @description open 尚有待登记结果的明细，settled 已登记完毕
+             * @enum {string}
+             */
+            state: "open" | "settled";
+            /** @description 状态名称 */
+            stateName: string;
+            /** @description 合计金额（元） */
+            total: number;
             year: number;
         };
         /** @description 新建的拨付批次 */
@@ -10819,22 +11407,30 @@ export interface components {
         };
         /** @description 拨付批次明细 */
         PaymentBatchDetail: {
+            /** @description 时刻（ISO 8601，UTC） */
+            createdAt: string;
             id: string;
             lines: components["schemas"]["PaymentLine"][];
             /** @description 拨付批次编号 */
             number: string;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
             year: number;
         };
         /** @description 拨付批次明细 */
         PaymentBatchDetailInput: {
+            /** @description 时刻（ISO 8601，UTC） */
+            createdAt: string;
             id: string;
             lines: components["schemas"]["PaymentLineInput"][];
             /** @description 拨付批次编号 */
             number: string;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
             year: number;
         };
         /** @description 拨付批次及其金额合计 */
@@ -10844,6 +11440,8 @@ export interface components {
             /** @description 拨付失败金额（元） */
             failed: number;
             id: string;
+            /** @description 最近一笔拨付的支付日期 */
+            lastPaidDate: string | null;
             /** @description 明细数 */
             lines: number;
             /** @description 拨付批次编号 */
@@ -10854,6 +11452,63 @@ export interface components {
             pending: number;
             /** @description 资金来源：city 或县（市、区）名称 */
             source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
+            /**
+             * @description open 尚有待登记结果的明细，settled 已登记完毕
+             * @enum {string}
+             */
+            state: "open" | "settled";
+            /** @description 状态名称 */
+            stateName: string;
+            /** @description 合计金额（元） */
+            total: number;
+            year: number;
+        };
+        /** @description 拨付批次列表（分页） */
+        PaymentBatchList: {
+            items: components["schemas"]["PaymentBatch"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的批次数 */
+            total: number;
+        };
+        /** @description 拨付批次列表（分页） */
+        PaymentBatchListInput: {
+            items: components["schemas"]["PaymentBatchInput"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的批次数 */
+            total: number;
+        };
+        /** @description 某预算可生成拨付批次的奖励 */
+        PaymentCandidate: {
+            /** @description 其金额合计（元） */
+            amount: number;
+            /** @description 可列入新批次的奖励数（待拨付且不在待登记的批次中） */
+            count: number;
+            /** @description 资金来源：city 或县（市、区）名称 */
+            source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
+            /** @description 其中无已核实收款账户、生成批次时不列入的笔数 */
+            withoutAccount: number;
+            /** @description 预算年度 */
+            year: number;
+        };
+        /** @description 某预算可生成拨付批次的奖励 */
+        PaymentCandidateInput: {
+            /** @description 其金额合计（元） */
+            amount: number;
+            /** @description 可列入新批次的奖励数（待拨付且不在待登记的批次中） */
+            count: number;
+            /** @description 资金来源：city 或县（市、区）名称 */
+            source: string;
+            /** @description 资金来源名称 */
+            sourceName: string;
+            /** @description 其中无已核实收款账户、生成批次时不列入的笔数 */
+            withoutAccount: number;
+            /** @description 预算年度 */
             year: number;
         };
         /** @description 拨付明细 */
@@ -10876,12 +11531,16 @@ export interface components {
             id: string;
             /** @description 政策条目编号 */
             item: string;
+            /** @description 政策条目名称（按申报所依政策） */
+            itemTitle: string;
             /** @description 组织名称 */
             organization: string;
             /** @description 日期 YYYY-MM-DD */
             paidDate: string | null;
             /** @enum {string} */
             state: "pending" | "paid" | "failed";
+            /** @description 状态名称 */
+            stateName: string;
             /** @description 国库支付凭证号 */
             treasuryRef: string | null;
             /** @description 统一社会信用代码 */
@@ -10907,12 +11566,16 @@ export interface components {
             id: string;
             /** @description 政策条目编号 */
             item: string;
+            /** @description 政策条目名称（按申报所依政策） */
+            itemTitle: string;
             /** @description 组织名称 */
             organization: string;
             /** @description 日期 YYYY-MM-DD */
             paidDate: string | null;
             /** @enum {string} */
             state: "pending" | "paid" | "failed";
+            /** @description 状态名称 */
+            stateName: string;
             /** @description 国库支付凭证号 */
             treasuryRef: string | null;
             /** @description 统一社会信用代码 */
@@ -11996,8 +12659,11 @@ export interface components {
         ReportKind: {
             /** @description 是否可按资金来源 source 筛选 */
             bySource: boolean;
+            /** @description 报表内容说明 */
+            description: string;
             /** @description 报表类型，用于导出地址 */
             kind: string;
+            /** @description 报表名称 */
             title: string;
             /**
              * @description 年度参数是否必填
@@ -12009,8 +12675,11 @@ export interface components {
         ReportKindInput: {
             /** @description 是否可按资金来源 source 筛选 */
             bySource: boolean;
+            /** @description 报表内容说明 */
+            description: string;
             /** @description 报表类型，用于导出地址 */
             kind: string;
+            /** @description 报表名称 */
             title: string;
             /**
              * @description 年度参数是否必填
@@ -12145,11 +12814,17 @@ export interface components {
                 key: string;
                 /** @description 设置的中文说明 */
                 label: string;
+                /** @description 数值设置的上限；开关为 null */
+                max: number | null;
+                /** @description 数值设置的下限；开关为 null */
+                min: number | null;
                 /**
                  * @description 管理者：security 为安全管理员，general 为系统管理员
                  * @enum {string}
                  */
                 owner: "security" | "general";
+                /** @description 数值的单位，如 分钟、元 */
+                unit: string | null;
                 /** @description 当前值 */
                 value: number | boolean;
             }[];
@@ -12165,11 +12840,17 @@ export interface components {
                 key: string;
                 /** @description 设置的中文说明 */
                 label: string;
+                /** @description 数值设置的上限；开关为 null */
+                max: number | null;
+                /** @description 数值设置的下限；开关为 null */
+                min: number | null;
                 /**
                  * @description 管理者：security 为安全管理员，general 为系统管理员
                  * @enum {string}
                  */
                 owner: "security" | "general";
+                /** @description 数值的单位，如 分钟、元 */
+                unit: string | null;
                 /** @description 当前值 */
                 value: number | boolean;
             }[];
@@ -12264,8 +12945,14 @@ export interface components {
             /** @description 计数方式：distinct 由系统按奖励与登记计数，manual 由授权官员录入数值 */
             counting: {
                 definition: string;
-                /** @description 计入的奖励项目 */
+                /** @description 计入的奖励项目编号 */
                 items: string[];
+                /** @description 计入的奖励项目及其名称（与 items 同序） */
+                itemTitles: {
+                    id: string;
+                    /** @description 奖励项目名称 */
+                    title: string;
+                }[];
                 /** @enum {string} */
                 kind: "distinct";
                 /**
@@ -12291,6 +12978,8 @@ export interface components {
             indicator: string;
             /** @description 设定目标的政策 */
             policy: string;
+            /** @description 政策的标题 */
+            policyTitle: string;
             progress: components["schemas"]["TargetProgress"];
             /** @description 政策条款 */
             ref: string;
@@ -12335,8 +13024,14 @@ export interface components {
             /** @description 计数方式：distinct 由系统按奖励与登记计数，manual 由授权官员录入数值 */
             counting: {
                 definition: string;
-                /** @description 计入的奖励项目 */
+                /** @description 计入的奖励项目编号 */
                 items: string[];
+                /** @description 计入的奖励项目及其名称（与 items 同序） */
+                itemTitles: {
+                    id: string;
+                    /** @description 奖励项目名称 */
+                    title: string;
+                }[];
                 /** @enum {string} */
                 kind: "distinct";
                 /**
@@ -12362,6 +13057,8 @@ export interface components {
             indicator: string;
             /** @description 设定目标的政策 */
             policy: string;
+            /** @description 政策的标题 */
+            policyTitle: string;
             progress: components["schemas"]["TargetProgressInput"];
             /** @description 政策条款 */
             ref: string;
@@ -12405,8 +13102,14 @@ export interface components {
             /** @description 计数方式：distinct 由系统按奖励与登记计数，manual 由授权官员录入数值 */
             counting: {
                 definition: string;
-                /** @description 计入的奖励项目 */
+                /** @description 计入的奖励项目编号 */
                 items: string[];
+                /** @description 计入的奖励项目及其名称（与 items 同序） */
+                itemTitles: {
+                    id: string;
+                    /** @description 奖励项目名称 */
+                    title: string;
+                }[];
                 /** @enum {string} */
                 kind: "distinct";
                 /**
@@ -12426,6 +13129,8 @@ export interface components {
             indicator: string;
             /** @description 设定目标的政策 */
             policy: string;
+            /** @description 政策的标题 */
+            policyTitle: string;
             progress: components["schemas"]["TargetProgress"];
             /** @description 政策条款 */
             ref: string;
@@ -12444,8 +13149,14 @@ export interface components {
             /** @description 计数方式：distinct 由系统按奖励与登记计数，manual 由授权官员录入数值 */
             counting: {
                 definition: string;
-                /** @description 计入的奖励项目 */
+                /** @description 计入的奖励项目编号 */
                 items: string[];
+                /** @description 计入的奖励项目及其名称（与 items 同序） */
+                itemTitles: {
+                    id: string;
+                    /** @description 奖励项目名称 */
+                    title: string;
+                }[];
                 /** @enum {string} */
                 kind: "distinct";
                 /**
@@ -12465,6 +13176,8 @@ export interface components {
             indicator: string;
             /** @description 设定目标的政策 */
             policy: string;
+            /** @description 政策的标题 */
+            policyTitle: string;
             progress: components["schemas"]["TargetProgressInput"];
             /** @description 政策条款 */
             ref: string;
@@ -12644,11 +13357,55 @@ export interface components {
         };
         /** @description 账号列表（按用户名排序） */
         UserAccountList: {
-            items: components["schemas"]["UserAccount"][];
+            items: components["schemas"]["UserAccountListItem"][];
         };
         /** @description 账号列表（按用户名排序） */
         UserAccountListInput: {
-            items: components["schemas"]["UserAccountInput"][];
+            items: components["schemas"]["UserAccountListItemInput"][];
+        };
+        /** @description 账号列表中的一个账号，含绑定组织的名称 */
+        UserAccountListItem: {
+            /**
+             * @description 绑定的县（市、区）（县级审核人员、财务）
+             * @enum {string|null}
+             */
+            county: "椒江区" | "黄岩区" | "路桥区" | "临海市" | "温岭市" | "玉环市" | "天台县" | "仙居县" | "三门县" | "台州湾新区" | null;
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            /** @description 锁定到何时（连续登录失败后）；未锁定为 null */
+            lockedUntil: string | null;
+            /** @description 绑定的组织（企业用户、评审专家） */
+            organizationId: string | null;
+            /** @description 绑定组织的名称；未绑定组织为 null */
+            organizationName: string | null;
+            passwordChangedAt: string;
+            /** @enum {string} */
+            role: "enterprise" | "county_official" | "city_official" | "finance" | "system_admin" | "security_admin" | "auditor" | "expert" | "leader";
+            username: string;
+        };
+        /** @description 账号列表中的一个账号，含绑定组织的名称 */
+        UserAccountListItemInput: {
+            /**
+             * @description 绑定的县（市、区）（县级审核人员、财务）
+             * @enum {string|null}
+             */
+            county: "椒江区" | "黄岩区" | "路桥区" | "临海市" | "温岭市" | "玉环市" | "天台县" | "仙居县" | "三门县" | "台州湾新区" | null;
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            /** @description 锁定到何时（连续登录失败后）；未锁定为 null */
+            lockedUntil: string | null;
+            /** @description 绑定的组织（企业用户、评审专家） */
+            organizationId: string | null;
+            /** @description 绑定组织的名称；未绑定组织为 null */
+            organizationName: string | null;
+            passwordChangedAt: string;
+            /** @enum {string} */
+            role: "enterprise" | "county_official" | "city_official" | "finance" | "system_admin" | "security_admin" | "auditor" | "expert" | "leader";
+            username: string;
         };
     };
     responses: never;

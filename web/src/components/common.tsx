@@ -1,58 +1,11 @@
 import { Alert, Empty, type FormInstance, Result, Spin, Tag } from "antd";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect } from "react";
 import type { z } from "zod";
 import { ApiError } from "../api.ts";
 
 /** 1234567 → "1,234,567 元" (money is integer yuan). */
 export function yuan(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? "—" : `${amount.toLocaleString("zh-CN")} 元`;
-}
-
-/** Loads data for a page; loads again when `key` changes; `reload` after a change. */
-export function useLoad<T>(load: () => Promise<T>, key = "") {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(true);
-  const latest = useRef(load);
-  latest.current = load;
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await latest.current());
-      setError(null);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what the load depends on
-  useEffect(() => {
-    void reload();
-  }, [reload, key]);
-  return { data, error, loading, reload, setData };
-}
-
-/** The loading, error and empty states of a page, then its content. */
-export function Loaded<T>({
-  state,
-  children,
-  empty,
-}: {
-  state: { data: T | null; error: Error | null; loading: boolean };
-  children: (data: T) => ReactNode;
-  empty?: (data: T) => ReactNode | null;
-}) {
-  if (state.error) return <ErrorAlert error={state.error} />;
-  if (state.loading && state.data === null)
-    return (
-      <div style={{ padding: 48, textAlign: "center" }}>
-        <Spin />
-      </div>
-    );
-  if (state.data === null) return null;
-  const e = empty?.(state.data);
-  return <>{e ?? children(state.data)}</>;
 }
 
 /**

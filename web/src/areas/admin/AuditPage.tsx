@@ -15,83 +15,65 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { ROLE_NAMES, type Role } from "../../../../src/auth/roles.ts";
-import { get } from "../../api.ts";
-import { beijingTime, EmptyHint, ErrorAlert, Loaded, useLoad } from "../../components/common.tsx";
+import { $api, fetchClient } from "../../api/client.ts";
+import type { paths } from "../../api/schema.d.ts";
+import type { Answer, Schema } from "../../api/types.ts";
+import { beijingTime, EmptyHint, ErrorAlert, QueryView } from "../../components/common.tsx";
+import { ExportButton, useAddressFilters } from "../../components/filters.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { rowTestId } from "../projects/shared.tsx";
 
-/** 审计日志: the auditor reads the log (filters, pages) and verifies its hash chain and the ledger. */
+/**
+ * 审计日志: the auditor reads the log in words (actions, records and people by name, changes
+ * field by field), filters it (kept in the address), exports the filtered entries, and verifies
+ * its hash chain and the ledger.
+ */
 
-interface Entry {
-  seq: number;
-  at: string;
-  /** null for an anonymous action (a public objection). */
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  outcome: "success" | "denied" | "failure";
-  hash: string;
-}
+type Entry = Schema<"AuditEntry">;
+type Outcome = NonNullable<
+  NonNullable<paths["/api/v1/audit"]["get"]["parameters"]["query"]>["outcome"]
+>;
 
-interface Page {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: Entry[];
-}
+const FILTERS = ["action", "actor", "outcome"] as const;
 
-type ChainCheck =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
-
-interface LedgerCheck {
-  ok: boolean;
-  problems: { what: string; detail: string }[];
-  postings: number;
-}
-
-interface Filters {
-  action?: string;
-  actorId?: string;
-  outcome?: "success" | "denied" | "failure";
-}
-
-const OUTCOMES: Record<string, [string, string]> = {
-  success: ["成功", "success"],
-  denied: ["拒绝", "warning"],
-  failure: ["失败", "error"],
+/** The outcome's colour; its name comes with the entry. */
+const OUTCOME_COLORS: Record<string, string> = {
+  success: "success",
+  denied: "warning",
+  failure: "error",
 };
+const OUTCOME_OPTIONS: { value: Outcome; label: string }[] = [
+  { value: "success", label: "成功" },
+  { value: "denied", label: "拒绝" },
+  { value: "failure", label: "失败" },
+];
 
 export function AuditPage() {
   return <ForRoles roles={["auditor"]}>{() => <Audit />}</ForRoles>;
 }
 
-function roleName(role: string): string {
-  return (
-    ROLE_NAMES[role as Role] ??
-    ({ operator: "服务器操作员", system: "系统", public: "公众" } as Record<string, string>)[
-      role
-    ] ??
-    role
-  );
+interface FilterForm {
+  action?: string;
+  actor?: string;
+  outcome?: Outcome;
 }
 
 function Audit() {
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [form] = Form.useForm<Filters>();
-  const state = useLoad(
-    () => get<Page>("/api/v1/audit", { ...filters, page, pageSize }),
-    JSON.stringify([filters, page, pageSize]),
+  const { filters, query, page, pageSize, setFilters, setPage } = useAddressFilters(FILTERS);
+  const [form] = Form.useForm<FilterForm>();
+  const list = $api.useQuery(
+    "get",
+    "/api/v1/audit",
+    {
+      params: {
+        query: { ...query, outcome: query.outcome as Outcome | undefined, page, pageSize },
+      },
+    },
+    { placeholderData: (previous) => previous },
   );
-  const filtered = Object.values(filters).some((v) => v);
+  const filtered = Object.keys(query).length > 0;
+  const apply = (v: FilterForm) =>
+    setFilters({ action: v.action?.trim(), actor: v.actor?.trim(), outcome: v.outcome });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <div>
@@ -104,59 +86,54 @@ function Audit() {
       </div>
       <Checks />
       <Card size="small">
-        <Form<Filters>
+        <Form<FilterForm>
           form={form}
           layout="inline"
-          onFinish={(v) => {
-            setFilters({
-              action: v.action?.trim() || undefined,
-              actorId: v.actorId?.trim() || undefined,
-              outcome: v.outcome,
-            });
-            setPage(1);
-          }}
+          initialValues={filters}
+          onFinish={apply}
+          style={{ rowGap: 8 }}
         >
           <Form.Item name="action" label="操作">
             <Input
               allowClear
-              placeholder="如 auth.login"
+              placeholder="如 审核、登录"
               style={{ width: 180 }}
               data-testid="audit-action"
             />
           </Form.Item>
-          <Form.Item name="actorId" label="操作人编号">
-            <Input allowClear placeholder="用户编号" style={{ width: 280 }} />
+          <Form.Item name="actor" label="操作人">
+            <Input allowClear placeholder="用户名或名称" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="outcome" label="结果">
             <Select
               allowClear
               placeholder="全部"
               style={{ width: 110 }}
-              options={Object.entries(OUTCOMES).map(([value, [label]]) => ({ value, label }))}
+              options={OUTCOME_OPTIONS}
               data-testid="audit-outcome"
             />
           </Form.Item>
           <Form.Item>
-            <Space>
+            <Space wrap>
               <Button type="primary" htmlType="submit" data-testid="audit-search">
                 查询
               </Button>
               <Button
                 onClick={() => {
-                  form.resetFields();
-                  setFilters({});
-                  setPage(1);
+                  form.setFieldsValue({ action: undefined, actor: undefined, outcome: undefined });
+                  setFilters({ action: null, actor: null, outcome: null });
                 }}
               >
                 重置
               </Button>
+              <ExportButton path="/api/v1/audit/export" query={query} />
             </Space>
           </Form.Item>
         </Form>
       </Card>
       <Card>
-        <Loaded
-          state={state}
+        <QueryView
+          query={list}
           empty={(d) =>
             d.total === 0 ? (
               <EmptyHint
@@ -168,143 +145,184 @@ function Audit() {
           }
         >
           {(d) => (
-            <Table<Entry>
-              rowKey="seq"
-              size="small"
-              dataSource={d.items}
-              loading={state.loading}
-              scroll={{ x: 1000 }}
-              onRow={(e) => rowTestId(`audit-${e.seq}`)}
-              pagination={{
-                current: d.page,
-                pageSize: d.pageSize,
-                total: d.total,
-                showSizeChanger: true,
-                pageSizeOptions: [20, 50, 100, 200],
-                showTotal: (t) => `共 ${t} 条`,
-                onChange: (p, s) => {
-                  setPage(s === pageSize ? p : 1);
-                  setPageSize(s);
-                },
+            <EntryTable
+              page={d}
+              loading={list.isFetching}
+              onPage={setPage}
+              onAction={(code) => {
+                form.setFieldsValue({ action: code });
+                setFilters({ action: code });
               }}
-              expandable={{ expandedRowRender: (e) => <EntryDetail entry={e} /> }}
-              columns={[
-                { title: "序号", dataIndex: "seq", width: 70 },
-                { title: "时间", dataIndex: "at", width: 165, render: beijingTime },
-                {
-                  title: "操作人",
-                  key: "actor",
-                  width: 190,
-                  render: (_, e) => (
-                    <Space size={4}>
-                      <Tag>{e.actorRole ? roleName(e.actorRole) : "公众"}</Tag>
-                      {e.actorId ? (
-                        <Typography.Text copyable={{ text: e.actorId }} title={e.actorId}>
-                          {e.actorId.length > 12 ? `${e.actorId.slice(0, 8)}…` : e.actorId}
-                        </Typography.Text>
-                      ) : (
-                        <Typography.Text type="secondary">匿名</Typography.Text>
-                      )}
-                    </Space>
-                  ),
-                },
-                {
-                  title: "操作",
-                  dataIndex: "action",
-                  width: 190,
-                  render: (a: string) => (
-                    <Typography.Link
-                      onClick={() => {
-                        form.setFieldsValue({ action: a });
-                        setFilters((f) => ({ ...f, action: a }));
-                        setPage(1);
-                      }}
-                      title="只看此操作"
-                    >
-                      {a}
-                    </Typography.Link>
-                  ),
-                },
-                {
-                  title: "对象",
-                  key: "target",
-                  ellipsis: true,
-                  render: (_, e) =>
-                    e.targetType ? (
-                      `${e.targetType} ${e.targetId ?? ""}`
-                    ) : (
-                      <Typography.Text type="secondary">—</Typography.Text>
-                    ),
-                },
-                {
-                  title: "结果",
-                  dataIndex: "outcome",
-                  width: 70,
-                  render: (o: string) => {
-                    const [name, color] = OUTCOMES[o] ?? [o, "default"];
-                    return <Tag color={color}>{name}</Tag>;
-                  },
-                },
-                {
-                  title: "IP",
-                  dataIndex: "ip",
-                  width: 120,
-                  render: (ip: string | null) => ip ?? "—",
-                },
-              ]}
             />
           )}
-        </Loaded>
+        </QueryView>
       </Card>
     </Space>
   );
 }
 
-function EntryDetail({ entry }: { entry: Entry }) {
-  const json = (v: unknown) =>
-    v === null || v === undefined ? (
-      <Typography.Text type="secondary">—</Typography.Text>
-    ) : (
-      <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>
-        {JSON.stringify(v, null, 2)}
-      </pre>
-    );
+function EntryTable({
+  page,
+  loading,
+  onPage,
+  onAction,
+}: {
+  page: Answer<"/api/v1/audit">;
+  loading: boolean;
+  onPage: (page: number, size?: number) => void;
+  onAction: (code: string) => void;
+}) {
   return (
-    <Descriptions size="small" column={2} bordered>
-      <Descriptions.Item label="操作人编号">{entry.actorId ?? "匿名（公众）"}</Descriptions.Item>
-      <Descriptions.Item label="对象编号">{entry.targetId ?? "—"}</Descriptions.Item>
-      <Descriptions.Item label="修改前">{json(entry.before)}</Descriptions.Item>
-      <Descriptions.Item label="修改后 / 详情">{json(entry.after)}</Descriptions.Item>
-      <Descriptions.Item label="哈希" span={2}>
-        <Typography.Text code style={{ fontSize: 12 }}>
-          {entry.hash}
-        </Typography.Text>
-      </Descriptions.Item>
-    </Descriptions>
+    <Table<Entry>
+      rowKey="seq"
+      size="small"
+      dataSource={page.items}
+      loading={loading}
+      scroll={{ x: 1000 }}
+      onRow={(e) => rowTestId(`audit-${e.seq}`)}
+      pagination={{
+        current: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (t) => `共 ${t.toLocaleString("zh-CN")} 条`,
+        onChange: (p, s) => onPage(s === page.pageSize ? p : 1, s),
+      }}
+      expandable={{
+        expandedRowRender: (e) => <EntryDetail entry={e} />,
+        columnTitle: "详情",
+      }}
+      columns={[
+        { title: "序号", dataIndex: "seq", width: 70 },
+        { title: "时间", dataIndex: "at", width: 165, render: beijingTime },
+        {
+          title: "操作人",
+          key: "actor",
+          width: 230,
+          render: (_, e) => (
+            <Space size={4} wrap>
+              {e.actorRoleName && <Tag>{e.actorRoleName}</Tag>}
+              {e.actorName ?? (
+                <Typography.Text type="secondary">{e.actorId ? "—" : "匿名"}</Typography.Text>
+              )}
+            </Space>
+          ),
+        },
+        {
+          title: "操作",
+          dataIndex: "actionName",
+          width: 210,
+          render: (name: string, e) => (
+            <Typography.Link
+              onClick={() => onAction(e.action)}
+              title="只看此操作"
+              data-testid="audit-action-name"
+            >
+              {name}
+            </Typography.Link>
+          ),
+        },
+        {
+          title: "对象",
+          dataIndex: "target",
+          ellipsis: true,
+          render: (t: string | null) => t ?? <Typography.Text type="secondary">—</Typography.Text>,
+        },
+        {
+          title: "结果",
+          dataIndex: "outcomeName",
+          width: 70,
+          render: (name: string, e) => (
+            <Tag color={OUTCOME_COLORS[e.outcome] ?? "default"}>{name}</Tag>
+          ),
+        },
+        {
+          title: "IP 地址",
+          dataIndex: "ip",
+          width: 120,
+          render: (ip: string | null) => ip ?? "—",
+        },
+      ]}
+    />
   );
 }
+
+function EntryDetail({ entry }: { entry: Entry }) {
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      {entry.changes.length > 0 ? (
+        <Table<Schema<"AuditChange">>
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="field"
+          data-testid="audit-changes"
+          dataSource={entry.changes}
+          columns={[
+            { title: "字段", dataIndex: "field", width: 200 },
+            {
+              title: "修改前",
+              dataIndex: "before",
+              render: (v: string | null) => v ?? "—",
+            },
+            {
+              title: "修改后 / 详情",
+              dataIndex: "after",
+              render: (v: string | null) => v ?? "—",
+            },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary" data-testid="audit-changes">
+          此操作没有记录修改内容。
+        </Typography.Text>
+      )}
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label="操作代码">
+          <Typography.Text code>{entry.action}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="操作人编号">{entry.actorId ?? "匿名（公众）"}</Descriptions.Item>
+        <Descriptions.Item label="对象编号">{entry.targetId ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label="哈希">
+          <Typography.Text code style={{ fontSize: 12, wordBreak: "break-all" }}>
+            {entry.hash}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}
+
+type ChainCheck = Answer<"/api/v1/audit/verify">;
+type LedgerCheck = Answer<"/api/v1/ledger/verify">;
 
 function Checks() {
   const [chain, setChain] = useState<(ChainCheck & { at: string }) | null>(null);
   const [ledger, setLedger] = useState<(LedgerCheck & { at: string }) | null>(null);
   const [busy, setBusy] = useState<"chain" | "ledger" | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const run = async (which: "chain" | "ledger") => {
     setBusy(which);
     setError(null);
     try {
       const at = beijingTime(new Date().toISOString());
-      if (which === "chain") setChain({ ...(await get<ChainCheck>("/api/v1/audit/verify")), at });
-      else setLedger({ ...(await get<LedgerCheck>("/api/v1/ledger/verify")), at });
+      if (which === "chain") {
+        const { data } = await fetchClient.GET("/api/v1/audit/verify");
+        if (data) setChain({ ...data, at });
+      } else {
+        const { data } = await fetchClient.GET("/api/v1/ledger/verify");
+        if (data) setLedger({ ...data, at });
+      }
     } catch (e) {
-      setError(e as Error);
+      setError(e);
     } finally {
       setBusy(null);
     }
   };
   return (
-    <Row gutter={16}>
-      <Col span={12}>
+    <Row gutter={[16, 16]}>
+      <Col xs={24} md={12}>
         <Card size="small" title="审计日志哈希链校验" style={{ height: "100%" }}>
           <Space orientation="vertical" style={{ width: "100%" }}>
             <Typography.Text type="secondary">
@@ -325,16 +343,16 @@ function Checks() {
                 data-testid="audit-verify-result"
                 title={
                   chain.ok
-                    ? `哈希链完整：共 ${chain.entries} 条记录，全部校验通过。`
+                    ? `哈希链完整：共 ${chain.entries.toLocaleString("zh-CN")} 条记录，全部校验通过。`
                     : `哈希链在第 ${chain.brokenAt} 条断开：${chain.reason}`
                 }
-                description={`校验时间 ${chain.at}${chain.ok ? "" : `；已校验 ${chain.entries} 条`}`}
+                description={`校验时间 ${chain.at}${chain.ok ? "" : `；已校验 ${chain.entries.toLocaleString("zh-CN")} 条`}`}
               />
             )}
           </Space>
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} md={12}>
         <Card size="small" title="资金账簿校验" style={{ height: "100%" }}>
           <Space orientation="vertical" style={{ width: "100%" }}>
             <Typography.Text type="secondary">
@@ -354,8 +372,8 @@ function Checks() {
                 data-testid="ledger-verify-result"
                 title={
                   ledger.ok
-                    ? `账簿一致：共 ${ledger.postings} 条记账，未发现问题。`
-                    : `账簿发现 ${ledger.problems.length} 个问题（共 ${ledger.postings} 条记账）`
+                    ? `账簿一致：共 ${ledger.postings.toLocaleString("zh-CN")} 条记账，未发现问题。`
+                    : `账簿发现 ${ledger.problems.length} 个问题（共 ${ledger.postings.toLocaleString("zh-CN")} 条记账）`
                 }
                 description={
                   ledger.ok ? (
@@ -373,8 +391,8 @@ function Checks() {
           </Space>
         </Card>
       </Col>
-      {error && (
-        <Col span={24} style={{ marginTop: 12 }}>
+      {error !== null && (
+        <Col span={24}>
           <ErrorAlert error={error} />
         </Col>
       )}

@@ -19,14 +19,14 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
-import { api, get } from "../../api.ts";
+import { $api, fetchClient, queryClient } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import {
   beijingTime,
   EmptyHint,
-  Loaded,
+  QueryView,
   showApiError,
   today,
-  useLoad,
 } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { dateField, rowTestId, thisYear } from "../projects/shared.tsx";
@@ -37,15 +37,9 @@ import { dateField, rowTestId, thisYear } from "../projects/shared.tsx";
  * does not cover, or corrects one.
  */
 
-interface Day {
-  date: string;
-  kind: "holiday" | "workday";
-  name: string;
-  source: string;
-  updated_at: string;
-}
+type Day = Schema<"CalendarDay">;
 
-type Kind = "holiday" | "workday" | "normal";
+type Kind = Day["kind"] | "normal";
 
 interface DayForm {
   date: string;
@@ -60,7 +54,7 @@ export function CalendarPage() {
 function WorkCalendar() {
   const [year, setYear] = useState(thisYear());
   const [month, setMonth] = useState<Dayjs>(dayjs(today()));
-  const state = useLoad(() => get<{ items: Day[] }>("/api/v1/calendar", { year }), String(year));
+  const state = $api.useQuery("get", "/api/v1/calendar", { params: { query: { year } } });
   const [form] = Form.useForm<DayForm>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,17 +76,20 @@ function WorkCalendar() {
     setBusy(true);
     setError(null);
     try {
-      await api("PUT", `/api/v1/calendar/${v.date}`, {
-        kind: v.kind === "normal" ? null : v.kind,
-        name: v.kind === "normal" ? undefined : v.name?.trim(),
+      await fetchClient.PUT("/api/v1/calendar/{date}", {
+        params: { path: { date: v.date } },
+        body: {
+          kind: v.kind === "normal" ? null : v.kind,
+          name: v.kind === "normal" ? undefined : v.name?.trim(),
+        },
       });
       message.success(
         v.kind === "normal"
           ? `${v.date} 已恢复为普通日`
           : `${v.date} 已设为${v.kind === "holiday" ? "节假日" : "调休上班日"}`,
       );
+      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/calendar"] });
       if (Number(v.date.slice(0, 4)) !== year) changeYear(Number(v.date.slice(0, 4)));
-      else void state.reload();
     } catch (e) {
       setError(showApiError(form, e));
     } finally {
@@ -117,12 +114,13 @@ function WorkCalendar() {
             onChange={changeYear}
             style={{ width: 120 }}
             options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+            aria-label="年度"
             data-testid="calendar-year"
           />
         </Col>
       </Row>
-      <Row gutter={16}>
-        <Col span={15}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
           <Card size="small">
             <Calendar
               fullscreen={false}
@@ -167,7 +165,7 @@ function WorkCalendar() {
             />
           </Card>
         </Col>
-        <Col span={9}>
+        <Col xs={24} lg={9}>
           <Card size="small" title="设置某一天">
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
             <Form<DayForm>
@@ -217,8 +215,8 @@ function WorkCalendar() {
         </Col>
       </Row>
       <Card size="small" title={`${year} 年的节假日与调休上班日`}>
-        <Loaded
-          state={state}
+        <QueryView
+          query={state}
           empty={(d) =>
             d.items.length === 0 ? (
               <EmptyHint
@@ -233,6 +231,7 @@ function WorkCalendar() {
               size="small"
               dataSource={d.items}
               pagination={{ pageSize: 10, showSizeChanger: false }}
+              scroll={{ x: 800 }}
               onRow={(r) => rowTestId(`day-${r.date}`)}
               columns={[
                 {
@@ -286,7 +285,7 @@ function WorkCalendar() {
               ]}
             />
           )}
-        </Loaded>
+        </QueryView>
       </Card>
     </Space>
   );

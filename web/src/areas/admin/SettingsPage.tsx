@@ -10,34 +10,18 @@ import {
   Typography,
 } from "antd";
 import { useEffect, useState } from "react";
-import { api, get, isStaleVersion } from "../../api.ts";
+import { $api, fetchClient, ifMatch, queryClient } from "../../api/client.ts";
+import type { Answer } from "../../api/types.ts";
+import { isStaleVersion } from "../../api.ts";
 import type { User } from "../../auth.tsx";
-import { EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
+import { EmptyHint, QueryView, showApiError } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { bytes } from "../projects/shared.tsx";
 
 /** 系统设置: general settings for the system admin, security settings for the security admin. */
 
-interface Setting {
-  key: string;
-  owner: "general" | "security";
-  label: string;
-  value: number | boolean;
-  default: number | boolean;
-}
-
-/** Bounds of the numeric settings (as the API checks them), for the inputs. */
-const BOUNDS: Record<string, [number, number, string?]> = {
-  "security.passwordMinLength": [8, 128, "位"],
-  "security.passwordMaxAgeDays": [0, 3650, "天"],
-  "security.lockoutThreshold": [1, 100, "次"],
-  "security.lockoutMinutes": [1, 1440, "分钟"],
-  "security.sessionIdleMinutes": [1, 1440, "分钟"],
-  "security.sessionAbsoluteHours": [1, 72, "小时"],
-  "general.cityFundDefault": [0, 10_000_000_000, "元"],
-  "general.publicityWorkingDays": [1, 30, "个工作日"],
-  "general.evidenceMaxBytes": [1024, 100 * 1024 * 1024, "字节"],
-};
+type View = Answer<"/api/v1/settings">;
+type Setting = View["items"][number];
 
 export function SettingsPage() {
   return (
@@ -50,12 +34,12 @@ export function SettingsPage() {
 function describe(s: Setting): string {
   if (typeof s.default === "boolean") return s.default ? "开启" : "关闭";
   if (s.key === "general.evidenceMaxBytes") return `${s.default}（${bytes(s.default)}）`;
-  return `${s.default.toLocaleString("zh-CN")}${BOUNDS[s.key]?.[2] ?? ""}`;
+  return `${s.default.toLocaleString("zh-CN")}${s.unit ?? ""}`;
 }
 
 function Settings({ user }: { user: User }) {
   // One version for all settings: the one this page loaded is sent with a save.
-  const state = useLoad(() => get<{ version: number; items: Setting[] }>("/api/v1/settings"));
+  const state = $api.useQuery("get", "/api/v1/settings");
   const [form] = Form.useForm<Record<string, number | boolean>>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,7 +51,7 @@ function Settings({ user }: { user: User }) {
   useEffect(() => {
     if (loaded !== undefined) form.resetFields();
   }, [loaded, form]);
-  const save = async ({ items, version }: { items: Setting[]; version: number }) => {
+  const save = async ({ items, version }: View) => {
     setError(null);
     let values: Record<string, number | boolean>;
     try {
@@ -84,9 +68,12 @@ function Settings({ user }: { user: User }) {
     }
     setBusy(true);
     try {
-      await api("PATCH", "/api/v1/settings", changes, { version, onStale: state.reload });
+      await fetchClient.PATCH("/api/v1/settings", {
+        params: { header: ifMatch(version) },
+        body: changes,
+      });
       message.success(`已保存 ${Object.keys(changes).length} 项设置`);
-      await state.reload();
+      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/settings"] });
     } catch (e) {
       // A stale save is told in the client's dialog, whose 刷新 loads the settings again.
       if (!isStaleVersion(e))
@@ -109,8 +96,8 @@ function Settings({ user }: { user: User }) {
         </Typography.Text>
       </div>
       <Card>
-        <Loaded
-          state={state}
+        <QueryView
+          query={state}
           empty={(d) =>
             d.items.length === 0 ? <EmptyHint text="当前角色没有可管理的设置。" /> : null
           }
@@ -127,7 +114,8 @@ function Settings({ user }: { user: User }) {
             >
               {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
               {d.items.map((s) => {
-                const [min, max, unit] = BOUNDS[s.key] ?? [0, Number.MAX_SAFE_INTEGER];
+                const min = s.min ?? 0;
+                const max = s.max ?? Number.MAX_SAFE_INTEGER;
                 return (
                   <Form.Item
                     key={s.key}
@@ -157,7 +145,7 @@ function Settings({ user }: { user: User }) {
                         max={max}
                         precision={0}
                         style={{ width: 220 }}
-                        suffix={unit}
+                        suffix={s.unit ?? undefined}
                         data-testid={`setting-${s.key}`}
                       />
                     )}
@@ -180,7 +168,7 @@ function Settings({ user }: { user: User }) {
               </Form.Item>
             </Form>
           )}
-        </Loaded>
+        </QueryView>
       </Card>
     </Space>
   );

@@ -18,10 +18,12 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { ADMIN_ROLES, ROLE_NAMES, ROLES, type Role } from "../../../../src/auth/roles.ts";
-import { COUNTIES } from "../../../../src/organizations/counties.ts";
-import { api, get, post } from "../../api.ts";
+import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
+import { $api, fetchClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import type { User } from "../../auth.tsx";
-import { beijingTime, EmptyHint, Loaded, showApiError, useLoad } from "../../components/common.tsx";
+import { beijingTime, EmptyHint, QueryView, showApiError } from "../../components/common.tsx";
+import { useAddressFilters } from "../../components/filters.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { rowTestId } from "../projects/shared.tsx";
 
@@ -30,18 +32,7 @@ import { rowTestId } from "../projects/shared.tsx";
  * security admin creates administrator accounts, assigns roles and records relations (回避).
  */
 
-interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId: string | null;
-  county: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  passwordChangedAt: string;
-  createdAt: string;
-}
+type Account = Schema<"UserAccountListItem">;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
@@ -61,34 +52,34 @@ function knownOrganizations(accounts: readonly Account[]) {
   const out = new Map<string, string>();
   for (const a of accounts)
     if (a.organizationId && !out.has(a.organizationId))
-      out.set(a.organizationId, `${a.displayName}（${a.username}）`);
-  return [...out].map(([value, who]) => ({ value, label: `${value.slice(0, 8)}… · ${who}` }));
+      out.set(a.organizationId, a.organizationName ?? `${a.displayName}（${a.username}）`);
+  return [...out].map(([value, name]) => ({ value, label: `${name} · ${value.slice(0, 8)}…` }));
 }
 
+const PAGE_SIZE = 15;
+
 function Users({ me }: { me: User }) {
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const [q, setQ] = useState("");
+  const { filters, page, setFilters, setPage } = useAddressFilters(["role", "q"] as const);
+  const role = ROLES.find((r) => r === filters.role);
+  const q = filters.q ?? "";
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<Account | null>(null);
   const [relating, setRelating] = useState<Account | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   const { message } = AntApp.useApp();
-  const state = useLoad(() => get<{ items: Account[] }>("/api/v1/users", { role }), role ?? "");
-  const all = useLoad(() => get<{ items: Account[] }>("/api/v1/users"));
+  const list = $api.useQuery("get", "/api/v1/users", { params: { query: { role } } });
+  const all = $api.useQuery("get", "/api/v1/users", { params: { query: {} } });
   const orgs = useMemo(() => knownOrganizations(all.data?.items ?? []), [all.data]);
   const system = me.role === "system_admin";
   const security = me.role === "security_admin";
-  const reload = () => {
-    void state.reload();
-    void all.reload();
-  };
+  const reload = () => void refetchAll();
   const patch = async (
     a: Account,
     body: { disabled?: boolean; unlock?: boolean },
     done: string,
   ) => {
     try {
-      await api("PATCH", `/api/v1/users/${a.id}`, body);
+      await fetchClient.PATCH("/api/v1/users/{id}", { params: { path: { id: a.id } }, body });
       message.success(done);
       reload();
     } catch (e) {
@@ -122,23 +113,28 @@ function Users({ me }: { me: User }) {
             placeholder="全部角色"
             style={{ width: 160 }}
             value={role}
-            onChange={setRole}
+            onChange={(r?: Role) => setFilters({ role: r })}
             options={ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+            aria-label="按角色筛选"
             data-testid="users-role"
           />
           <Input.Search
             allowClear
             placeholder="用户名或名称"
+            aria-label="按用户名或名称查找"
             style={{ width: 240 }}
-            onSearch={setQ}
-            onChange={(e) => setQ(e.target.value)}
+            defaultValue={q}
+            onSearch={(v) => setFilters({ q: v.trim() })}
+            onChange={(e) => {
+              if (e.target.value === "") setFilters({ q: null });
+            }}
             data-testid="users-search"
           />
         </Space>
       </Card>
       <Card>
-        <Loaded
-          state={state}
+        <QueryView
+          query={list}
           empty={(d) =>
             d.items.length === 0 ? (
               <EmptyHint
@@ -162,12 +158,19 @@ function Users({ me }: { me: User }) {
                   a.username.toLowerCase().includes(needle) ||
                   a.displayName.toLowerCase().includes(needle),
               )}
-              pagination={{ pageSize: 15, showSizeChanger: false }}
-              scroll={{ x: 1050 }}
+              loading={list.isFetching}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                showSizeChanger: false,
+                showTotal: (t) => `共 ${t} 个账号`,
+                onChange: (p) => setPage(p),
+              }}
+              scroll={{ x: 1250 }}
               onRow={(a) => rowTestId(`user-${a.username}`)}
               columns={[
                 { title: "用户名", dataIndex: "username", width: 150 },
-                { title: "名称", dataIndex: "displayName", ellipsis: true },
+                { title: "名称", dataIndex: "displayName", width: 200, ellipsis: true },
                 {
                   title: "角色",
                   dataIndex: "role",
@@ -179,15 +182,16 @@ function Users({ me }: { me: User }) {
                 {
                   title: "绑定",
                   key: "binding",
-                  width: 150,
+                  width: 200,
+                  ellipsis: true,
                   render: (_, a) =>
                     a.county ??
                     (a.organizationId ? (
                       <Typography.Text
-                        copyable={{ text: a.organizationId }}
-                        title={a.organizationId}
+                        copyable={{ text: a.organizationId, tooltips: ["复制组织编号", "已复制"] }}
+                        title={`组织编号 ${a.organizationId}`}
                       >
-                        组织 {a.organizationId.slice(0, 8)}…
+                        {a.organizationName ?? `组织 ${a.organizationId.slice(0, 8)}…`}
                       </Typography.Text>
                     ) : (
                       "全市"
@@ -198,7 +202,10 @@ function Users({ me }: { me: User }) {
                   dataIndex: "id",
                   width: 130,
                   render: (id: string) => (
-                    <Typography.Text copyable={{ text: id }} title={id}>
+                    <Typography.Text
+                      copyable={{ text: id, tooltips: ["复制用户编号", "已复制"] }}
+                      title={id}
+                    >
                       {id.slice(0, 8)}…
                     </Typography.Text>
                   ),
@@ -292,7 +299,7 @@ function Users({ me }: { me: User }) {
               ]}
             />
           )}
-        </Loaded>
+        </QueryView>
       </Card>
       <CreateUserModal
         open={creating}
@@ -388,7 +395,7 @@ function BindingFields({ role, orgs }: { role: Role | undefined; orgs: Options }
   );
 }
 
-function bindingOf(v: { role: Role; organizationId?: string | null; county?: string | null }) {
+function bindingOf(v: { role: Role; organizationId?: string | null; county?: County | null }) {
   const org = v.role === "enterprise" || v.role === "expert" ? v.organizationId?.trim() : null;
   const county = v.role === "county_official" || v.role === "finance" ? v.county : null;
   return { organizationId: org || null, county: county || null };
@@ -400,7 +407,7 @@ interface CreateForm {
   password: string;
   role: Role;
   organizationId?: string;
-  county?: string;
+  county?: County;
 }
 
 function CreateUserModal({
@@ -414,7 +421,7 @@ function CreateUserModal({
   roles: readonly Role[];
   orgs: Options;
   onClose: () => void;
-  onDone: (a: Account) => void;
+  onDone: (a: Schema<"UserAccount">) => void;
 }) {
   const [form] = Form.useForm<CreateForm>();
   const role = Form.useWatch("role", form);
@@ -424,15 +431,17 @@ function CreateUserModal({
     setBusy(true);
     setError(null);
     try {
-      const a = await post<Account>("/api/v1/users", {
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-        password: v.password,
-        role: v.role,
-        ...bindingOf(v),
+      const { data } = await fetchClient.POST("/api/v1/users", {
+        body: {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          password: v.password,
+          role: v.role,
+          ...bindingOf(v),
+        },
       });
       form.resetFields();
-      onDone(a);
+      if (data) onDone(data);
     } catch (e) {
       setError(showApiError(form, e));
     } finally {
@@ -512,22 +521,22 @@ function AssignRoleModal({
   account: Account | null;
   orgs: Options;
   onClose: () => void;
-  onDone: (a: Account) => void;
+  onDone: (a: Schema<"UserAccount">) => void;
 }) {
-  const [form] = Form.useForm<{ role: Role; organizationId?: string; county?: string }>();
+  const [form] = Form.useForm<{ role: Role; organizationId?: string; county?: County }>();
   const role = Form.useWatch("role", form);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { role: Role; organizationId?: string; county?: string }) => {
+  const submit = async (v: { role: Role; organizationId?: string; county?: County }) => {
     if (!account) return;
     setBusy(true);
     setError(null);
     try {
-      const a = await api<Account>("PUT", `/api/v1/users/${account.id}/role`, {
-        role: v.role,
-        ...bindingOf(v),
+      const { data } = await fetchClient.PUT("/api/v1/users/{id}/role", {
+        params: { path: { id: account.id } },
+        body: { role: v.role, ...bindingOf(v) },
       });
-      onDone(a);
+      if (data) onDone(data);
     } catch (e) {
       setError(showApiError(form, e));
     } finally {
@@ -592,10 +601,12 @@ function RelationModal({
     setBusy(true);
     setError(null);
     try {
-      await post("/api/v1/relations", {
-        userId: account.id,
-        organizationId: v.organizationId.trim(),
-        note: v.note.trim(),
+      await fetchClient.POST("/api/v1/relations", {
+        body: {
+          userId: account.id,
+          organizationId: v.organizationId.trim(),
+          note: v.note.trim(),
+        },
       });
       form.resetFields();
       onDone();
@@ -652,7 +663,7 @@ function PasswordModal({
 }: {
   account: Account | null;
   onClose: () => void;
-  onDone: (a: Account) => void;
+  onDone: (a: Schema<"UserAccount">) => void;
 }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -662,11 +673,12 @@ function PasswordModal({
     setBusy(true);
     setError(null);
     try {
-      const a = await api<Account>("PATCH", `/api/v1/users/${account.id}`, {
-        password: v.password,
+      const { data } = await fetchClient.PATCH("/api/v1/users/{id}", {
+        params: { path: { id: account.id } },
+        body: { password: v.password },
       });
       form.resetFields();
-      onDone(a);
+      if (data) onDone(data);
     } catch (e) {
       setError(showApiError(form, e));
     } finally {

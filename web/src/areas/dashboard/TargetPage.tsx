@@ -5,6 +5,7 @@ import {
   Col,
   Descriptions,
   Drawer,
+  Grid,
   Row,
   Select,
   Space,
@@ -15,34 +16,38 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { get } from "../../api.ts";
-import { beijingTime, EmptyHint, Loaded, StateTag, useLoad } from "../../components/common.tsx";
-import { COUNTIES, testId } from "../finance/shared.tsx";
-import { Chart, type ChartOption, STATUS_COLORS } from "./Chart.tsx";
-import { CITY_WIDE, type ContributionList, type TargetDetail, withUnit } from "./targets.ts";
+import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
+import { CITY_WIDE } from "../../../../src/targets/states.ts";
+import { $api } from "../../api/client.ts";
+import { beijingTime, EmptyHint, QueryView, usePageTitle } from "../../components/common.tsx";
+import { testId } from "../finance/shared.tsx";
+import { Chart, type ChartOption, STATUS_COLORS, StatusTag } from "./Chart.tsx";
+import { type TargetDetail, withUnit } from "./targets.ts";
 
 /** One target: progress, its history, the counties, what was entered, and what it counts. */
 export function TargetPage() {
   const { id = "" } = useParams();
   const [params] = useSearchParams();
   const asOf = params.get("asOf") ?? undefined;
-  const state = useLoad(
-    () => get<TargetDetail>(`/api/v1/targets/${encodeURIComponent(id)}`, { asOf }),
-    `${id}|${asOf}`,
-  );
+  const query = $api.useQuery("get", "/api/v1/targets/{targetId}", {
+    params: { path: { targetId: id }, query: { asOf } },
+  });
+  usePageTitle(query.data?.indicator ?? "目标");
   const [contributions, setContributions] = useState<{ county?: string } | null>(null);
   const back = `/dashboard${params.toString() ? `?${params.toString()}` : ""}`;
   return (
-    <Loaded state={state}>
+    <QueryView query={query}>
       {(t) => (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           <Card
             title={
-              <Space>
-                <Link to={back}>领导看板</Link>
+              <Space wrap>
+                <Link to={back} style={{ color: "#0958d9" }}>
+                  领导看板
+                </Link>
                 <span>/</span>
                 <span data-testid="target-title">{t.indicator}</span>
-                <StateTag state={t.progress.status} name={t.progress.statusName} />
+                <StatusTag status={t.progress.status} name={t.progress.statusName} />
               </Space>
             }
             extra={
@@ -57,18 +62,19 @@ export function TargetPage() {
               ) : null
             }
           >
-            <Row gutter={24}>
-              <Col span={16}>
+            <Row gutter={[24, 16]}>
+              <Col xs={24} lg={16}>
                 <Descriptions
                   size="small"
-                  column={2}
+                  column={{ xs: 1, sm: 1, md: 2 }}
+                  styles={{ label: { color: "rgba(0, 0, 0, 0.65)" } }}
                   items={[
                     {
                       key: "target",
                       label: "目标",
                       children: `${t.comparatorText} ${withUnit(t.value, t.unit)}（${t.deadline} 前）`,
                     },
-                    { key: "ref", label: "依据", children: `${t.policy} ${t.ref}` },
+                    { key: "ref", label: "依据", children: `《${t.policyTitle}》${t.ref}` },
                     {
                       key: "value",
                       label: "当前值",
@@ -85,22 +91,27 @@ export function TargetPage() {
                       span: 2,
                       children: t.counting.definition,
                     },
-                    ...(t.counting.items && t.counting.items.length > 0
+                    ...(t.counting.kind === "distinct" && t.counting.itemTitles.length > 0
                       ? [
                           {
                             key: "items",
                             label: "计入的奖励项目",
                             span: 2,
-                            children: t.counting.items.join("、"),
+                            children: (
+                              <span data-testid="target-items">
+                                {t.counting.itemTitles.map((i) => i.title).join("；")}
+                              </span>
+                            ),
                           },
                         ]
                       : []),
                   ]}
                 />
               </Col>
-              <Col span={8} style={{ textAlign: "center" }}>
+              <Col xs={24} lg={8} style={{ textAlign: "center" }}>
                 <Bar
                   type="dashboard"
+                  aria-label="完成度"
                   percent={t.progress.percent ?? 0}
                   strokeColor={STATUS_COLORS[t.progress.status]}
                   format={(p) => (t.progress.percent === null ? "暂无" : `${p}%`)}
@@ -111,19 +122,19 @@ export function TargetPage() {
               </Col>
             </Row>
           </Card>
-          <Row gutter={16}>
-            <Col span={12}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
               <Card title="历史（每月末）" size="small">
                 <HistoryChart target={t} />
               </Card>
             </Col>
-            <Col span={12}>
+            <Col xs={24} lg={12}>
               <Card
                 title="按县（市、区）"
                 size="small"
                 extra={
                   t.counting.kind === "distinct" ? (
-                    <Typography.Text type="secondary">点击柱条查看该县计入的成果</Typography.Text>
+                    <Typography.Text type="secondary">点击柱条查看该县成果</Typography.Text>
                   ) : null
                 }
               >
@@ -175,7 +186,7 @@ export function TargetPage() {
           />
         </Space>
       )}
-    </Loaded>
+    </QueryView>
   );
 }
 
@@ -372,17 +383,23 @@ function BaselineTable({ target }: { target: TargetDetail }) {
           width: 100,
           render: (v: string) => withUnit(v, target.unit),
         },
-        { title: "基数日期", dataIndex: "asOf", width: 110 },
-        { title: "来源", dataIndex: "source" },
-        { title: "备注", dataIndex: "note", render: (v: string | null) => v ?? "—" },
+        { title: "基数日期", dataIndex: "asOf", width: 110, responsive: ["md"] },
+        { title: "来源", dataIndex: "source", responsive: ["md"] },
+        {
+          title: "备注",
+          dataIndex: "note",
+          responsive: ["lg"],
+          render: (v: string | null) => v ?? "—",
+        },
         {
           title: "登记时间",
           dataIndex: "createdAt",
           width: 170,
+          responsive: ["lg"],
           render: (v: string) => beijingTime(v),
         },
         {
-          title: "",
+          title: "状态",
           key: "current",
           width: 80,
           render: (_: unknown, b) =>
@@ -415,9 +432,10 @@ function ValueTable({ target }: { target: TargetDetail }) {
           title: "统计期",
           key: "period",
           width: 200,
+          responsive: ["md"],
           render: (_: unknown, v) => `${v.periodStart} 至 ${v.periodEnd}`,
         },
-        { title: "来源", dataIndex: "source" },
+        { title: "来源", dataIndex: "source", responsive: ["md"] },
         {
           title: "证明材料",
           key: "evidence",
@@ -440,6 +458,7 @@ function ValueTable({ target }: { target: TargetDetail }) {
           title: "录入时间",
           dataIndex: "createdAt",
           width: 170,
+          responsive: ["lg"],
           render: (v: string) => beijingTime(v),
         },
       ]}
@@ -458,22 +477,19 @@ function ContributionsDrawer({
   open: { county?: string } | null;
   onClose: () => void;
 }) {
-  const [county, setCounty] = useState<string | undefined>(undefined);
+  const [county, setCounty] = useState<County | undefined>(undefined);
   const [shownFor, setShownFor] = useState<{ county?: string } | null>(null);
+  const narrow = !Grid.useBreakpoint().md;
   if (open !== shownFor) {
     // A new opening (from the button or a county's bar) sets the filter it was opened with.
     setShownFor(open);
-    if (open) setCounty(open.county);
+    if (open) setCounty(open.county as County | undefined);
   }
-  const state = useLoad(
-    async () =>
-      open
-        ? get<ContributionList>(`/api/v1/targets/${encodeURIComponent(target.id)}/contributions`, {
-            asOf,
-            county,
-          })
-        : null,
-    `${open !== null}|${target.id}|${asOf}|${county}`,
+  const query = $api.useQuery(
+    "get",
+    "/api/v1/targets/{targetId}/contributions",
+    { params: { path: { targetId: target.id }, query: { asOf, county } } },
+    { enabled: open !== null },
   );
   const counties = target.progress.counties.map((c) => c.county).filter((c) => c !== CITY_WIDE);
   return (
@@ -481,12 +497,12 @@ function ContributionsDrawer({
       title={`计入“${target.indicator}”的成果`}
       open={open !== null}
       onClose={onClose}
-      size={960}
+      size={narrow ? "100%" : 960}
       extra={
         <Select
           style={{ width: 180 }}
           value={county ?? "all"}
-          onChange={(v) => setCounty(v === "all" ? undefined : v)}
+          onChange={(v) => setCounty(v === "all" ? undefined : (v as County))}
           options={[
             { value: "all", label: "全部县（市、区）" },
             ...(counties.length > 0 ? counties : [...COUNTIES]).map((c) => ({
@@ -498,56 +514,55 @@ function ContributionsDrawer({
         />
       }
     >
-      <Loaded
-        state={state}
+      <QueryView
+        query={query}
         empty={(d) =>
-          d && d.items.length === 0 ? (
+          d.items.length === 0 ? (
             <EmptyHint text="基数日期之后没有计入的奖励或登记成果。基数中已含的成果不在此列出。" />
           ) : null
         }
       >
-        {(d) =>
-          d && (
-            <>
-              <Typography.Paragraph type="secondary">
-                截至 {d.on}，基数日期之后计入 {d.total}{" "}
-                项（同一企业或标准只计一次）。奖励来自系统记录，其余为县或市登记的成果；不含个人信息。
-              </Typography.Paragraph>
-              <Table
-                rowKey={(c) => `${c.source}-${c.ref}-${c.subject}`}
-                size="small"
-                dataSource={d.items}
-                data-testid="target-contributions"
-                pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-                onRow={(c) => testId(`contribution-${c.ref}`)}
-                columns={[
-                  { title: "县（市、区）", dataIndex: "county", width: 110 },
-                  { title: "组织", dataIndex: "organizationName" },
-                  { title: "成果", dataIndex: "subject" },
-                  { title: "取得日期", dataIndex: "eventDate", width: 110 },
-                  {
-                    title: "失效日期",
-                    dataIndex: "endedOn",
-                    width: 110,
-                    render: (v: string | null) => v ?? "—",
-                  },
-                  {
-                    title: "来源",
-                    key: "source",
-                    width: 170,
-                    render: (_: unknown, c) =>
-                      c.source === "award" ? (
-                        <Tag color="green">奖励 {c.ref}</Tag>
-                      ) : (
-                        <Tag color="blue">登记 {c.ref}</Tag>
-                      ),
-                  },
-                ]}
-              />
-            </>
-          )
-        }
-      </Loaded>
+        {(d) => (
+          <>
+            <Typography.Paragraph type="secondary">
+              截至 {d.on}，基数日期之后计入 {d.total}{" "}
+              项（同一企业或标准只计一次）。奖励来自系统记录，其余为县或市登记的成果；不含个人信息。
+            </Typography.Paragraph>
+            <Table
+              rowKey={(c) => `${c.source}-${c.ref}-${c.subject}`}
+              size="small"
+              dataSource={d.items}
+              data-testid="target-contributions"
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+              onRow={(c) => testId(`contribution-${c.ref}`)}
+              columns={[
+                { title: "县（市、区）", dataIndex: "county", width: 110 },
+                { title: "组织", dataIndex: "organizationName" },
+                { title: "成果", dataIndex: "subject" },
+                { title: "取得日期", dataIndex: "eventDate", width: 110, responsive: ["md"] },
+                {
+                  title: "失效日期",
+                  responsive: ["md"],
+                  dataIndex: "endedOn",
+                  width: 110,
+                  render: (v: string | null) => v ?? "—",
+                },
+                {
+                  title: "来源",
+                  key: "source",
+                  width: 170,
+                  render: (_: unknown, c) =>
+                    c.source === "award" ? (
+                      <Tag color="green">奖励 {c.ref}</Tag>
+                    ) : (
+                      <Tag color="blue">登记 {c.ref}</Tag>
+                    ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </QueryView>
     </Drawer>
   );
 }

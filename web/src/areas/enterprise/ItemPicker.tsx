@@ -1,10 +1,10 @@
-import { Input, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { Input, Segmented, Table, Tag, Tooltip, Typography } from "antd";
 import { type HTMLAttributes, useMemo, useState } from "react";
 import { yuan } from "../../components/common.tsx";
-import type { CatalogItem } from "./kit.tsx";
+import { type CatalogItem, ReadableTag } from "./kit.tsx";
 
 /**
- * The policy's reward items, one tab per part (质量品牌、标准化、质量基础设施), rows grouped by
+ * The policy's reward items, one part at a time (质量品牌、标准化、质量基础设施), rows grouped by
  * clause, each with its amount, beneficiary and conditions; a click selects the item.
  */
 export function ItemPicker({
@@ -39,17 +39,22 @@ export function ItemPicker({
         onChange={(e) => setQuery(e.target.value)}
         data-testid="item-search"
       />
-      <Tabs
-        activeKey={active}
-        onChange={setTab}
-        items={groups.map((g) => {
-          const rows = items.filter((i) => i.group === g && matches(i));
-          return {
-            key: g,
-            label: `${g}（${rows.length}）`,
-            children: <GroupTable rows={rows} value={value} onChange={onChange} />,
-          };
-        })}
+      {/* A segmented choice rather than tabs: antd's tab list holds a "more" button that is no tab. */}
+      <div style={{ overflowX: "auto", marginBottom: 8 }}>
+        <Segmented
+          data-testid="item-groups"
+          value={active}
+          onChange={(g) => setTab(String(g))}
+          options={groups.map((g) => ({
+            value: g,
+            label: `${g}（${items.filter((i) => i.group === g && matches(i)).length}）`,
+          }))}
+        />
+      </div>
+      <GroupTable
+        rows={items.filter((i) => i.group === active && matches(i))}
+        value={value}
+        onChange={onChange}
       />
     </div>
   );
@@ -77,7 +82,13 @@ function GroupTable({
       rowKey="id"
       pagination={false}
       dataSource={rows}
-      locale={{ emptyText: "没有符合搜索条件的奖励项目，请换个关键词" }}
+      locale={{
+        emptyText: (
+          <Typography.Text type="secondary">
+            没有符合搜索条件的奖励项目，请换个关键词
+          </Typography.Text>
+        ),
+      }}
       rowSelection={{
         type: "radio",
         selectedRowKeys: value ? [value] : [],
@@ -85,8 +96,14 @@ function GroupTable({
           const k = keys[0];
           if (typeof k === "string") onChange(k);
         },
-        getCheckboxProps: (i) => ({ disabled: i.kind !== "fixed" }),
+        columnTitle: "选择",
+        getCheckboxProps: (i) =>
+          ({
+            disabled: i.kind !== "fixed",
+            "aria-label": `选择 ${i.id} ${i.title}`,
+          }) as { disabled: boolean },
       }}
+      scroll={{ x: 860 }}
       onRow={(i) =>
         ({
           "data-testid": `item-option-${i.id}`,
@@ -117,9 +134,9 @@ function GroupTable({
               )}
               {i.cap && (
                 <Tooltip title={`${i.cap.title}：${yuan(i.cap.limitYuan)}`}>
-                  <Tag color="orange" style={{ marginLeft: 8 }}>
+                  <ReadableTag color="warning" style={{ marginLeft: 8 }}>
                     有累计上限
-                  </Tag>
+                  </ReadableTag>
                 </Tooltip>
               )}
             </>

@@ -1,56 +1,43 @@
 import { Alert, Button, Card, Segmented, Space, Table, Typography } from "antd";
 import type { HTMLAttributes } from "react";
-import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { get } from "../../api.ts";
-import {
-  beijingTime,
-  EmptyHint,
-  Loaded,
-  StateTag,
-  useLoad,
-  yuan,
-} from "../../components/common.tsx";
-import {
-  type ApplicationList,
-  type ApplicationView,
-  itemLabel,
-  STATE_NAMES,
-  type State,
-} from "./kit.tsx";
+import { $api } from "../../api/client.ts";
+import { beijingTime, EmptyHint, QueryView, StateTag, yuan } from "../../components/common.tsx";
+import { useAddressFilters } from "../../components/filters.tsx";
+import { type ApplicationView, itemLabel, STATE_NAMES, type State } from "./kit.tsx";
 
-const FILTERS: { value: string; label: string; states: State[] | null }[] = [
-  { value: "all", label: "全部", states: null },
-  { value: "draft", label: "草稿", states: ["draft"] },
-  { value: "returned", label: "退回补正", states: ["returned"] },
-  { value: "submitted", label: "已提交", states: ["submitted"] },
-  { value: "county_review", label: "县级初审中", states: ["county_review"] },
-  { value: "city_review", label: "市级复审中", states: ["city_review"] },
-  { value: "approved", label: "审核通过", states: ["approved"] },
-  { value: "publicity", label: "公示中", states: ["publicity"] },
-  { value: "awarded", label: "已奖励", states: ["awarded"] },
-  { value: "rejected", label: "不予通过", states: ["rejected"] },
-  { value: "withdrawn", label: "已撤回", states: ["withdrawn"] },
+/** The filter's states, in the order a case moves through them; each named by the shared table. */
+const FILTER_STATES: State[] = [
+  "draft",
+  "returned",
+  "submitted",
+  "county_review",
+  "city_review",
+  "approved",
+  "publicity",
+  "awarded",
+  "rejected",
+  "withdrawn",
 ];
+const ALL = "all";
 
 /** 我的申报: the organization's cases with their state and the amount the engine expects. */
 export function MyApplications() {
   const navigate = useNavigate();
-  const [filter, setFilter] = useState("all");
-  const [page, setPage] = useState(1);
-  const state = filter === "all" ? undefined : filter;
-  const list = useLoad(
-    () => get<ApplicationList>("/api/v1/applications", { state, page, pageSize: 20 }),
-    `${filter}:${page}`,
-  );
+  const { filters, page, pageSize, setFilters, setPage } = useAddressFilters(["state"] as const);
+  const state = FILTER_STATES.find((x) => x === filters.state);
+  const filter = state ?? ALL;
+  const list = $api.useQuery("get", "/api/v1/applications", {
+    params: { query: { state, page, pageSize } },
+  });
   // Counts per state for the filter, independent of the filter itself.
-  const counts = useLoad(
-    () => get<ApplicationList>("/api/v1/applications", { pageSize: 1 }),
-    String(list.data?.total ?? ""),
-  );
+  const counts = $api.useQuery("get", "/api/v1/applications", {
+    params: { query: { pageSize: 1 } },
+  });
   const countOf = (s: State) => counts.data?.countsByState[s] ?? 0;
   const returned = countOf("returned");
   const drafts = countOf("draft");
+  const setFilter = (value: string) => setFilters({ state: value === ALL ? null : value });
   const newButton = (
     <Button
       type="primary"
@@ -84,36 +71,34 @@ export function MyApplications() {
           title={`有 ${drafts} 件草稿尚未提交：上传证明材料并提交后，才进入审核并计“最先申报”时间。`}
         />
       )}
-      <Segmented
-        style={{ marginBottom: 12 }}
-        value={filter}
-        onChange={(v) => {
-          setFilter(String(v));
-          setPage(1);
-        }}
-        options={FILTERS.filter(
-          (f) => f.states === null || f.states.some((s) => countOf(s) > 0) || f.value === filter,
-        ).map((f) => ({
-          value: f.value,
-          label:
-            f.states === null
-              ? `全部 ${counts.data?.total ?? ""}`
-              : `${f.label} ${f.states.reduce((n, s) => n + countOf(s), 0)}`,
-        }))}
-      />
-      <Loaded
-        state={list}
+      {/* The states with cases, and the one chosen; on a phone the filter scrolls in its row. */}
+      <div style={{ overflowX: "auto", marginBottom: 12 }}>
+        <Segmented
+          data-testid="my-filter"
+          value={filter}
+          onChange={(v) => setFilter(String(v))}
+          options={[
+            { value: ALL, label: `全部 ${counts.data?.total ?? ""}` },
+            ...FILTER_STATES.filter((s) => countOf(s) > 0 || s === state).map((s) => ({
+              value: s,
+              label: `${STATE_NAMES[s]} ${countOf(s)}`,
+            })),
+          ]}
+        />
+      </div>
+      <QueryView
+        query={list}
         empty={(d) =>
           d.total === 0 ? (
-            filter === "all" ? (
+            filter === ALL ? (
               <EmptyHint
                 text="还没有申报。点击“新建申报”，选择奖励项目、填写信息、上传证明材料后提交。"
                 action={newButton}
               />
             ) : (
               <EmptyHint
-                text={`没有“${STATE_NAMES[filter as State] ?? filter}”的申报`}
-                action={<Button onClick={() => setFilter("all")}>查看全部申报</Button>}
+                text={`没有“${state ? STATE_NAMES[state] : ""}”的申报`}
+                action={<Button onClick={() => setFilter(ALL)}>查看全部申报</Button>}
               />
             )
           ) : null
@@ -124,14 +109,16 @@ export function MyApplications() {
             rowKey="id"
             size="middle"
             dataSource={d.items}
-            loading={list.loading}
+            loading={list.isFetching}
+            scroll={{ x: 900 }}
             onRow={(a) => ({ "data-testid": `my-row-${a.number}` }) as HTMLAttributes<HTMLElement>}
             pagination={{
               current: page,
-              pageSize: 20,
+              pageSize,
               total: d.total,
               showTotal: (t) => `共 ${t} 件`,
-              onChange: setPage,
+              showSizeChanger: false,
+              onChange: (p) => setPage(p),
             }}
             columns={[
               {
@@ -201,7 +188,7 @@ export function MyApplications() {
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
     </Card>
   );
 }

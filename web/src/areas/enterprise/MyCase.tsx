@@ -13,25 +13,26 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { api, get, isStaleVersion, post } from "../../api.ts";
-import { Loaded, StateTag, showApiError, useLoad } from "../../components/common.tsx";
+import { $api, fetchClient, ifMatch, refetchAll } from "../../api/client.ts";
+import { isStaleVersion } from "../../api.ts";
+import { QueryView, StateTag, showApiError, usePageTitle } from "../../components/common.tsx";
 import {
   type ApplicationDetail,
-  type ApplicationView,
   CaseDescriptions,
   type Catalog,
   ClaimFields,
   type ClaimFormValues,
   type Decision,
   DecisionView,
+  deleteEvidence,
   EventTimeline,
   EvidenceTable,
   EvidenceUploader,
   lastStoredDecision,
-  loadCatalog,
   type State,
   toFormValues,
   toPayload,
+  useCatalog,
 } from "./kit.tsx";
 
 const EDITABLE: State[] = ["draft", "returned"];
@@ -51,36 +52,25 @@ const WITHDRAWABLE: State[] = ["draft", "submitted", "county_review", "city_revi
 /** The enterprise's case: timeline, comment, evidence, correct-and-resubmit, withdraw. */
 export function MyCase() {
   const { id = "" } = useParams();
-  const state = useLoad(async () => {
-    const [detail, catalog] = await Promise.all([
-      get<ApplicationDetail>(`/api/v1/applications/${id}`),
-      loadCatalog(),
-    ]);
-    return { detail, catalog };
-  }, id);
+  const detail = $api.useQuery("get", "/api/v1/applications/{id}", {
+    params: { path: { id } },
+  });
+  const catalog = useCatalog();
+  usePageTitle(detail.data ? `申报 ${detail.data.application.number}` : undefined);
   return (
-    <Loaded state={state}>
-      {({ detail, catalog }) => (
-        <CaseBody
-          key={`${detail.application.id}:${detail.application.version}`}
-          detail={detail}
-          catalog={catalog}
-          reload={state.reload}
-        />
+    <QueryView query={catalog}>
+      {(c) => (
+        <QueryView query={detail}>
+          {(d) => (
+            <CaseBody key={`${d.application.id}:${d.application.version}`} detail={d} catalog={c} />
+          )}
+        </QueryView>
       )}
-    </Loaded>
+    </QueryView>
   );
 }
 
-function CaseBody({
-  detail,
-  catalog,
-  reload,
-}: {
-  detail: ApplicationDetail;
-  catalog: Catalog;
-  reload: () => Promise<void>;
-}) {
+function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Catalog }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const app = detail.application;
@@ -91,11 +81,12 @@ function CaseBody({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Decision | null>(null);
-  const [evidence, setEvidence] = useState(detail.evidence);
+  const evidence = detail.evidence;
   // The version the next save names: the one loaded, then the one each save returns (a preview
   // or a submit may follow a save without reloading the page).
   const [version, setVersion] = useState(app.version);
   const stored = lastStoredDecision(detail);
+  const path = { params: { path: { id: app.id } } };
 
   /** Saves the form when it was changed; false when it does not validate or the API refuses. */
   async function save(always: boolean): Promise<boolean> {
@@ -107,16 +98,14 @@ function CaseBody({
       return false;
     }
     try {
-      const saved = await api<ApplicationView>(
-        "PATCH",
-        `/api/v1/applications/${app.id}`,
-        toPayload(values, itemId),
-        { version, onStale: reload },
-      );
-      setVersion(saved.version);
+      const { data } = await fetchClient.PATCH("/api/v1/applications/{id}", {
+        params: { path: { id: app.id }, header: ifMatch(version) },
+        body: toPayload(values, itemId),
+      });
+      if (data) setVersion(data.version);
       return true;
     } catch (e) {
-      // A stale save is told in the client's dialog, whose 刷新 reloads the case.
+      // A stale save is told in the client's dialog, whose 刷新 reads the case again.
       const rest = isStaleVersion(e) ? null : showApiError(form, e);
       if (rest) setError(rest);
       return false;
@@ -138,31 +127,38 @@ function CaseBody({
   const submit = () =>
     run("submit", async () => {
       if (!(await save(false))) return;
-      await post(`/api/v1/applications/${app.id}/submit`);
+      await fetchClient.POST("/api/v1/applications/{id}/submit", { ...path, body: null });
       message.success(app.state === "returned" ? "已重新提交，等待审核" : "已提交，等待县级审核");
-      await reload();
+      await refetchAll();
     });
 
   const withdraw = () =>
     run("withdraw", async () => {
-      await post(`/api/v1/applications/${app.id}/withdraw`);
+      await fetchClient.POST("/api/v1/applications/{id}/withdraw", { ...path, body: null });
       message.success("申报已撤回");
-      await reload();
+      await refetchAll();
     });
 
   const saveOnly = () =>
     run("save", async () => {
       if (await save(true)) {
         message.success("已保存修改");
-        await reload();
+        await refetchAll();
       }
     });
 
   const runPreview = () =>
     run("preview", async () => {
       if (editable && !(await save(false))) return;
-      setPreview(await post<Decision>(`/api/v1/applications/${app.id}/preview`));
+      const { data } = await fetchClient.POST("/api/v1/applications/{id}/preview", path);
+      setPreview(data ?? null);
     });
+
+  const removeEvidence = (evidenceId: string, name: string) =>
+    deleteEvidence(app.id, evidenceId).then(
+      () => message.success(`已删除“${name}”`),
+      (e) => setError(showApiError(null, e)),
+    );
 
   return (
     <div>
@@ -206,7 +202,13 @@ function CaseBody({
             description={
               <>
                 上传证明材料后提交。也可以
-                <Link to={`/my/applications/new?id=${app.id}`}>按向导继续填写</Link>。
+                <Link
+                  to={`/my/applications/new?id=${app.id}`}
+                  style={{ textDecoration: "underline" }}
+                >
+                  按向导继续填写
+                </Link>
+                。
               </>
             }
           />
@@ -323,13 +325,14 @@ function CaseBody({
           <Card title={`证明材料（${evidence.length}）`} style={{ marginBottom: 16 }}>
             {editable && (
               <div style={{ marginBottom: 12 }}>
-                <EvidenceUploader
-                  applicationId={app.id}
-                  onUploaded={(e) => setEvidence((list) => [...list, e])}
-                />
+                <EvidenceUploader applicationId={app.id} onUploaded={() => void refetchAll()} />
               </div>
             )}
-            <EvidenceTable applicationId={app.id} evidence={evidence} />
+            <EvidenceTable
+              applicationId={app.id}
+              evidence={evidence}
+              onDelete={editable ? (e) => removeEvidence(e.id, e.name) : undefined}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={9}>

@@ -1,17 +1,19 @@
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag } from "antd";
 import { useState } from "react";
 import { z } from "zod";
-import type { Organization } from "../../../../src/organizations/organizations.ts";
-import { api, get, isStaleVersion } from "../../api.ts";
+import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { isStaleVersion } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import {
   beijingTime,
   EmptyHint,
-  Loaded,
+  QueryView,
   showApiError,
-  useLoad,
   zodRule,
 } from "../../components/common.tsx";
+
+type Organization = Schema<"Organization">;
 
 // The same rules as the API's organizationPatchSchema (src/organizations/organizations.ts, which
 // cannot be bundled: it carries the database code with it).
@@ -53,12 +55,11 @@ interface AccountValues {
 export function MyOrganization() {
   const { user } = useAuth();
   const orgId = user?.organizationId ?? null;
-  const state = useLoad(
-    () =>
-      orgId
-        ? get<Organization>(`/api/v1/organizations/${orgId}`)
-        : Promise.resolve(null as Organization | null),
-    orgId ?? "",
+  const org = $api.useQuery(
+    "get",
+    "/api/v1/organizations/{id}",
+    { params: { path: { id: orgId ?? "" } } },
+    { enabled: orgId !== null },
   );
   if (!orgId)
     return (
@@ -67,30 +68,13 @@ export function MyOrganization() {
       </Card>
     );
   return (
-    <Loaded state={state}>
-      {(org) =>
-        org && (
-          <OrganizationBody
-            key={`${org.id}:${org.version}`}
-            org={org}
-            onSaved={(o) => state.setData(o)}
-            onReload={() => void state.reload()}
-          />
-        )
-      }
-    </Loaded>
+    <QueryView query={org}>
+      {(o) => <OrganizationBody key={`${o.id}:${o.version}`} org={o} />}
+    </QueryView>
   );
 }
 
-function OrganizationBody({
-  org,
-  onSaved,
-  onReload,
-}: {
-  org: Organization;
-  onSaved: (o: Organization) => void;
-  onReload: () => void;
-}) {
+function OrganizationBody({ org }: { org: Organization }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -101,17 +85,20 @@ function OrganizationBody({
     setBusy(true);
     setError(null);
     const empty = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
-    const body: Record<string, string | null> = {
-      contactName: empty(values.contactName),
-      contactPhone: empty(values.contactPhone),
-    };
     try {
-      const saved = await api<Organization>("PATCH", `/api/v1/organizations/${org.id}`, body, {
-        version: org.version,
-        onStale: onReload,
+      const { data } = await fetchClient.PATCH("/api/v1/organizations/{id}", {
+        params: { path: { id: org.id }, header: ifMatch(org.version) },
+        body: {
+          contactName: empty(values.contactName),
+          contactPhone: empty(values.contactPhone),
+        },
       });
       message.success("联系人已保存");
-      onSaved(saved);
+      if (data)
+        queryClient.setQueryData(
+          ["get", "/api/v1/organizations/{id}", { params: { path: { id: org.id } } }],
+          data,
+        );
     } catch (e) {
       // A stale save is told in the client's dialog, whose 刷新 reloads the organization.
       const rest = isStaleVersion(e) ? null : showApiError(form, e);
@@ -200,7 +187,7 @@ function OrganizationBody({
             </Button>
           </Form>
         </Card>
-        <BankAccountCard org={org} onChanged={onReload} />
+        <BankAccountCard org={org} />
         <NoticesCard />
       </Col>
     </Row>
@@ -211,7 +198,7 @@ function OrganizationBody({
  * 收款账户: the verified account (masked), a change waiting for finance, and the form to ask for a
  * new one. A new account takes effect only when finance has verified it.
  */
-function BankAccountCard({ org, onChanged }: { org: Organization; onChanged: () => void }) {
+function BankAccountCard({ org }: { org: Organization }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountValues>();
   const [busy, setBusy] = useState(false);
@@ -220,13 +207,14 @@ function BankAccountCard({ org, onChanged }: { org: Organization; onChanged: () 
   async function ask(values: AccountValues) {
     setBusy(true);
     try {
-      await api("POST", `/api/v1/organizations/${org.id}/bank-account`, {
-        bankName: values.bankName.trim(),
-        bankAccount: values.bankAccount.trim(),
+      await fetchClient.POST("/api/v1/organizations/{id}/bank-account", {
+        params: { path: { id: org.id } },
+        body: { bankName: values.bankName.trim(), bankAccount: values.bankAccount.trim() },
       });
       message.success("已提交账户变更，财政核实后生效");
       form.resetFields();
-      onChanged();
+      // The change also writes a notice to the organization.
+      await refetchAll();
     } catch (e) {
       const rest = showApiError(form, e);
       if (rest) message.error(rest);
@@ -238,9 +226,11 @@ function BankAccountCard({ org, onChanged }: { org: Organization; onChanged: () 
   async function withdraw() {
     if (!pending) return;
     try {
-      await api("POST", `/api/v1/bank-account-changes/${pending.id}/withdraw`, {});
+      await fetchClient.POST("/api/v1/bank-account-changes/{id}/withdraw", {
+        params: { path: { id: pending.id } },
+      });
       message.success("已撤回账户变更");
-      onChanged();
+      await refetchAll();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -308,30 +298,27 @@ function BankAccountCard({ org, onChanged }: { org: Organization; onChanged: () 
   );
 }
 
-interface NoticeList {
-  unread: number;
-  items: { id: string; title: string; body: string; createdAt: string; read: boolean }[];
-}
-
 /** 站内通知: what the system told this organization, newest first. */
 function NoticesCard() {
-  const state = useLoad(() => get<NoticeList>("/api/v1/notices", { limit: "20" }));
+  const notices = $api.useQuery("get", "/api/v1/notices", { params: { query: { limit: 20 } } });
   const markRead = async (id: string) => {
-    await api("POST", `/api/v1/notices/${id}/read`, {});
-    await state.reload();
+    await fetchClient.POST("/api/v1/notices/{id}/read", { params: { path: { id } } });
+    await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/notices"] });
   };
   return (
     <Card
       title={
         <span>
           站内通知{" "}
-          {state.data && state.data.unread > 0 && <Tag color="red">{state.data.unread} 条未读</Tag>}
+          {notices.data && notices.data.unread > 0 && (
+            <Tag color="red">{notices.data.unread} 条未读</Tag>
+          )}
         </span>
       }
       data-testid="org-notices"
     >
-      <Loaded
-        state={state}
+      <QueryView
+        query={notices}
         empty={(d) => (d.items.length === 0 ? <EmptyHint text="暂无通知" /> : null)}
       >
         {(d) => (
@@ -349,7 +336,12 @@ function NoticesCard() {
                     {n.title}
                   </span>
                   {!n.read && (
-                    <Button size="small" type="link" onClick={() => void markRead(n.id)}>
+                    <Button
+                      size="small"
+                      type="link"
+                      aria-label={`将“${n.title}”标为已读`}
+                      onClick={() => void markRead(n.id)}
+                    >
                       标为已读
                     </Button>
                   )}
@@ -362,7 +354,7 @@ function NoticesCard() {
             ))}
           </div>
         )}
-      </Loaded>
+      </QueryView>
     </Card>
   );
 }

@@ -1,23 +1,23 @@
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Steps, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { api, get, isStaleVersion, post } from "../../api.ts";
-import { ErrorAlert, showApiError, useLoad, yuan } from "../../components/common.tsx";
+import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
+import { isStaleVersion } from "../../api.ts";
+import { ErrorAlert, showApiError, yuan } from "../../components/common.tsx";
 import { ItemPicker } from "./ItemPicker.tsx";
 import {
-  type ApplicationDetail,
-  type ApplicationView,
   CaseDescriptions,
   ClaimFields,
   type ClaimFormValues,
   type Decision,
   DecisionView,
+  deleteEvidence,
   EvidenceTable,
   EvidenceUploader,
   ItemSummary,
-  loadCatalog,
   toFormValues,
   toPayload,
+  useCatalog,
 } from "./kit.tsx";
 
 const STEPS = [
@@ -37,43 +37,49 @@ export function NewApplication() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const draftId = params.get("id");
-  const catalog = useLoad(loadCatalog);
+  const catalog = useCatalog();
+  const draft = $api.useQuery(
+    "get",
+    "/api/v1/applications/{id}",
+    { params: { path: { id: draftId ?? "" } } },
+    { enabled: draftId !== null },
+  );
   const [form] = Form.useForm<ClaimFormValues>();
   const [step, setStep] = useState(0);
   const [itemId, setItemId] = useState<string | null>(null);
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [resumeError, setResumeError] = useState<Error | null>(null);
+  // The version of the draft the form holds: the one read, then the one each save answers.
+  const [formVersion, setFormVersion] = useState<number | null>(null);
+  const detail = draftId ? draft.data : undefined;
 
-  // Resume a draft named in the address.
+  // The draft in the form: when it is first read, and when another page saved it (刷新 after a
+  // refused stale save reads it again). A draft submitted meanwhile opens as its case.
   useEffect(() => {
-    if (!draftId || detail?.application.id === draftId) return;
-    let live = true;
-    get<ApplicationDetail>(`/api/v1/applications/${draftId}`)
-      .then((d) => {
-        if (!live) return;
-        if (d.application.state !== "draft") {
-          navigate(`/my/applications/${d.application.id}`, { replace: true });
-          return;
-        }
-        setDetail(d);
-        setItemId(d.application.item);
-        form.setFieldsValue(toFormValues(d.application));
-        setStep(1);
-      })
-      .catch((e) => live && setResumeError(e as Error));
-    return () => {
-      live = false;
-    };
-  }, [draftId, detail, form, navigate]);
+    const app = detail?.application;
+    if (!app) return;
+    if (app.state !== "draft") {
+      navigate(`/my/applications/${app.id}`, { replace: true });
+      return;
+    }
+    // Not older than what the form holds (our own save answers before the read catches up).
+    if (formVersion !== null && app.version <= formVersion) return;
+    setFormVersion(app.version);
+    setItemId(app.item);
+    form.resetFields();
+    form.setFieldsValue(toFormValues(app));
+    setDecision(null);
+    setError(null);
+    setStep(1);
+  }, [detail, formVersion, form, navigate]);
 
   if (catalog.error) return <ErrorAlert error={catalog.error} />;
-  if (resumeError) return <ErrorAlert error={resumeError} />;
-  if (!catalog.data || (draftId && !detail))
+  if (draftId && draft.error) return <ErrorAlert error={draft.error} />;
+  // A draft named in the address is read before the form shows (not one this page just created).
+  if (!catalog.data || (draftId && formVersion === null))
     return (
-      <div style={{ padding: 48, textAlign: "center" }}>
+      <div style={{ padding: 48, textAlign: "center" }} aria-busy="true">
         <Spin />
       </div>
     );
@@ -81,34 +87,18 @@ export function NewApplication() {
   const item = itemId ? byId.get(itemId) : undefined;
   const app = detail?.application;
 
-  async function refreshDetail(id: string): Promise<ApplicationDetail> {
-    const d = await get<ApplicationDetail>(`/api/v1/applications/${id}`);
-    setDetail(d);
-    return d;
-  }
-
-  /**
-   * 刷新 after a stale save: the draft as someone else saved it, in the form again (or, if it
-   * was submitted meanwhile, the case page).
-   */
-  async function reloadDraft(id: string) {
-    const d = await refreshDetail(id);
-    if (d.application.state !== "draft") {
-      navigate(`/my/applications/${id}`, { replace: true });
-      return;
-    }
-    setItemId(d.application.item);
-    form.resetFields();
-    form.setFieldsValue(toFormValues(d.application));
-    setDecision(null);
-    setError(null);
-    setStep(1);
-  }
+  const refreshDetail = (id: string) =>
+    queryClient.invalidateQueries({
+      queryKey: ["get", "/api/v1/applications/{id}", { params: { path: { id } } }],
+    });
 
   async function runPreview(id: string) {
     setDecision(null);
     try {
-      setDecision(await post<Decision>(`/api/v1/applications/${id}/preview`));
+      const { data } = await fetchClient.POST("/api/v1/applications/{id}/preview", {
+        params: { path: { id } },
+      });
+      if (data) setDecision(data);
     } catch (e) {
       setError(showApiError(null, e));
     }
@@ -127,21 +117,29 @@ export function NewApplication() {
     setError(null);
     try {
       const body = toPayload(values, itemId);
-      let saved: ApplicationView;
-      if (app) {
-        saved = await api<ApplicationView>("PATCH", `/api/v1/applications/${app.id}`, body, {
-          version: app.version,
-          onStale: () => reloadDraft(app.id),
+      let savedId: string;
+      if (app && formVersion !== null) {
+        const { data } = await fetchClient.PATCH("/api/v1/applications/{id}", {
+          params: { path: { id: app.id }, header: ifMatch(formVersion) },
+          body,
         });
+        if (!data) return;
+        // Our own save: the form already shows it.
+        setFormVersion(data.version);
+        savedId = data.id;
       } else {
-        saved = await post<ApplicationView>("/api/v1/applications", body);
+        const { data } = await fetchClient.POST("/api/v1/applications", { body });
+        if (!data) return;
+        setFormVersion(data.version);
+        savedId = data.id;
+        setParams({ id: data.id }, { replace: true });
       }
-      await refreshDetail(saved.id);
-      if (!app) setParams({ id: saved.id }, { replace: true });
+      await refreshDetail(savedId);
+      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/applications"] });
       setStep(2);
-      void runPreview(saved.id);
+      void runPreview(savedId);
     } catch (e) {
-      // A stale save is told in the client's dialog, which offers 刷新.
+      // A stale save is told in the client's dialog, whose 刷新 reads the draft again.
       const rest = isStaleVersion(e) ? null : showApiError(form, e);
       if (rest) setError(rest);
     } finally {
@@ -154,9 +152,13 @@ export function NewApplication() {
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/v1/applications/${app.id}/submit`);
+      await fetchClient.POST("/api/v1/applications/{id}/submit", {
+        params: { path: { id: app.id } },
+        body: null,
+      });
       message.success(`申报 ${app.number} 已提交，等待县级审核`);
       navigate(`/my/applications/${app.id}`);
+      void refetchAll();
     } catch (e) {
       setError(showApiError(null, e));
     } finally {
@@ -245,7 +247,7 @@ export function NewApplication() {
               type="info"
               showIcon
               data-testid="selected-item"
-              title={`已选择：${item.id} ${item.title}（${item.clause}，${yuan(item.amountYuan)}）`}
+              title={`已选择：${item.id} ${item.title}（${item.clause}，${item.amountYuan === null ? "择优确定" : yuan(item.amountYuan)}）`}
             />
           )}
         </div>
@@ -292,7 +294,9 @@ export function NewApplication() {
           ) : (
             <div style={{ padding: 32, textAlign: "center" }}>
               <Spin />
-              <div style={{ marginTop: 8, color: "#888" }}>政策引擎核定中…</div>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                政策引擎核定中…
+              </Typography.Paragraph>
             </div>
           )}
         </div>
@@ -306,7 +310,16 @@ export function NewApplication() {
           </Typography.Paragraph>
           <EvidenceUploader applicationId={app.id} onUploaded={() => void refreshDetail(app.id)} />
           <div style={{ marginTop: 16 }}>
-            <EvidenceTable applicationId={app.id} evidence={detail.evidence} />
+            <EvidenceTable
+              applicationId={app.id}
+              evidence={detail.evidence}
+              onDelete={(e) =>
+                deleteEvidence(app.id, e.id).then(
+                  () => message.success(`已删除“${e.name}”`),
+                  (err) => setError(showApiError(null, err)),
+                )
+              }
+            />
           </div>
         </div>
       )}

@@ -3,14 +3,17 @@
  * the server), the policy catalog, the claim form generated from an item's fact specs, the
  * engine's decision and trace, the case's timeline and its evidence (list, viewer, upload).
  */
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
   DatePicker,
   Descriptions,
   Form,
+  Grid,
   Input,
   InputNumber,
+  Popconfirm,
   Progress,
   Radio,
   Select,
@@ -24,42 +27,34 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useRef, useState } from "react";
 import { applicationInputSchema } from "../../../../src/applications/application-input.ts";
-import type {
-  ApplicationView,
-  EventView,
-  EvidenceView,
-} from "../../../../src/applications/present.ts";
 import {
   ACTION_NAMES,
   type Action,
   STATE_NAMES,
   type State,
 } from "../../../../src/applications/states.ts";
-import type { CatalogItem, PolicySummary } from "../../../../src/catalog/catalog.ts";
-import type { FactSpec } from "../../../../src/policy/conditions.ts";
-import type { Decision, TraceStep } from "../../../../src/policy/types.ts";
-import { get, upload } from "../../api.ts";
+import { ROLE_NAMES, type Role } from "../../../../src/auth/roles.ts";
+import { fetchClient, queryClient } from "../../api/client.ts";
+import type { Body, Schema } from "../../api/types.ts";
+import { upload } from "../../api.ts";
 import { beijingTime, StateTag, yuan, zodRule } from "../../components/common.tsx";
 
-export type { Action, ApplicationView, CatalogItem, Decision, EventView, EvidenceView, State };
+export type ApplicationView = Schema<"Application">;
+export type ApplicationDetail = Schema<"ApplicationDetail">;
+export type ApplicationList = Schema<"ApplicationList">;
+export type EventView = Schema<"CaseEvent">;
+export type EvidenceView = Schema<"Evidence">;
+export type CatalogItem = Schema<"CatalogItem">;
+export type PolicySummary = Schema<"PolicySummary">;
+export type Decision = Schema<"EngineDecision">;
+export type TraceStep = NonNullable<Decision["trace"]>[number];
+type FactSpec = CatalogItem["facts"][number]["spec"];
+
+export type { Action, State };
 export { ACTION_NAMES, STATE_NAMES };
 
-export interface ApplicationDetail {
-  application: ApplicationView;
-  evidence: EvidenceView[];
-  events: EventView[];
-}
-
-export interface ApplicationList {
-  total: number;
-  page: number;
-  pageSize: number;
-  countsByState: Partial<Record<State, number>>;
-  items: ApplicationView[];
-}
-
 // ---------------------------------------------------------------------------------------------
-// The catalog of the policy in force (loaded once per page load).
+// The catalog of the policy in force (read once, kept for the session).
 
 export interface Catalog {
   policy: PolicySummary;
@@ -67,20 +62,33 @@ export interface Catalog {
   byId: Map<string, CatalogItem>;
 }
 
-let catalogPromise: Promise<Catalog> | null = null;
+export const catalogQuery = queryOptions({
+  queryKey: ["catalog", "current"],
+  staleTime: Number.POSITIVE_INFINITY,
+  queryFn: async ({ signal }): Promise<Catalog> => {
+    const { data: list } = await fetchClient.GET("/api/v1/policies", { signal });
+    const { data } = await fetchClient.GET("/api/v1/policies/{id}/items", {
+      params: { path: { id: list?.current ?? "" } },
+      signal,
+    });
+    if (!data) throw new Error("政策目录为空");
+    return { ...data, byId: new Map(data.items.map((i) => [i.id, i])) };
+  },
+});
 
+/** The catalog of the policy in force, as a query (one read shared by every page). */
+export function useCatalog() {
+  return useQuery(catalogQuery);
+}
+
+/** The same catalog for code outside a component. */
 export function loadCatalog(): Promise<Catalog> {
-  catalogPromise ??= (async () => {
-    const policies = await get<{ current: string }>("/api/v1/policies");
-    const { policy, items } = await get<{ policy: PolicySummary; items: CatalogItem[] }>(
-      `/api/v1/policies/${encodeURIComponent(policies.current)}/items`,
-    );
-    return { policy, items, byId: new Map(items.map((i) => [i.id, i])) };
-  })().catch((e) => {
-    catalogPromise = null;
-    throw e;
-  });
-  return catalogPromise;
+  return queryClient.fetchQuery(catalogQuery);
+}
+
+/** "200000 元" → "200,000 元" in a sentence the server wrote (the engine's messages). */
+export function amountsText(text: string): string {
+  return text.replace(/(\d{4,})(?=\s*元)/g, (n) => Number(n).toLocaleString("zh-CN"));
 }
 
 export function itemLabel(item: { item: string; itemTitle: string | null }): string {
@@ -136,13 +144,8 @@ export interface ClaimFormValues {
   facts?: Record<string, boolean | number | string | null | undefined>;
 }
 
-export interface ClaimPayload {
-  item: string;
-  subject: string;
-  project: string | null;
-  eventDate: string;
-  facts: Record<string, boolean | number | string>;
-}
+/** What the filing form sends: the new application's body. */
+export type ClaimPayload = Body<"/api/v1/applications">;
 
 export function toPayload(values: ClaimFormValues, item: string): ClaimPayload {
   const facts: Record<string, boolean | number | string> = {};
@@ -323,6 +326,7 @@ export function ItemSummary({ item }: { item: CatalogItem }) {
 // ---------------------------------------------------------------------------------------------
 // The engine's decision and its trace.
 
+// The engine's words for its own codes (src/policy/types.ts names none of them).
 const STATUS_TEXT: Record<Decision["status"], { text: string; color: string }> = {
   granted: { text: "予以核定", color: "success" },
   partial: { text: "部分核定", color: "warning" },
@@ -346,6 +350,66 @@ const OUTCOME: Record<TraceStep["outcome"], { text: string; color: string }> = {
   skipped: { text: "未检查", color: "default" },
 };
 
+/** The status tags' colours, set here so their text meets the contrast minimum (WCAG AA). */
+const TAG_STYLE: Record<string, { color: string; background: string; borderColor: string }> = {
+  success: { color: "#1f5c07", background: "#f6ffed", borderColor: "#b7eb8f" },
+  warning: { color: "#6b3d00", background: "#fffbe6", borderColor: "#ffe58f" },
+  error: { color: "#8f0f14", background: "#fff2f0", borderColor: "#ffccc7" },
+};
+
+/** A status tag (success, warning, error, default) whose text is readable. */
+export function ReadableTag({
+  color,
+  children,
+  style,
+  testId,
+}: {
+  color: string;
+  children: ReactNode;
+  style?: React.CSSProperties;
+  testId?: string;
+}) {
+  const own = TAG_STYLE[color];
+  return (
+    <Tag
+      color={own ? undefined : color}
+      style={{ ...own, ...style }}
+      data-testid={testId}
+      data-color={color}
+    >
+      {children}
+    </Tag>
+  );
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+
+/**
+ * One check of the trace as a sentence. The cap is named by its title and its sums are written
+ * from the check's figures (the engine's own sentence has neither); the others are the engine's
+ * sentence, its amounts with separators. The raw inputs are never shown.
+ */
+export function traceSentence(t: TraceStep, capTitles: ReadonlyMap<string, string>): string {
+  if (t.check === "cap" && t.outcome !== "skipped" && typeof t.inputs.cap === "string") {
+    const title = capTitles.get(t.inputs.cap) ?? "累计奖励上限";
+    const limit = num(t.inputs.limit) ?? 0;
+    const used = num(t.inputs.used) ?? 0;
+    const amount = num(t.inputs.amount) ?? 0;
+    const head = `${title}为每家企业 ${yuan(limit)}，此前已核定 ${yuan(used)}`;
+    if (t.outcome === "pass")
+      return `${head}，加本项 ${yuan(amount)} 共 ${yuan(used + amount)}，未超过上限`;
+    if (t.outcome === "partial")
+      return `${head}，本项 ${yuan(amount)} 按剩余额度核定 ${yuan(Math.max(0, limit - used))}`;
+    return `${head}，额度已用完，本项不予核定`;
+  }
+  return amountsText(t.detail);
+}
+
+function useCapTitles(): ReadonlyMap<string, string> {
+  const catalog = useCatalog();
+  return new Map((catalog.data?.policy.caps ?? []).map((c) => [c.id, c.title]));
+}
+
 export function DecisionView({
   decision,
   county,
@@ -361,6 +425,9 @@ export function DecisionView({
   compact?: boolean;
 }) {
   const status = STATUS_TEXT[decision.status];
+  const screens = Grid.useBreakpoint();
+  // A phone reads the trace as a list whatever the column.
+  const asList = compact || screens.md === false;
   return (
     <div data-testid={testId} data-status={decision.status} data-amount={decision.amountYuan}>
       {title}
@@ -368,9 +435,9 @@ export function DecisionView({
         <div>
           <Typography.Text type="secondary">结论</Typography.Text>
           <div style={{ marginTop: 4 }}>
-            <Tag color={status.color} data-testid="decision-status" style={{ fontSize: 14 }}>
+            <ReadableTag color={status.color} testId="decision-status" style={{ fontSize: 14 }}>
               {status.text}
-            </Tag>
+            </ReadableTag>
           </div>
         </div>
         <Statistic
@@ -399,7 +466,7 @@ export function DecisionView({
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {decision.reasons.map((r) => (
-                <li key={`${r.code}:${r.message}`}>{r.message}</li>
+                <li key={`${r.code}:${r.message}`}>{amountsText(r.message)}</li>
               ))}
             </ul>
           }
@@ -407,19 +474,21 @@ export function DecisionView({
       )}
       {decision.trace &&
         decision.trace.length > 0 &&
-        (compact ? <TraceList trace={decision.trace} /> : <TraceTable trace={decision.trace} />)}
+        (asList ? <TraceList trace={decision.trace} /> : <TraceTable trace={decision.trace} />)}
     </div>
   );
 }
 
-/** The trace as a list: one line per check, its detail below. */
+/** The trace as a list: one line per check, its sentence below. */
 export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
+  const caps = useCapTitles();
   return (
     <div data-testid="decision-trace">
       {trace.map((t, i) => (
         <div
           // biome-ignore lint/suspicious/noArrayIndexKey: the trace is a fixed sequence of checks
           key={i}
+          data-testid="trace-step"
           style={{
             display: "flex",
             gap: 8,
@@ -427,17 +496,17 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
             borderBottom: i < trace.length - 1 ? "1px solid #f0f0f0" : undefined,
           }}
         >
-          <Tag color={OUTCOME[t.outcome].color} style={{ marginTop: 1, height: 22 }}>
+          <ReadableTag color={OUTCOME[t.outcome].color} style={{ marginTop: 1, height: 22 }}>
             {OUTCOME[t.outcome].text}
-          </Tag>
+          </ReadableTag>
           <div style={{ minWidth: 0 }}>
-            <Typography.Text strong>{CHECK_NAMES[t.check] ?? t.check}</Typography.Text>
+            <Typography.Text strong>{CHECK_NAMES[t.check]}</Typography.Text>
             {t.clause && (
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {t.clause}
               </Typography.Text>
             )}
-            <div>{t.detail}</div>
+            <div>{traceSentence(t, caps)}</div>
           </div>
         </div>
       ))}
@@ -445,27 +514,22 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
   );
 }
 
+/** The trace as a table: the check, its clause, its outcome and its sentence. */
 export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
+  const caps = useCapTitles();
   return (
     <Table<TraceStep & { key: number }>
       size="small"
       pagination={false}
       data-testid="decision-trace"
       dataSource={trace.map((t, i) => ({ ...t, key: i }))}
-      expandable={{
-        expandedRowRender: (t) => (
-          <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap" }}>
-            {JSON.stringify(t.inputs, null, 2)}
-          </pre>
-        ),
-        rowExpandable: (t) => Object.keys(t.inputs).length > 0,
-      }}
+      onRow={() => ({ "data-testid": "trace-step" }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         {
           title: "核查",
           dataIndex: "check",
           width: 150,
-          render: (c: TraceStep["check"]) => CHECK_NAMES[c] ?? c,
+          render: (c: TraceStep["check"]) => CHECK_NAMES[c],
         },
         { title: "条款", dataIndex: "clause", width: 100, render: (c: string | null) => c ?? "—" },
         {
@@ -473,10 +537,10 @@ export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
           dataIndex: "outcome",
           width: 80,
           render: (o: TraceStep["outcome"]) => (
-            <Tag color={OUTCOME[o].color}>{OUTCOME[o].text}</Tag>
+            <ReadableTag color={OUTCOME[o].color}>{OUTCOME[o].text}</ReadableTag>
           ),
         },
-        { title: "说明", dataIndex: "detail" },
+        { title: "说明", key: "detail", render: (_, t) => traceSentence(t, caps) },
       ]}
     />
   );
@@ -484,14 +548,6 @@ export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
 
 // ---------------------------------------------------------------------------------------------
 // The case: timeline and evidence.
-
-const ROLE_NAMES: Record<string, string> = {
-  enterprise: "企业",
-  county_official: "县级审核",
-  city_official: "市级审核",
-  finance: "财政",
-  system_admin: "系统",
-};
 
 const ACTION_COLORS: Record<string, string> = {
   submit: "blue",
@@ -553,7 +609,7 @@ export function EventTimeline({ detail }: { detail: ApplicationDetail }) {
           </Space>
           <div>
             <Typography.Text type="secondary">
-              {ROLE_NAMES[e.actorRole] ?? ACTING_NAMES[e.actorRole] ?? e.actorRole}
+              {ROLE_NAMES[e.actorRole as Role] ?? ACTING_NAMES[e.actorRole] ?? e.actorRole}
               {e.actorName ? `：${e.actorName}` : ""}
             </Typography.Text>
           </div>
@@ -604,11 +660,14 @@ export function EvidenceTable({
   evidence,
   selected,
   onSelect,
+  onDelete,
 }: {
   applicationId: string;
   evidence: EvidenceView[];
   selected?: string | null;
   onSelect?: (e: EvidenceView) => void;
+  /** Offered while the case is a draft or returned: deletes a file after a confirmation. */
+  onDelete?: (e: EvidenceView) => Promise<unknown>;
 }) {
   return (
     <Table<EvidenceView>
@@ -617,7 +676,7 @@ export function EvidenceTable({
       pagination={false}
       dataSource={evidence}
       data-testid="evidence-list"
-      locale={{ emptyText: "尚未上传证明材料" }}
+      locale={{ emptyText: <Typography.Text type="secondary">尚未上传证明材料</Typography.Text> }}
       rowClassName={(e) => (e.id === selected ? "ant-table-row-selected" : "")}
       onRow={(e) =>
         ({
@@ -645,9 +704,49 @@ export function EvidenceTable({
         { title: "类型", dataIndex: "mime", width: 70, render: (m: string) => MIME_TEXT[m] ?? m },
         { title: "大小", dataIndex: "size", width: 90, render: (s: number) => fileSize(s) },
         { title: "上传时间", dataIndex: "createdAt", width: 170, render: beijingTime },
+        ...(onDelete
+          ? [
+              {
+                title: "操作",
+                key: "delete",
+                width: 80,
+                render: (_: unknown, e: EvidenceView) => (
+                  <Popconfirm
+                    title="删除证明材料"
+                    description={`确定删除“${e.name}”？删除后如需要须重新上传。`}
+                    okText="删除"
+                    cancelText="取消"
+                    okButtonProps={{ danger: true, "data-testid": "evidence-delete-confirm" }}
+                    onConfirm={() => onDelete(e)}
+                  >
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      aria-label={`删除 ${e.name}`}
+                      onClick={(ev) => ev.stopPropagation()}
+                      data-testid="evidence-delete"
+                    >
+                      删除
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
+}
+
+/** Deletes a piece of evidence of a draft or returned case, then reads the case again. */
+export async function deleteEvidence(applicationId: string, evidenceId: string): Promise<void> {
+  await fetchClient.DELETE("/api/v1/applications/{id}/evidence/{evidenceId}", {
+    params: { path: { id: applicationId, evidenceId } },
+  });
+  await queryClient.invalidateQueries({
+    queryKey: ["get", "/api/v1/applications/{id}", { params: { path: { id: applicationId } } }],
+  });
 }
 
 /** Shows one piece of evidence in the page: PDF in a frame, images inline. */
@@ -786,9 +885,9 @@ export function EvidenceUploader({
         >
           选择文件上传
         </Button>
-        <div style={{ marginTop: 8, color: "#888" }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           或把文件拖到此处。接受 PDF、JPEG、PNG（按文件内容识别），可一次选择多个文件。
-        </div>
+        </Typography.Paragraph>
       </div>
       {rows.length > 0 && (
         <div style={{ marginTop: 8 }} data-testid="upload-progress">

@@ -13,10 +13,12 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import type { BankAccountRequest } from "../../../../src/organizations/bank-accounts.ts";
-import { get, post } from "../../api.ts";
+import { $api, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { useAuth } from "../../auth.tsx";
-import { beijingTime, EmptyHint, Loaded, useLoad } from "../../components/common.tsx";
+import { beijingTime, EmptyHint, QueryView, showApiError } from "../../components/common.tsx";
+
+type BankAccountRequest = Schema<"BankAccountChange">;
 
 /**
  * 收款账户核实: finance checks each requested payment account (against the bank's account-opening
@@ -26,10 +28,11 @@ import { beijingTime, EmptyHint, Loaded, useLoad } from "../../components/common
 export function AccountChangesPage() {
   const { user } = useAuth();
   const { message, modal } = App.useApp();
-  const state = useLoad(() => get<{ items: BankAccountRequest[] }>("/api/v1/bank-account-changes"));
+  const list = $api.useQuery("get", "/api/v1/bank-account-changes");
   const [rejecting, setRejecting] = useState<BankAccountRequest | null>(null);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
+  const verifyChange = $api.useMutation("post", "/api/v1/bank-account-changes/{id}/verify");
+  const rejectChange = $api.useMutation("post", "/api/v1/bank-account-changes/{id}/reject");
   const narrow = !Grid.useBreakpoint().md;
   const actions = (r: BankAccountRequest) => (
     <Space>
@@ -56,43 +59,38 @@ export function AccountChangesPage() {
       cancelText: "取消",
       onOk: async () => {
         try {
-          const res = await post<{ awardsRepointed: number }>(
-            `/api/v1/bank-account-changes/${r.id}/verify`,
-          );
+          const res = await verifyChange.mutateAsync({ params: { path: { id: r.id } }, body: {} });
           message.success(`已核实；${res.awardsRepointed} 笔未拨付奖励改用新账户`);
-          await state.reload();
+          await refetchAll();
         } catch (e) {
-          message.error((e as Error).message);
+          message.error(showApiError(null, e) ?? "核实失败");
         }
       },
     });
 
   async function reject() {
     if (!rejecting) return;
-    setBusy(true);
     try {
-      await post(`/api/v1/bank-account-changes/${rejecting.id}/reject`, { note });
+      await rejectChange.mutateAsync({ params: { path: { id: rejecting.id } }, body: { note } });
       message.success("已退回该账户变更");
       setRejecting(null);
       setNote("");
-      await state.reload();
+      await refetchAll();
     } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
+      message.error(showApiError(null, e) ?? "退回失败");
     }
   }
 
   return (
-    <Card title="收款账户核实">
+    <Card title="收款账户核实" data-testid="account-changes-page">
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
         title="组织变更收款账户须经财政核实后生效；核实前，拨付仍使用原已核实账户。本人受理的申请须由其他财政人员核实。"
       />
-      <Loaded
-        state={state}
+      <QueryView
+        query={list}
         empty={(d) => (d.items.length === 0 ? <EmptyHint text="没有待核实的账户变更" /> : null)}
       >
         {(d) =>
@@ -199,13 +197,13 @@ export function AccountChangesPage() {
             />
           )
         }
-      </Loaded>
+      </QueryView>
       <Modal
         open={rejecting !== null}
         title={`退回 ${rejecting?.organization ?? ""} 的账户变更`}
         okText="退回"
         cancelText="取消"
-        okButtonProps={{ danger: true, disabled: !note.trim(), loading: busy }}
+        okButtonProps={{ danger: true, disabled: !note.trim(), loading: rejectChange.isPending }}
         onOk={() => void reject()}
         onCancel={() => setRejecting(null)}
       >
@@ -214,6 +212,7 @@ export function AccountChangesPage() {
           maxLength={500}
           value={note}
           placeholder="退回理由（将告知该组织）"
+          aria-label="退回理由"
           onChange={(e) => setNote(e.target.value)}
         />
       </Modal>

@@ -1,97 +1,75 @@
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from "antd";
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { z } from "zod";
-import { get, post } from "../../api.ts";
+import { AWARD_STATE_NAMES } from "../../../../src/awards/states.ts";
+import { $api, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { useAuth } from "../../auth.tsx";
 import {
   EmptyHint,
-  Loaded,
+  QueryView,
   StateTag,
   showApiError,
-  useLoad,
   yuan,
   zodRule,
 } from "../../components/common.tsx";
+import { ExportButton, useAddressFilters } from "../../components/filters.tsx";
 import {
-  AWARD_STATES,
   CURRENT_YEAR,
   sourceName,
   sourceOptions,
   testId,
-  useCatalog,
   useRequestKey,
   yearOptions,
 } from "./shared.tsx";
 
-export interface Award {
-  readonly id: string;
-  readonly number: string;
-  readonly applicationId: string;
-  readonly organization: { id: string; name: string; uscc: string; county: string };
-  readonly item: string;
-  readonly clause: string;
-  readonly amount: number;
-  readonly year: number;
-  readonly source: string;
-  readonly state: string;
-  readonly awardedOn: string;
-  readonly paidOn: string | null;
-  readonly reversalReason: string | null;
-}
+export type Award = Schema<"AwardRow">;
+type AwardState = Award["state"];
+
+const FILTERS = ["year", "source", "state"] as const;
 
 export function AwardsPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<{ year?: number; source?: string; state?: string }>({
-    year: CURRENT_YEAR,
+  const { filters, query, page, pageSize, setFilters, setPage } = useAddressFilters(FILTERS, {
+    year: String(CURRENT_YEAR),
   });
-  const state = useLoad(
-    () => get<{ items: Award[] }>("/api/v1/awards", filter).then((r) => r.items),
-    JSON.stringify(filter),
-  );
-  const catalog = useCatalog();
+  // "全部年度" is kept in the address as year=all, so that it is not replaced by the default.
+  const asked = {
+    ...(query.year && query.year !== "all" ? { year: Number(query.year) } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.state ? { state: query.state as AwardState } : {}),
+  };
+  const list = $api.useQuery("get", "/api/v1/awards", {
+    params: { query: { ...asked, page, pageSize } },
+  });
   const [reversing, setReversing] = useState<Award | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   const key = useRequestKey();
   const sources = sourceOptions(user);
+  const reverseAward = $api.useMutation("post", "/api/v1/awards/{id}/reverse");
 
   const reverse = async (v: { reason: string }) => {
     if (!reversing) return;
-    setBusy(true);
     try {
-      const r = await post<{ id: string; state: string }>(
-        `/api/v1/awards/${reversing.id}/reverse`,
-        { reason: v.reason },
-        { idempotencyKey: key.keyFor({ id: reversing.id, reason: v.reason }) },
-      );
+      const r = await reverseAward.mutateAsync({
+        params: { path: { id: reversing.id } },
+        headers: { "idempotency-key": key.keyFor({ id: reversing.id, reason: v.reason }) },
+        body: { reason: v.reason },
+      });
       key.done();
       message.success(
         `奖励 ${reversing.number} ${r.state === "reversed" ? "已追回，资金退回预算" : "已撤销，预留资金释放"}`,
       );
       setReversing(null);
-      await state.reload();
+      await refetchAll();
     } catch (e) {
       const text = showApiError(form, e);
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
   };
 
-  const live = (state.data ?? []).filter((a) => a.state === "reserved" || a.state === "paid");
   return (
     <Card
       title="奖励"
@@ -99,54 +77,66 @@ export function AwardsPage() {
         <Space wrap>
           <Select
             style={{ width: 120 }}
-            value={filter.year ?? "all"}
-            onChange={(v) => setFilter({ ...filter, year: v === "all" ? undefined : Number(v) })}
-            options={[{ value: "all", label: "全部年度" }, ...yearOptions()]}
+            value={filters.year ?? "all"}
+            onChange={(v) => setFilters({ year: v })}
+            options={[
+              { value: "all", label: "全部年度" },
+              ...yearOptions().map((y) => ({ value: String(y.value), label: y.label })),
+            ]}
             aria-label="年度"
             data-testid="awards-year"
           />
           <Select
             style={{ width: 150 }}
-            value={filter.source ?? "all"}
-            onChange={(v) => setFilter({ ...filter, source: v === "all" ? undefined : v })}
+            value={filters.source ?? "all"}
+            onChange={(v) => setFilters({ source: v === "all" ? null : v })}
             options={[{ value: "all", label: "全部资金来源" }, ...sources]}
             aria-label="资金来源"
             data-testid="awards-source"
           />
           <Select
             style={{ width: 120 }}
-            value={filter.state ?? "all"}
-            onChange={(v) => setFilter({ ...filter, state: v === "all" ? undefined : v })}
+            value={filters.state ?? "all"}
+            onChange={(v) => setFilters({ state: v === "all" ? null : v })}
             options={[
               { value: "all", label: "全部状态" },
-              ...Object.entries(AWARD_STATES).map(([value, label]) => ({ value, label })),
+              ...Object.entries(AWARD_STATE_NAMES).map(([value, label]) => ({ value, label })),
             ]}
             aria-label="状态"
             data-testid="awards-state"
           />
+          <ExportButton path="/api/v1/awards/export" query={asked} testId="awards-export" />
         </Space>
       }
     >
-      <Loaded
-        state={state}
-        empty={(items) =>
-          items.length === 0 ? (
+      <QueryView
+        query={list}
+        empty={(d) =>
+          d.total === 0 ? (
             <EmptyHint text="没有符合条件的奖励。申报经市级审核通过并公示期满后转为奖励；可调整年度、资金来源或状态再看。" />
           ) : null
         }
       >
-        {(items) => (
+        {(d) => (
           <>
             <Typography.Paragraph type="secondary">
-              共 {items.length} 项；有效奖励（待拨付、已拨付）{live.length} 项，金额{" "}
-              {yuan(live.reduce((s, a) => s + a.amount, 0))}
-              。撤销或追回须填写理由，资金冲回预算，申报转为“不予通过”。
+              共 {d.total.toLocaleString("zh-CN")} 项，本页 {d.items.length}{" "}
+              项。撤销或追回须填写理由，资金冲回预算，申报转为“不予通过”。
             </Typography.Paragraph>
             <Table<Award>
               rowKey="id"
-              dataSource={items}
+              dataSource={d.items}
               size="middle"
-              pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+              scroll={{ x: 1000 }}
+              pagination={{
+                current: page,
+                pageSize,
+                total: d.total,
+                showSizeChanger: true,
+                hideOnSinglePage: d.total <= 20,
+                showTotal: (t) => `共 ${t} 项`,
+                onChange: setPage,
+              }}
               onRow={(a) => testId(`award-${a.number}`)}
               columns={[
                 { title: "奖励编号", dataIndex: "number", width: 150 },
@@ -166,11 +156,12 @@ export function AwardsPage() {
                   title: "奖励项目",
                   key: "item",
                   render: (_: unknown, a) => (
-                    <Tooltip title={catalog.data?.get(a.item)?.title}>
-                      <span>
-                        {a.item} {a.clause}
-                      </span>
-                    </Tooltip>
+                    <>
+                      <div>{a.itemTitle}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {a.item} · {a.clause}
+                      </Typography.Text>
+                    </>
                   ),
                 },
                 { title: "金额", dataIndex: "amount", align: "right", render: yuan, width: 130 },
@@ -182,9 +173,21 @@ export function AwardsPage() {
                 },
                 {
                   title: "状态",
-                  dataIndex: "state",
-                  width: 90,
-                  render: (s: string) => <StateTag state={s} name={AWARD_STATES[s]} />,
+                  key: "state",
+                  width: 120,
+                  render: (_: unknown, a) => (
+                    <>
+                      <StateTag state={a.state} name={a.stateName} />
+                      {a.pendingBatch && (
+                        <div style={{ fontSize: 12 }}>
+                          在批次{" "}
+                          <Link to={`/finance/payments/${a.pendingBatch.number}`}>
+                            {a.pendingBatch.number}
+                          </Link>
+                        </div>
+                      )}
+                    </>
+                  ),
                 },
                 {
                   title: "日期",
@@ -226,7 +229,7 @@ export function AwardsPage() {
             />
           </>
         )}
-      </Loaded>
+      </QueryView>
       <Modal
         title={
           reversing ? `${reversing.state === "paid" ? "追回" : "撤销"}奖励 ${reversing.number}` : ""
@@ -234,7 +237,11 @@ export function AwardsPage() {
         open={reversing !== null}
         onCancel={() => setReversing(null)}
         okText={reversing?.state === "paid" ? "确认追回" : "确认撤销"}
-        okButtonProps={{ danger: true, loading: busy, "data-testid": "award-reverse-submit" }}
+        okButtonProps={{
+          danger: true,
+          loading: reverseAward.isPending,
+          "data-testid": "award-reverse-submit",
+        }}
         onOk={() => form.submit()}
         destroyOnHidden
       >

@@ -15,16 +15,10 @@ import {
 } from "antd";
 import { useState } from "react";
 import { z } from "zod";
-import { api, get } from "../../api.ts";
+import { $api, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { useAuth } from "../../auth.tsx";
-import {
-  EmptyHint,
-  Loaded,
-  showApiError,
-  useLoad,
-  yuan,
-  zodRule,
-} from "../../components/common.tsx";
+import { EmptyHint, QueryView, showApiError, yuan, zodRule } from "../../components/common.tsx";
 import {
   budgetOrder,
   CURRENT_YEAR,
@@ -36,15 +30,7 @@ import {
   yearOptions,
 } from "./shared.tsx";
 
-export interface Budget {
-  readonly year: number;
-  readonly source: string;
-  readonly total: number;
-  readonly reserved: number;
-  readonly paid: number;
-  readonly remaining: number;
-  readonly sourceName: string;
-}
+export type Budget = Schema<"BudgetListItem">;
 
 /** Paid (green) and reserved (blue) as shares of the total, with the numbers on hover. */
 export function BudgetBar({ budget }: { budget: Budget }) {
@@ -55,6 +41,7 @@ export function BudgetBar({ budget }: { budget: Budget }) {
       title={`已拨付 ${yuan(paid)}（${pct(paid)}%）；已预留 ${yuan(reserved)}（${pct(reserved)}%）；剩余 ${yuan(remaining)}`}
     >
       <Progress
+        aria-label={`已使用 ${pct(paid + reserved)}%`}
         percent={pct(paid + reserved)}
         success={{ percent: pct(paid) }}
         size="small"
@@ -75,13 +62,12 @@ export function BudgetsPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
   const [year, setYear] = useState<number | undefined>(CURRENT_YEAR);
-  const state = useLoad(
-    () =>
-      get<{ items: Budget[] }>("/api/v1/budgets", { year }).then((r) => r.items.sort(budgetOrder)),
-    String(year),
-  );
+  const list = $api.useQuery("get", "/api/v1/budgets", {
+    params: { query: year === undefined ? {} : { year } },
+  });
+  const items = list.data ? [...list.data.items].sort(budgetOrder) : undefined;
   const [editing, setEditing] = useState<Partial<BudgetForm> | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setBudget = $api.useMutation("put", "/api/v1/budgets/{year}/{source}");
   const [form] = Form.useForm<BudgetForm>();
   const key = useRequestKey();
   const sources = sourceOptions(user);
@@ -94,31 +80,26 @@ export function BudgetsPage() {
   };
 
   const save = async (v: BudgetForm) => {
-    setBusy(true);
-    const body = { total: v.total };
     try {
-      const saved = await api<Budget>(
-        "PUT",
-        `/api/v1/budgets/${v.year}/${encodeURIComponent(v.source)}`,
-        body,
-        { idempotencyKey: key.keyFor({ ...v }) },
-      );
+      const saved = await setBudget.mutateAsync({
+        params: { path: { year: v.year, source: v.source } },
+        body: { total: v.total },
+        headers: { "idempotency-key": key.keyFor({ ...v }) },
+      });
       key.done();
       message.success(
         `已设定 ${saved.year} 年${sourceName(saved.source)}预算：${yuan(saved.total)}`,
       );
       setEditing(null);
       if (year !== undefined && year !== saved.year) setYear(saved.year);
-      else await state.reload();
+      await refetchAll();
     } catch (e) {
       const text = showApiError(form, e, { "idempotency-key": ["total"] });
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
   };
 
-  const totals = (state.data ?? []).reduce(
+  const totals = (items ?? []).reduce(
     (s, b) => ({
       total: s.total + b.total,
       reserved: s.reserved + b.reserved,
@@ -156,10 +137,10 @@ export function BudgetsPage() {
           ? `${user.county}财政：本县（市、区）承担的奖励由本预算预留和拨付。`
           : "市财政：市级专项资金与各县（市、区）预算。奖励经公示后在对应预算中预留，登记拨付后转为已拨付。"}
       </Typography.Paragraph>
-      <Loaded
-        state={state}
-        empty={(items) =>
-          items.length === 0 ? (
+      <QueryView
+        query={{ ...list, data: items }}
+        empty={(rows) =>
+          rows.length === 0 ? (
             <EmptyHint
               text={`${year ? `${year} 年` : ""}还没有预算。设定预算后，公示期满的奖励才能在预算中预留。`}
               action={
@@ -174,7 +155,7 @@ export function BudgetsPage() {
           ) : null
         }
       >
-        {(items) => (
+        {(rows) => (
           <>
             <Space size={48} style={{ marginBottom: 16 }} wrap>
               <Statistic title="预算总额" value={totals.total} suffix="元" />
@@ -184,9 +165,10 @@ export function BudgetsPage() {
             </Space>
             <Table<Budget>
               rowKey={(b) => `${b.year}-${b.source}`}
-              dataSource={items}
+              dataSource={rows}
               size="small"
               pagination={false}
+              scroll={{ x: 900 }}
               onRow={(b) => testId(`budget-${b.year}-${b.source}`)}
               columns={[
                 { title: "年度", dataIndex: "year", width: 80 },
@@ -233,13 +215,13 @@ export function BudgetsPage() {
             />
           </>
         )}
-      </Loaded>
+      </QueryView>
       <Modal
         title="设定年度预算"
         open={editing !== null}
         onCancel={() => setEditing(null)}
         okText="保存"
-        okButtonProps={{ loading: busy, "data-testid": "budget-submit" }}
+        okButtonProps={{ loading: setBudget.isPending, "data-testid": "budget-submit" }}
         onOk={() => form.submit()}
         destroyOnHidden
       >

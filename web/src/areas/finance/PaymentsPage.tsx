@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  List,
   Modal,
   Row,
   Select,
@@ -22,67 +21,43 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { z } from "zod";
-import { get, post } from "../../api.ts";
+import { BATCH_STATE_NAMES } from "../../../../src/payments/states.ts";
+import {
+  PROJECT_TRANCHE_MACHINE,
+  PROPOSAL_STATE_NAMES,
+  TRANCHE_KIND_NAMES,
+} from "../../../../src/projects/states.ts";
+import { $api, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { useAuth } from "../../auth.tsx";
 import {
+  beijingTime,
   EmptyHint,
-  Loaded,
+  QueryView,
   StateTag,
   showApiError,
   today,
-  useLoad,
+  usePageTitle,
   yuan,
   zodRule,
 } from "../../components/common.tsx";
-import type { Award } from "./AwardsPage.tsx";
+import { ExportButton, useAddressFilters } from "../../components/filters.tsx";
 import {
   CURRENT_YEAR,
   DownloadButton,
-  LINE_STATES,
-  PROPOSAL_STATES,
-  sourceName,
   sourceOptions,
-  TRANCHE_KINDS,
-  TRANCHE_STATES,
   testId,
   useCan,
   useRequestKey,
   yearOptions,
 } from "./shared.tsx";
 
-// ── Batches this browser has opened ───────────────────────────────────────────
-// The API has no list of payment batches (only GET /api/v1/payment-batches/:id), so the page
-// remembers the batches created or opened here, per user.
+type PaymentBatch = Schema<"PaymentBatch">;
+type Candidate = Schema<"PaymentCandidate">;
+type Line = Schema<"PaymentLine">;
+type Tranche = Schema<"ProjectTrancheRow">;
 
-interface RecentBatch {
-  readonly id: string;
-  readonly number: string;
-  readonly year: number;
-  readonly source: string;
-  readonly at: string;
-}
-
-function recentKey(username: string) {
-  return `qi.finance.paymentBatches.${username}`;
-}
-
-function loadRecent(username: string): RecentBatch[] {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(recentKey(username)) ?? "[]");
-    return Array.isArray(parsed) ? (parsed as RecentBatch[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-function remember(username: string, batch: RecentBatch) {
-  const list = [batch, ...loadRecent(username).filter((b) => b.id !== batch.id)].slice(0, 20);
-  try {
-    localStorage.setItem(recentKey(username), JSON.stringify(list));
-  } catch {
-    // storage full or disabled: the batch can still be opened by its link
-  }
-}
+const trancheKind = (k: string) => TRANCHE_KIND_NAMES[k as keyof typeof TRANCHE_KIND_NAMES] ?? k;
 
 // ── The payments page ─────────────────────────────────────────────────────────
 
@@ -112,217 +87,319 @@ interface CreateForm {
   source: string;
 }
 
+const BATCH_FILTERS = ["year", "source", "state", "q"] as const;
+
+/** A batch number as finance types it (BF-2026-0001), or the record id of a link. */
+const BATCH_REF =
+  /^(BF-\d{4}-\d{4,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 function BatchesTab() {
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const sources = sourceOptions(user);
   const [form] = Form.useForm<CreateForm>();
-  const [busy, setBusy] = useState(false);
   const key = useRequestKey();
-  const [openId, setOpenId] = useState("");
-  const unpaid = useLoad(() =>
-    get<{ items: Award[] }>("/api/v1/awards", { state: "reserved" }).then((r) => r.items),
-  );
-  const recent = user ? loadRecent(user.username) : [];
-
-  const groups = new Map<string, { year: number; source: string; count: number; amount: number }>();
-  for (const a of unpaid.data ?? []) {
-    const k = `${a.year}-${a.source}`;
-    const g = groups.get(k) ?? { year: a.year, source: a.source, count: 0, amount: 0 };
-    g.count++;
-    g.amount += a.amount;
-    groups.set(k, g);
-  }
+  const [openRef, setOpenRef] = useState("");
+  const { filters, query, page, pageSize, setFilters, setPage } = useAddressFilters(BATCH_FILTERS);
+  const asked = {
+    ...(query.year ? { year: Number(query.year) } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.state ? { state: query.state as PaymentBatch["state"] } : {}),
+    ...(query.q ? { q: query.q } : {}),
+  };
+  const batches = $api.useQuery("get", "/api/v1/payment-batches", {
+    params: { query: { ...asked, page, pageSize } },
+  });
+  const candidates = $api.useQuery("get", "/api/v1/payment-batches/candidates");
+  const createBatch = $api.useMutation("post", "/api/v1/payment-batches");
 
   const create = async (v: CreateForm) => {
-    setBusy(true);
     try {
-      const batch = await post<{ id: string; number: string; lines: number }>(
-        "/api/v1/payment-batches",
-        { year: v.year, source: v.source },
-        { idempotencyKey: key.keyFor(v) },
-      );
+      const batch = await createBatch.mutateAsync({
+        body: { year: v.year, source: v.source },
+        headers: { "idempotency-key": key.keyFor(v) },
+      });
       key.done();
-      if (user)
-        remember(user.username, {
-          id: batch.id,
-          number: batch.number,
-          year: v.year,
-          source: v.source,
-          at: new Date().toISOString(),
-        });
-      message.success(`已生成拨付批次 ${batch.number}（${batch.lines} 笔）`);
-      navigate(`/finance/payments/${batch.id}`);
+      const left = batch.withoutAccount.length;
+      message.success(
+        `已生成拨付批次 ${batch.number}（${batch.lines} 笔）${left > 0 ? `；${left} 笔无已核实账户，未列入` : ""}`,
+      );
+      await refetchAll();
+      navigate(`/finance/payments/${batch.number}`);
     } catch (e) {
       const text = showApiError(form, e);
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
   };
 
   return (
-    <Row gutter={16}>
-      <Col span={15}>
-        <Typography.Title level={5}>待拨付的奖励</Typography.Title>
-        <Loaded
-          state={unpaid}
-          empty={(items) =>
-            items.length === 0 ? (
-              <EmptyHint text="目前没有待拨付的奖励。公示期满的申报转为奖励并在预算中预留后，会出现在这里。" />
+    <Space orientation="vertical" size={24} style={{ width: "100%" }}>
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={15}>
+          <Typography.Title level={5}>可生成批次的奖励</Typography.Title>
+          <QueryView
+            query={candidates}
+            empty={(d) =>
+              d.items.length === 0 ? (
+                <EmptyHint text="目前没有可列入新批次的奖励。公示期满的申报转为奖励并在预算中预留后会出现在这里；已在待登记批次中的奖励不再列入。" />
+              ) : null
+            }
+          >
+            {(d) => (
+              <Table<Candidate>
+                rowKey={(g) => `${g.year}-${g.source}`}
+                size="small"
+                pagination={false}
+                scroll={{ x: 520 }}
+                dataSource={d.items}
+                onRow={(g) => testId(`unpaid-${g.year}-${g.source}`)}
+                columns={[
+                  { title: "预算年度", dataIndex: "year", width: 90 },
+                  { title: "资金来源", dataIndex: "sourceName" },
+                  {
+                    title: "笔数",
+                    key: "count",
+                    align: "right",
+                    width: 110,
+                    render: (_: unknown, g) => (
+                      <>
+                        <div>{g.count}</div>
+                        {g.withoutAccount > 0 && (
+                          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                            {g.withoutAccount} 笔无核实账户
+                          </Typography.Text>
+                        )}
+                      </>
+                    ),
+                  },
+                  { title: "金额", dataIndex: "amount", align: "right", render: yuan },
+                  {
+                    title: "操作",
+                    key: "op",
+                    width: 110,
+                    render: (_: unknown, g) =>
+                      sources.some((s) => s.value === g.source) ? (
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={createBatch.isPending}
+                          data-testid={`payment-create-${g.year}-${g.source}`}
+                          onClick={() => {
+                            form.setFieldsValue({ year: g.year, source: g.source });
+                            void create({ year: g.year, source: g.source });
+                          }}
+                        >
+                          生成批次
+                        </Button>
+                      ) : null,
+                  },
+                ]}
+              />
+            )}
+          </QueryView>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Typography.Title level={5}>生成拨付批次</Typography.Title>
+          <Form<CreateForm>
+            form={form}
+            layout="vertical"
+            onFinish={create}
+            initialValues={{ year: CURRENT_YEAR, source: sources[0]?.value }}
+            data-testid="payment-create-form"
+          >
+            <Space align="start" wrap>
+              <Form.Item
+                name="year"
+                label="预算年度"
+                rules={[{ required: true, message: "请选择年度" }]}
+              >
+                <Select style={{ width: 110 }} options={yearOptions()} />
+              </Form.Item>
+              <Form.Item
+                name="source"
+                label="资金来源"
+                rules={[{ required: true, message: "请选择资金来源" }]}
+              >
+                <Select style={{ width: 150 }} options={sources} disabled={sources.length === 1} />
+              </Form.Item>
+            </Space>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={createBatch.isPending}
+              data-testid="payment-create-submit"
+            >
+              生成批次
+            </Button>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              列入该预算中所有待拨付、且不在其他待登记批次中的奖励。
+            </Typography.Paragraph>
+          </Form>
+          <Typography.Title level={5}>按编号打开批次</Typography.Title>
+          <Space.Compact style={{ width: "100%" }}>
+            <Input
+              placeholder="如 BF-2026-0001"
+              value={openRef}
+              onChange={(e) => setOpenRef(e.target.value.trim())}
+              onPressEnter={() =>
+                BATCH_REF.test(openRef) &&
+                navigate(
+                  `/finance/payments/${openRef.toUpperCase().startsWith("BF-") ? openRef.toUpperCase() : openRef}`,
+                )
+              }
+              aria-label="批次编号"
+            />
+            <Button
+              disabled={!BATCH_REF.test(openRef)}
+              data-testid="payment-open"
+              onClick={() =>
+                navigate(
+                  `/finance/payments/${openRef.toUpperCase().startsWith("BF-") ? openRef.toUpperCase() : openRef}`,
+                )
+              }
+            >
+              打开
+            </Button>
+          </Space.Compact>
+        </Col>
+      </Row>
+      <div>
+        <Space wrap style={{ marginBottom: 12, justifyContent: "space-between", width: "100%" }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            拨付批次
+          </Typography.Title>
+          <Space wrap>
+            <Select
+              style={{ width: 120 }}
+              value={filters.year ?? "all"}
+              onChange={(v) => setFilters({ year: v === "all" ? null : v })}
+              options={[
+                { value: "all", label: "全部年度" },
+                ...yearOptions().map((y) => ({ value: String(y.value), label: y.label })),
+              ]}
+              aria-label="年度"
+              data-testid="batches-year"
+            />
+            {sources.length > 1 && (
+              <Select
+                style={{ width: 150 }}
+                value={filters.source ?? "all"}
+                onChange={(v) => setFilters({ source: v === "all" ? null : v })}
+                options={[{ value: "all", label: "全部资金来源" }, ...sources]}
+                aria-label="资金来源"
+                data-testid="batches-source"
+              />
+            )}
+            <Select
+              style={{ width: 130 }}
+              value={filters.state ?? "all"}
+              onChange={(v) => setFilters({ state: v === "all" ? null : v })}
+              options={[
+                { value: "all", label: "全部状态" },
+                ...Object.entries(BATCH_STATE_NAMES).map(([value, label]) => ({ value, label })),
+              ]}
+              aria-label="状态"
+              data-testid="batches-state"
+            />
+            <Input.Search
+              allowClear
+              placeholder="批次编号"
+              defaultValue={filters.q ?? ""}
+              onSearch={(v) => setFilters({ q: v.trim() || null })}
+              style={{ width: 170 }}
+              aria-label="按批次编号筛选"
+            />
+            <ExportButton
+              path="/api/v1/payment-batches/export"
+              query={asked}
+              testId="batches-export"
+            />
+          </Space>
+        </Space>
+        <QueryView
+          query={batches}
+          empty={(d) =>
+            d.total === 0 ? (
+              <EmptyHint
+                text={
+                  Object.keys(asked).length > 0
+                    ? "没有符合条件的拨付批次，可调整筛选条件再看。"
+                    : "还没有拨付批次。在上方为有待拨付奖励的预算生成批次。"
+                }
+              />
             ) : null
           }
         >
-          {() => (
-            <Table
-              rowKey={(g) => `${g.year}-${g.source}`}
-              size="small"
-              pagination={false}
-              dataSource={[...groups.values()].sort(
-                (a, b) => b.year - a.year || a.source.localeCompare(b.source),
-              )}
-              onRow={(g) => testId(`unpaid-${g.year}-${g.source}`)}
+          {(d) => (
+            <Table<PaymentBatch>
+              rowKey="id"
+              size="middle"
+              dataSource={d.items}
+              scroll={{ x: 900 }}
+              data-testid="payment-batches"
+              pagination={{
+                current: page,
+                pageSize,
+                total: d.total,
+                showSizeChanger: true,
+                hideOnSinglePage: d.total <= 20,
+                showTotal: (t) => `共 ${t} 批`,
+                onChange: setPage,
+              }}
+              onRow={(b) => testId(`batch-row-${b.number}`)}
               columns={[
-                { title: "预算年度", dataIndex: "year", width: 90 },
-                { title: "资金来源", dataIndex: "source", render: sourceName },
-                { title: "笔数", dataIndex: "count", align: "right", width: 70 },
-                { title: "金额", dataIndex: "amount", align: "right", render: yuan },
                 {
-                  title: "",
-                  key: "op",
+                  title: "批次编号",
+                  key: "number",
+                  width: 140,
+                  render: (_: unknown, b) => (
+                    <Link to={`/finance/payments/${b.number}`}>{b.number}</Link>
+                  ),
+                },
+                {
+                  title: "预算",
+                  key: "budget",
+                  render: (_: unknown, b) => `${b.year} 年${b.sourceName}`,
+                },
+                {
+                  title: "状态",
+                  key: "state",
                   width: 120,
-                  render: (_: unknown, g) =>
-                    sources.some((s) => s.value === g.source) ? (
-                      <Button
-                        size="small"
-                        type="primary"
-                        loading={busy}
-                        data-testid={`payment-create-${g.year}-${g.source}`}
-                        onClick={() => {
-                          form.setFieldsValue({ year: g.year, source: g.source });
-                          void create({ year: g.year, source: g.source });
-                        }}
-                      >
-                        生成批次
-                      </Button>
-                    ) : null,
+                  render: (_: unknown, b) => (
+                    <StateTag state={b.state === "open" ? "open" : "paid"} name={b.stateName} />
+                  ),
+                },
+                { title: "笔数", dataIndex: "lines", align: "right", width: 70 },
+                { title: "合计", dataIndex: "total", align: "right", width: 130, render: yuan },
+                {
+                  title: "待拨付 / 已拨付 / 失败",
+                  key: "split",
+                  align: "right",
+                  render: (_: unknown, b) =>
+                    `${yuan(b.pending)} / ${yuan(b.paid)} / ${yuan(b.failed)}`,
+                },
+                {
+                  title: "日期",
+                  key: "dates",
+                  width: 170,
+                  render: (_: unknown, b) => (
+                    <>
+                      <div>生成 {beijingTime(b.createdAt)}</div>
+                      {b.lastPaidDate && <div>最近拨付 {b.lastPaidDate}</div>}
+                    </>
+                  ),
                 },
               ]}
-              footer={() => (
-                <Typography.Text type="secondary">
-                  已在待拨付批次中的奖励仍显示为“待拨付”，生成批次时不会重复列入。
-                </Typography.Text>
-              )}
             />
           )}
-        </Loaded>
-      </Col>
-      <Col span={9}>
-        <Typography.Title level={5}>生成拨付批次</Typography.Title>
-        <Form<CreateForm>
-          form={form}
-          layout="vertical"
-          onFinish={create}
-          initialValues={{ year: CURRENT_YEAR, source: sources[0]?.value }}
-          data-testid="payment-create-form"
-        >
-          <Space align="start">
-            <Form.Item
-              name="year"
-              label="预算年度"
-              rules={[{ required: true, message: "请选择年度" }]}
-            >
-              <Select style={{ width: 110 }} options={yearOptions()} />
-            </Form.Item>
-            <Form.Item
-              name="source"
-              label="资金来源"
-              rules={[{ required: true, message: "请选择资金来源" }]}
-            >
-              <Select style={{ width: 150 }} options={sources} disabled={sources.length === 1} />
-            </Form.Item>
-          </Space>
-          <br />
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={busy}
-            data-testid="payment-create-submit"
-          >
-            生成批次
-          </Button>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-            列入该预算中所有待拨付、且不在其他待拨付批次中的奖励。
-          </Typography.Paragraph>
-        </Form>
-        <Typography.Title level={5} style={{ marginTop: 16 }}>
-          最近的批次
-        </Typography.Title>
-        {recent.length === 0 ? (
-          <Typography.Paragraph type="secondary">
-            本浏览器还没有打开过拨付批次。生成批次后会记在这里；也可凭批次链接或编号（ID）打开。
-          </Typography.Paragraph>
-        ) : (
-          <List
-            size="small"
-            dataSource={recent}
-            data-testid="payment-recent"
-            renderItem={(b) => (
-              <List.Item>
-                <Link to={`/finance/payments/${b.id}`}>{b.number}</Link>
-                <Typography.Text type="secondary">
-                  {b.year} 年{sourceName(b.source)}
-                </Typography.Text>
-              </List.Item>
-            )}
-          />
-        )}
-        <Space.Compact style={{ width: "100%", marginTop: 8 }}>
-          <Input
-            placeholder="批次 ID（如 3f53a5d2-…）"
-            value={openId}
-            onChange={(e) => setOpenId(e.target.value.trim())}
-            aria-label="批次 ID"
-          />
-          <Button
-            disabled={!/^[0-9a-f-]{36}$/i.test(openId)}
-            onClick={() => navigate(`/finance/payments/${openId}`)}
-          >
-            打开
-          </Button>
-        </Space.Compact>
-      </Col>
-    </Row>
+        </QueryView>
+      </div>
+    </Space>
   );
 }
 
 // ── One batch ─────────────────────────────────────────────────────────────────
-
-interface Line {
-  readonly id: string;
-  readonly state: string;
-  readonly amount: number;
-  readonly treasuryRef: string | null;
-  readonly paidDate: string | null;
-  readonly failureReason: string | null;
-  readonly award: string;
-  readonly item: string;
-  readonly clause: string;
-  readonly awardedOn: string;
-  readonly organization: string;
-  readonly uscc: string;
-  readonly bankName: string | null;
-  readonly bankAccount: string | null;
-}
-
-interface Batch {
-  readonly id: string;
-  readonly number: string;
-  readonly year: number;
-  readonly source: string;
-  readonly lines: Line[];
-}
 
 type ResultForm = { treasuryRef?: string; paidDate?: Dayjs; reason?: string };
 
@@ -330,27 +407,18 @@ const futureDay = (d: Dayjs) => d.format("YYYY-MM-DD") > today();
 
 export function PaymentBatchPage() {
   const { id = "" } = useParams();
-  const { user } = useAuth();
   const { message } = App.useApp();
-  const state = useLoad(async () => {
-    const batch = await get<Batch>(`/api/v1/payment-batches/${encodeURIComponent(id)}`);
-    if (user)
-      remember(user.username, {
-        id: batch.id,
-        number: batch.number,
-        year: batch.year,
-        source: batch.source,
-        at: new Date().toISOString(),
-      });
-    return batch;
-  }, id);
+  const detail = $api.useQuery("get", "/api/v1/payment-batches/{id}", {
+    params: { path: { id } },
+  });
+  usePageTitle(detail.data ? `拨付批次 ${detail.data.number}` : undefined);
   const [recording, setRecording] = useState<{ line: Line; outcome: "paid" | "failed" } | null>(
     null,
   );
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<ResultForm>();
   const key = useRequestKey();
   const [error, setError] = useState<string | null>(null);
+  const recordResult = $api.useMutation("post", "/api/v1/payment-lines/{id}/result");
 
   const record = async (v: ResultForm) => {
     if (!recording) return;
@@ -362,10 +430,11 @@ export function PaymentBatchPage() {
             paidDate: v.paidDate?.format("YYYY-MM-DD") ?? "",
           }
         : { outcome: "failed" as const, reason: (v.reason ?? "").trim() };
-    setBusy(true);
     try {
-      await post(`/api/v1/payment-lines/${recording.line.id}/result`, body, {
-        idempotencyKey: key.keyFor({ line: recording.line.id, ...body }),
+      await recordResult.mutateAsync({
+        params: { path: { id: recording.line.id } },
+        body,
+        headers: { "idempotency-key": key.keyFor({ line: recording.line.id, ...body }) },
       });
       key.done();
       message.success(
@@ -374,12 +443,10 @@ export function PaymentBatchPage() {
           : `已登记 ${recording.line.award} 拨付失败，该奖励可列入新的批次`,
       );
       setRecording(null);
-      await state.reload();
+      await refetchAll();
     } catch (e) {
       const text = showApiError(form, e);
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -391,7 +458,7 @@ export function PaymentBatchPage() {
   };
 
   return (
-    <Loaded state={state}>
+    <QueryView query={detail}>
       {(batch) => {
         const sum = (s?: string) =>
           batch.lines.filter((l) => !s || l.state === s).reduce((t, l) => t + l.amount, 0);
@@ -427,16 +494,16 @@ export function PaymentBatchPage() {
             )}
             <Descriptions
               size="small"
-              column={4}
+              column={{ xs: 1, sm: 2, lg: 4 }}
               style={{ marginBottom: 16 }}
               items={[
                 { key: "year", label: "预算年度", children: batch.year },
-                { key: "source", label: "资金来源", children: sourceName(batch.source) },
+                { key: "source", label: "资金来源", children: batch.sourceName },
                 { key: "lines", label: "笔数", children: batch.lines.length },
                 { key: "total", label: "合计", children: yuan(sum()) },
               ]}
             />
-            <Space size={48} style={{ marginBottom: 16 }}>
+            <Space size={48} style={{ marginBottom: 16 }} wrap>
               <Statistic
                 title={`待拨付（${count("pending")} 笔）`}
                 value={sum("pending")}
@@ -462,12 +529,14 @@ export function PaymentBatchPage() {
               dataSource={batch.lines}
               size="middle"
               pagination={false}
+              scroll={{ x: 1000 }}
               onRow={(l) => testId(`line-${l.award}`)}
               columns={[
                 { title: "奖励编号", dataIndex: "award", width: 140 },
                 {
                   title: "收款单位",
                   key: "org",
+                  width: 240,
                   render: (_: unknown, l) => (
                     <>
                       <div>{l.organization}</div>
@@ -495,10 +564,17 @@ export function PaymentBatchPage() {
                 },
                 { title: "金额", dataIndex: "amount", align: "right", width: 120, render: yuan },
                 {
-                  title: "项目",
+                  title: "奖励项目",
                   key: "item",
-                  width: 110,
-                  render: (_: unknown, l) => `${l.item} ${l.clause}`,
+                  width: 220,
+                  render: (_: unknown, l) => (
+                    <>
+                      <div>{l.itemTitle}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {l.item} · {l.clause}
+                      </Typography.Text>
+                    </>
+                  ),
                 },
                 {
                   title: "状态",
@@ -514,7 +590,7 @@ export function PaymentBatchPage() {
                               ? "submitted"
                               : l.state
                         }
-                        name={LINE_STATES[l.state]}
+                        name={l.stateName}
                       />
                       {l.state === "paid" && (
                         <div style={{ fontSize: 12 }}>
@@ -570,7 +646,7 @@ export function PaymentBatchPage() {
               onCancel={() => setRecording(null)}
               okText="登记"
               okButtonProps={{
-                loading: busy,
+                loading: recordResult.isPending,
                 danger: recording?.outcome === "failed",
                 "data-testid": "line-result-submit",
               }}
@@ -638,55 +714,41 @@ export function PaymentBatchPage() {
           </Card>
         );
       }}
-    </Loaded>
+    </QueryView>
   );
 }
 
 // ── Public-project tranches (city finance) ────────────────────────────────────
 
-interface Tranche {
-  readonly id: string;
-  readonly kind: string;
-  readonly amount: number;
-  readonly year: number;
-  readonly state: string;
-  readonly paidOn: string | null;
-  readonly treasuryRef: string | null;
-  readonly proposal: string;
-  readonly title: string;
-  readonly proposalState: string;
-  readonly organization: string;
-}
+const TRANCHE_STATE_NAMES = PROJECT_TRANCHE_MACHINE.stateNames;
 
 function TranchesTab() {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<{ year?: number; state?: string }>({ state: "reserved" });
-  const state = useLoad(
-    () => get<{ items: Tranche[] }>("/api/v1/project-tranches", filter).then((r) => r.items),
-    JSON.stringify(filter),
-  );
+  const [filter, setFilter] = useState<{ year?: number; state?: Tranche["state"] }>({
+    state: "reserved",
+  });
+  const list = $api.useQuery("get", "/api/v1/project-tranches", { params: { query: filter } });
   const [paying, setPaying] = useState<Tranche | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ treasuryRef: string; paidOn: Dayjs }>();
   const key = useRequestKey();
+  const payTranche = $api.useMutation("post", "/api/v1/project-tranches/{id}/pay");
 
   const pay = async (v: { treasuryRef: string; paidOn: Dayjs }) => {
     if (!paying) return;
     const body = { treasuryRef: v.treasuryRef.trim(), paidOn: v.paidOn.format("YYYY-MM-DD") };
-    setBusy(true);
     try {
-      await post(`/api/v1/project-tranches/${paying.id}/pay`, body, {
-        idempotencyKey: key.keyFor({ id: paying.id, ...body }),
+      await payTranche.mutateAsync({
+        params: { path: { id: paying.id } },
+        body,
+        headers: { "idempotency-key": key.keyFor({ id: paying.id, ...body }) },
       });
       key.done();
-      message.success(`已登记 ${paying.proposal} ${TRANCHE_KINDS[paying.kind]}拨付`);
+      message.success(`已登记 ${paying.proposal} ${trancheKind(paying.kind)}拨付`);
       setPaying(null);
-      await state.reload();
+      await refetchAll();
     } catch (e) {
       const text = showApiError(form, e);
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -703,10 +765,12 @@ function TranchesTab() {
         <Select
           style={{ width: 120 }}
           value={filter.state ?? "all"}
-          onChange={(v) => setFilter({ ...filter, state: v === "all" ? undefined : v })}
+          onChange={(v) =>
+            setFilter({ ...filter, state: v === "all" ? undefined : (v as Tranche["state"]) })
+          }
           options={[
             { value: "all", label: "全部状态" },
-            ...Object.entries(TRANCHE_STATES).map(([value, label]) => ({ value, label })),
+            ...Object.entries(TRANCHE_STATE_NAMES).map(([value, label]) => ({ value, label })),
           ]}
           aria-label="状态"
           data-testid="tranche-state"
@@ -715,10 +779,10 @@ function TranchesTab() {
           公共项目由市级专项资金承担：预付款立项后即可拨付，尾款须验收通过后拨付。
         </Typography.Text>
       </Space>
-      <Loaded
-        state={state}
-        empty={(items) =>
-          items.length === 0 ? (
+      <QueryView
+        query={list}
+        empty={(d) =>
+          d.items.length === 0 ? (
             <EmptyHint
               text={
                 filter.state === "reserved"
@@ -729,10 +793,11 @@ function TranchesTab() {
           ) : null
         }
       >
-        {(items) => (
+        {(d) => (
           <Table<Tranche>
             rowKey="id"
-            dataSource={items}
+            dataSource={d.items}
+            scroll={{ x: 860 }}
             size="middle"
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             onRow={(t) => testId(`tranche-${t.proposal}-${t.kind}`)}
@@ -746,7 +811,7 @@ function TranchesTab() {
                       {t.proposal} {t.title}
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t.organization} · {PROPOSAL_STATES[t.proposalState] ?? t.proposalState}
+                      {t.organization} · {PROPOSAL_STATE_NAMES[t.proposalState]}
                     </Typography.Text>
                   </>
                 ),
@@ -755,7 +820,7 @@ function TranchesTab() {
                 title: "款项",
                 dataIndex: "kind",
                 width: 80,
-                render: (k: string) => TRANCHE_KINDS[k] ?? k,
+                render: (k: string) => trancheKind(k),
               },
               { title: "年度", dataIndex: "year", width: 70 },
               { title: "金额", dataIndex: "amount", align: "right", width: 130, render: yuan },
@@ -765,7 +830,7 @@ function TranchesTab() {
                 width: 170,
                 render: (_: unknown, t) => (
                   <>
-                    <StateTag state={t.state} name={TRANCHE_STATES[t.state]} />
+                    <StateTag state={t.state} name={TRANCHE_STATE_NAMES[t.state]} />
                     {t.state === "paid" && (
                       <div style={{ fontSize: 12 }}>
                         <div>凭证 {t.treasuryRef}</div>
@@ -813,13 +878,13 @@ function TranchesTab() {
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
       <Modal
-        title={paying ? `登记拨付：${paying.proposal} ${TRANCHE_KINDS[paying.kind]}` : ""}
+        title={paying ? `登记拨付：${paying.proposal} ${trancheKind(paying.kind)}` : ""}
         open={paying !== null}
         onCancel={() => setPaying(null)}
         okText="登记"
-        okButtonProps={{ loading: busy, "data-testid": "tranche-pay-submit" }}
+        okButtonProps={{ loading: payTranche.isPending, "data-testid": "tranche-pay-submit" }}
         onOk={() => form.submit()}
         destroyOnHidden
       >

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import type { Role } from "../../../../src/auth/roles.ts";
 import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
 import { AccountChangesPage } from "./AccountChangesPage.tsx";
@@ -11,72 +13,42 @@ import { PublicityBatchPage, PublicityListPage } from "./publicity.tsx";
  * 财政: budgets, awards and payments for finance (city finance all sources, county finance its
  * own); the city's publicity management (公示管理, city officials); the ledger check (auditor).
  */
+const page = (roles: Role[], element: ReactNode) => <ForRoles roles={roles}>{element}</ForRoles>;
+
 export const area: Area = {
   title: "财政",
   routes: [
     {
       path: "/finance/budgets",
-      element: (
-        <ForRoles roles={["finance"]}>
-          <BudgetsPage />
-        </ForRoles>
-      ),
+      element: page(["finance"], <BudgetsPage />),
     },
     {
       path: "/finance/awards",
-      element: (
-        <ForRoles roles={["finance"]}>
-          <AwardsPage />
-        </ForRoles>
-      ),
+      element: page(["finance"], <AwardsPage />),
     },
     {
       path: "/finance/payments",
-      element: (
-        <ForRoles roles={["finance"]}>
-          <PaymentsPage />
-        </ForRoles>
-      ),
+      element: page(["finance"], <PaymentsPage />),
     },
     {
       path: "/finance/payments/:id",
-      element: (
-        <ForRoles roles={["finance"]}>
-          <PaymentBatchPage />
-        </ForRoles>
-      ),
+      element: page(["finance"], <PaymentBatchPage />),
     },
     {
       path: "/finance/accounts",
-      element: (
-        <ForRoles roles={["finance"]}>
-          <AccountChangesPage />
-        </ForRoles>
-      ),
+      element: page(["finance"], <AccountChangesPage />),
     },
     {
       path: "/finance/ledger",
-      element: (
-        <ForRoles roles={["auditor"]}>
-          <LedgerPage />
-        </ForRoles>
-      ),
+      element: page(["auditor"], <LedgerPage />),
     },
     {
       path: "/publicity",
-      element: (
-        <ForRoles roles={["city_official"]}>
-          <PublicityListPage />
-        </ForRoles>
-      ),
+      element: page(["city_official"], <PublicityListPage />),
     },
     {
       path: "/publicity/:id",
-      element: (
-        <ForRoles roles={["city_official"]}>
-          <PublicityBatchPage />
-        </ForRoles>
-      ),
+      element: page(["city_official"], <PublicityBatchPage />),
     },
   ],
   menu: [

@@ -22,96 +22,50 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { z } from "zod";
-import { ApiError, get, post } from "../../api.ts";
+import { PROJECT_PUBLICITY_ENTRY_MACHINE } from "../../../../src/projects/states.ts";
+import {
+  OBJECTION_MACHINE,
+  PUBLICITY_BATCH_MACHINE,
+  PUBLICITY_ENTRY_MACHINE,
+  PUBLICITY_KIND_NAMES,
+} from "../../../../src/publicity/states.ts";
+import { $api, fetchClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
 import {
   beijingTime,
   EmptyHint,
   ErrorAlert,
-  Loaded,
+  QueryView,
   StateTag,
   showApiError,
   today,
-  useLoad,
+  usePageTitle,
   yuan,
   zodRule,
 } from "../../components/common.tsx";
-import {
-  BATCH_STATES,
-  CURRENT_YEAR,
-  ENTRY_OUTCOMES,
-  OBJECTION_STATES,
-  testId,
-  useRequestKey,
-} from "./shared.tsx";
+import { CURRENT_YEAR, testId, useRequestKey } from "./shared.tsx";
 
 /**
  * The city's publicity management (公示管理, city_official): batches of approved cases and of
  * selected public projects, their objections, closing what is due and awarding one case.
  */
 
-interface BatchSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly title: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly workingDays: number;
-  readonly state: string;
-  readonly kind: "awards" | "projects";
-}
+type BatchSummary = Schema<"PublicPublicityBatch">;
+type BatchDetail = Schema<"PublicPublicityBatchDetail">;
+type CaseEntry = Schema<"PublicCaseEntry">;
+type ProjectEntry = Schema<"PublicProjectEntry">;
+type Objection = Schema<"CaseObjection"> | Schema<"ProjectObjection">;
+type ApprovedCase = Schema<"Application">;
 
-interface CaseEntry {
-  readonly applicationId: string;
-  readonly number: string;
-  readonly item: string;
-  readonly itemTitle: string;
-  readonly clause: string | null;
-  readonly organization: string;
-  readonly county: string;
-  readonly amount: number;
-  readonly outcome: string | null;
-}
-
-interface ProjectEntry {
-  readonly proposalId: string;
-  readonly number: string;
-  readonly title: string;
-  readonly category: string;
-  readonly rank: number | null;
-  readonly organization: string;
-  readonly county: string;
-  readonly amount: number;
-  readonly outcome: string | null;
-}
-
-interface BatchDetail extends Omit<BatchSummary, "workingDays"> {
-  readonly entries: CaseEntry[];
-  readonly projects: ProjectEntry[];
-}
-
-interface Objection {
-  readonly id: string;
-  readonly batch_id: string;
-  readonly application_id?: string;
-  readonly proposal_id?: string;
-  readonly name: string;
-  readonly contact: string;
-  readonly reason: string;
-  readonly state: string;
-  readonly resolution: string | null;
-  readonly resolved_at: string | null;
-  readonly created_at: string;
-}
-
-interface CloseSummary {
-  readonly awarded: number;
-  readonly held: number;
-  readonly waiting: { application: string; message: string }[];
-  readonly closedBatches: string[];
-  readonly projectsFunded: number;
-}
-
-const KIND_NAMES = { awards: "奖励", projects: "公共项目" } as const;
+const BATCH_STATES: Record<string, string> = PUBLICITY_BATCH_MACHINE.stateNames;
+const ENTRY_OUTCOMES: Record<string, string> = {
+  ...PUBLICITY_ENTRY_MACHINE.stateNames,
+  ...PROJECT_PUBLICITY_ENTRY_MACHINE.stateNames,
+};
+const OBJECTION_STATES: Record<string, string> = OBJECTION_MACHINE.stateNames;
+const kindName = (k: string) => PUBLICITY_KIND_NAMES[k as keyof typeof PUBLICITY_KIND_NAMES] ?? k;
+const subjectOf = (o: Objection) => ("application_id" in o ? o.application_id : o.proposal_id);
 
 /** An open batch whose period has ended is due: closing turns its cases into awards. */
 const isDue = (b: { state: string; endDate: string }) => b.state === "open" && b.endDate < today();
@@ -132,7 +86,8 @@ function CloseDueButton({ onDone }: { onDone: () => void }) {
         onClick={async () => {
           setBusy(true);
           try {
-            const s = await post<CloseSummary>("/api/v1/publicity/close");
+            const { data: s } = await fetchClient.POST("/api/v1/publicity/close");
+            if (!s) return;
             modal.info({
               title: "结束到期公示",
               width: 560,
@@ -174,17 +129,15 @@ function CloseDueButton({ onDone }: { onDone: () => void }) {
 
 export function PublicityListPage() {
   const navigate = useNavigate();
-  const state = useLoad(() =>
-    get<{ items: BatchSummary[] }>("/api/v1/public/publicity").then((r) => r.items),
-  );
+  const list = $api.useQuery("get", "/api/v1/public/publicity");
   const [creating, setCreating] = useState(false);
-  const due = (state.data ?? []).filter(isDue);
+  const due = (list.data?.items ?? []).filter(isDue);
   return (
     <Card
       title="公示管理"
       extra={
         <Space>
-          <CloseDueButton onDone={() => void state.reload()} />
+          <CloseDueButton onDone={() => void refetchAll()} />
           <Button type="primary" onClick={() => setCreating(true)} data-testid="publicity-create">
             新建公示批次
           </Button>
@@ -199,10 +152,10 @@ export function PublicityListPage() {
           title={`${due.map((b) => b.number).join("、")} 公示期已满。点击“结束到期公示”将无异议的申报转为奖励。`}
         />
       )}
-      <Loaded
-        state={state}
-        empty={(items) =>
-          items.length === 0 ? (
+      <QueryView
+        query={list}
+        empty={(d) =>
+          d.items.length === 0 ? (
             <EmptyHint
               text="还没有公示批次。选择市级审核通过的申报新建公示批次。"
               action={
@@ -214,10 +167,11 @@ export function PublicityListPage() {
           ) : null
         }
       >
-        {(items) => (
+        {(d) => (
           <Table<BatchSummary>
             rowKey="id"
-            dataSource={items}
+            dataSource={d.items}
+            scroll={{ x: 900 }}
             size="middle"
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             onRow={(b) => testId(`publicity-${b.number}`)}
@@ -234,7 +188,7 @@ export function PublicityListPage() {
                 dataIndex: "kind",
                 width: 90,
                 render: (k: BatchSummary["kind"]) => (
-                  <Tag color={k === "projects" ? "purple" : "blue"}>{KIND_NAMES[k] ?? k}</Tag>
+                  <Tag color={k === "projects" ? "purple" : "blue"}>{kindName(k)}</Tag>
                 ),
               },
               {
@@ -263,7 +217,7 @@ export function PublicityListPage() {
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
       <CreateBatchDrawer
         open={creating}
         onClose={() => setCreating(false)}
@@ -277,19 +231,6 @@ export function PublicityListPage() {
 }
 
 // ── Creating a batch ──────────────────────────────────────────────────────────
-
-interface ApprovedCase {
-  readonly id: string;
-  readonly number: string;
-  readonly organization: { name: string; county: string };
-  readonly item: string;
-  readonly itemTitle: string;
-  readonly clause: string;
-  readonly subject: string;
-  readonly expectedAmount: number | null;
-  readonly fundingSource: string | null;
-  readonly updatedAt: string;
-}
 
 interface CreateForm {
   title: string;
@@ -323,6 +264,8 @@ function CasePicker({
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => onChange?.(keys.map(String)),
+          getTitleCheckboxProps: () => ({ "aria-label": "全选申报" }) as Record<string, string>,
+          getCheckboxProps: (c) => ({ "aria-label": `选择 ${c.number}` }) as Record<string, string>,
         }}
         onRow={(c) => testId(`publicity-case-${c.number}`)}
         columns={[
@@ -375,37 +318,30 @@ function CreateBatchDrawer({
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
-  const [busy, setBusy] = useState(false);
-  const cases = useLoad(
-    async () =>
-      open
-        ? get<{ items: ApprovedCase[]; total: number }>("/api/v1/applications", {
-            state: "approved",
-            pageSize: 200,
-          })
-        : null,
-    String(open),
+  const cases = $api.useQuery(
+    "get",
+    "/api/v1/applications",
+    { params: { query: { state: "approved", pageSize: 200 } } },
+    { enabled: open },
   );
+  const publish = $api.useMutation("post", "/api/v1/publicity");
 
-  const submit = async (v: CreateForm) => {
-    setBusy(true);
+  const send = async (v: CreateForm) => {
     try {
-      const created = await post<{
-        id: string;
-        number: string;
-        endDate: string;
-        workingDays: number;
-      }>("/api/v1/publicity", {
-        title: v.title.trim(),
-        startDate: v.startDate.format("YYYY-MM-DD"),
-        ...(v.workingDays ? { workingDays: v.workingDays } : {}),
-        applicationIds: v.applicationIds,
+      const created = await publish.mutateAsync({
+        body: {
+          title: v.title.trim(),
+          startDate: v.startDate.format("YYYY-MM-DD"),
+          ...(v.workingDays ? { workingDays: v.workingDays } : {}),
+          applicationIds: v.applicationIds,
+        },
       });
       message.success(
         `已发布公示 ${created.number}，公示 ${created.workingDays} 个工作日，至 ${created.endDate} 止`,
       );
+      await refetchAll();
       onCreated(created.id);
     } catch (e) {
       const field = e instanceof ApiError ? e.field : null;
@@ -415,9 +351,35 @@ function CreateBatchDrawer({
         field?.startsWith("applicationIds") ? { [field]: ["applicationIds"] } : {},
       );
       if (text) message.error(text);
-    } finally {
-      setBusy(false);
     }
+  };
+
+  // Publishing puts organizations' names and amounts before the public at once and cannot be
+  // taken back, so, like the review actions, it says what will be published and asks first.
+  const submit = (v: CreateForm) => {
+    const chosen = (cases.data?.items ?? []).filter((c) => v.applicationIds.includes(c.id));
+    const amount = chosen.reduce((s, c) => s + (c.expectedAmount ?? 0), 0);
+    modal.confirm({
+      title: `发布公示“${v.title.trim()}”？`,
+      width: 560,
+      content: (
+        <div data-testid="publicity-confirm">
+          <p>
+            公示 {chosen.length} 项申报，拟奖励合计 {yuan(amount)}：
+            {chosen.map((c) => `${c.number} ${c.organization.name}`).join("；")}。
+          </p>
+          <p>
+            自 {v.startDate.format("YYYY-MM-DD")} 起公示
+            {v.workingDays ? ` ${v.workingDays} 个工作日` : "，工作日数按系统设置"}
+            （遇节假日顺延）。发布后名单即在公示页面向公众公开，不能撤回。
+          </p>
+        </div>
+      ),
+      okText: "确认发布",
+      cancelText: "取消",
+      okButtonProps: { "data-testid": "action-confirm" } as Record<string, string>,
+      onOk: () => send(v),
+    });
   };
 
   return (
@@ -430,7 +392,7 @@ function CreateBatchDrawer({
       extra={
         <Button
           type="primary"
-          loading={busy}
+          loading={publish.isPending}
           onClick={() => form.submit()}
           data-testid="publicity-create-submit"
         >
@@ -508,7 +470,7 @@ function CreateBatchDrawer({
               },
             ]}
           >
-            {cases.loading || !cases.data ? (
+            {cases.isPending || !cases.data ? (
               <Typography.Text type="secondary">正在读取审核通过的申报…</Typography.Text>
             ) : cases.data.items.length === 0 ? (
               <EmptyHint text="没有审核通过、等待公示的申报。市级复审通过后的申报会出现在这里。" />
@@ -551,21 +513,36 @@ function outcomeTag(outcome: string | null, batch: { state: string; endDate: str
 
 export function PublicityBatchPage() {
   const { id = "" } = useParams();
-  const state = useLoad(async () => {
-    const batch = await get<BatchDetail>(`/api/v1/public/publicity/${encodeURIComponent(id)}`);
-    const objections = await get<{ items: Objection[] }>(
-      batch.kind === "projects"
-        ? `/api/v1/project-publicity/${batch.id}/objections`
-        : `/api/v1/publicity/${batch.id}/objections`,
-    );
-    return { batch, objections: objections.items };
-  }, id);
+  const detail = $api.useQuery("get", "/api/v1/public/publicity/{id}", {
+    params: { path: { id } },
+  });
+  const projects = detail.data?.kind === "projects";
+  const caseObjections = $api.useQuery(
+    "get",
+    "/api/v1/publicity/{id}/objections",
+    { params: { path: { id } } },
+    { enabled: detail.data !== undefined && !projects },
+  );
+  const projectObjections = $api.useQuery(
+    "get",
+    "/api/v1/project-publicity/{id}/objections",
+    { params: { path: { id } } },
+    { enabled: detail.data !== undefined && projects },
+  );
+  const objections: {
+    data: { items: Objection[] } | undefined;
+    error: unknown;
+    isPending: boolean;
+  } = projects ? projectObjections : caseObjections;
+  usePageTitle(detail.data ? `公示 ${detail.data.number}` : undefined);
   return (
-    <Loaded state={state}>
-      {({ batch, objections }) => (
-        <BatchView batch={batch} objections={objections} reload={() => void state.reload()} />
+    <QueryView query={detail}>
+      {(batch) => (
+        <QueryView query={objections}>
+          {(o) => <BatchView batch={batch} objections={o.items} reload={() => void refetchAll()} />}
+        </QueryView>
       )}
-    </Loaded>
+    </QueryView>
   );
 }
 
@@ -583,27 +560,26 @@ function BatchView({
   const [awarding, setAwarding] = useState<string | null>(null);
   const [resolving, setResolving] = useState<Objection | null>(null);
   const openObjections = objections.filter((o) => o.state === "open");
-  const heldBy = new Set(openObjections.map((o) => o.application_id ?? o.proposal_id));
+  const heldBy = new Set(openObjections.map(subjectOf));
   const projects = batch.kind === "projects";
   const labelOf = (o: Objection) => {
     if (projects) {
-      const p = batch.projects.find((e) => e.proposalId === o.proposal_id);
-      return p ? `${p.number} ${p.organization}` : (o.proposal_id ?? "");
+      const p = batch.projects.find((e) => e.proposalId === subjectOf(o));
+      return p ? `${p.number} ${p.organization}` : subjectOf(o);
     }
-    const e = batch.entries.find((x) => x.applicationId === o.application_id);
-    return e ? `${e.number} ${e.organization}` : (o.application_id ?? "");
+    const e = batch.entries.find((x) => x.applicationId === subjectOf(o));
+    return e ? `${e.number} ${e.organization}` : subjectOf(o);
   };
 
   const award = async (entry: CaseEntry) => {
     setAwarding(entry.applicationId);
     try {
-      const a = await post<{ number: string; amount: number; year: number; source: string }>(
-        `/api/v1/applications/${entry.applicationId}/award`,
-        undefined,
-        { idempotencyKey: key.keyFor({ award: entry.applicationId }) },
-      );
+      const { data: a } = await fetchClient.POST("/api/v1/applications/{id}/award", {
+        params: { path: { id: entry.applicationId } },
+        headers: { "idempotency-key": key.keyFor({ award: entry.applicationId }) },
+      });
       key.done();
-      message.success(`${entry.number} 已转为奖励 ${a.number}（${yuan(a.amount)}）`);
+      if (a) message.success(`${entry.number} 已转为奖励 ${a.number}（${yuan(a.amount)}）`);
       reload();
     } catch (e) {
       message.error(showApiError(null, e) ?? "操作失败");
@@ -620,7 +596,7 @@ function BatchView({
             <Link to="/publicity">公示管理</Link>
             <span>/</span>
             <span data-testid="publicity-batch-number">{batch.number}</span>
-            <Tag color={projects ? "purple" : "blue"}>{KIND_NAMES[batch.kind]}</Tag>
+            <Tag color={projects ? "purple" : "blue"}>{kindName(batch.kind)}</Tag>
             <BatchState batch={batch} />
           </Space>
         }
@@ -848,12 +824,11 @@ function ResolveModal({
     if (!objection) return;
     setBusy(true);
     try {
-      await post(
-        projects
-          ? `/api/v1/project-objections/${objection.id}/resolve`
-          : `/api/v1/objections/${objection.id}/resolve`,
-        { outcome: v.outcome, resolution: v.resolution.trim() },
-      );
+      const body = { outcome: v.outcome, resolution: v.resolution.trim() };
+      const params = { path: { id: objection.id } };
+      if (projects)
+        await fetchClient.POST("/api/v1/project-objections/{id}/resolve", { params, body });
+      else await fetchClient.POST("/api/v1/objections/{id}/resolve", { params, body });
       message.success(v.outcome === "upheld" ? "已认定异议成立" : "已认定异议不成立");
       form.resetFields();
       onDone();

@@ -1,17 +1,21 @@
+import { useQueries } from "@tanstack/react-query";
 import { Button, Space, Typography } from "antd";
 import type React from "react";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { can, type Permission, type Scope } from "../../../../src/auth/access.ts";
 import type { Actor } from "../../../../src/auth/roles.ts";
 import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
-import { download, get, newKey, type RequestOptions } from "../../api.ts";
+import { $api } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { download, newKey, type Query } from "../../api.ts";
 import { type User, useAuth } from "../../auth.tsx";
-import { showApiError, today, useLoad } from "../../components/common.tsx";
+import { showApiError, today } from "../../components/common.tsx";
 
 /**
  * Shared bits of the finance, publicity and dashboard pages: the permission table the server
- * uses (so a page shows only what the API will answer), role gates, idempotency keys, funding
- * sources, state names, the policy catalog and a download button with progress.
+ * uses (so a page shows only what the API will answer), idempotency keys, funding sources, the
+ * policy catalog and a download button with progress. State names come from the server's state
+ * tables (src/<area>/states.ts) or from the answers themselves.
  */
 
 export type { County };
@@ -89,70 +93,39 @@ export function sourceOptions(user: User | null): { value: string; label: string
   ];
 }
 
-export const AWARD_STATES: Record<string, string> = {
-  reserved: "待拨付",
-  paid: "已拨付",
-  cancelled: "已撤销",
-  reversed: "已追回",
-};
-export const LINE_STATES: Record<string, string> = {
-  pending: "待拨付",
-  paid: "已拨付",
-  failed: "失败",
-};
-export const TRANCHE_STATES: Record<string, string> = {
-  reserved: "已预留",
-  paid: "已拨付",
-  released: "已释放",
-};
-export const TRANCHE_KINDS: Record<string, string> = { advance: "预付款", final: "尾款" };
-export const BATCH_STATES: Record<string, string> = { open: "公示中", closed: "已结束" };
-export const ENTRY_OUTCOMES: Record<string, string> = {
-  awarded: "已奖励",
-  rejected: "异议成立，不予奖励",
-  waiting_budget: "等待预算",
-  funded: "已立项拨款",
-};
-export const OBJECTION_STATES: Record<string, string> = {
-  open: "待处理",
-  upheld: "异议成立",
-  dismissed: "异议不成立",
-};
+export type CatalogItem = Schema<"CatalogItem">;
 
-export interface CatalogItem {
-  readonly id: string;
-  readonly title: string;
-  readonly group: string;
-  readonly clause: string;
-}
-
-/** Every policy's items by id (titles and groups for award lists and charts). */
+/** Every policy's items by id (titles and groups for award lists and charts), from the catalog API. */
 export function useCatalog() {
-  return useLoad(async () => {
-    const { policies } = await get<{ policies: { id: string }[] }>("/api/v1/policies");
-    const map = new Map<string, CatalogItem>();
-    for (const p of policies) {
-      const { items } = await get<{ items: CatalogItem[] }>(
-        `/api/v1/policies/${encodeURIComponent(p.id)}/items`,
-      );
-      for (const i of items) if (!map.has(i.id)) map.set(i.id, i);
-    }
-    return map;
+  const policies = $api.useQuery("get", "/api/v1/policies");
+  const ids = (policies.data?.policies ?? []).map((p) => p.id);
+  const catalogs = useQueries({
+    queries: ids.map((id) =>
+      $api.queryOptions("get", "/api/v1/policies/{id}/items", { params: { path: { id } } }),
+    ),
   });
+  const lists = catalogs.map((c) => c.data);
+  const ready = policies.data !== undefined && lists.every((l) => l !== undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the lists are what the map is built from
+  const data = useMemo(() => {
+    if (!ready) return undefined;
+    const map = new Map<string, CatalogItem>();
+    for (const l of lists) for (const i of l?.items ?? []) if (!map.has(i.id)) map.set(i.id, i);
+    return map;
+  }, [ready, ...lists]);
+  return {
+    data,
+    error: policies.error ?? catalogs.find((c) => c.error)?.error ?? null,
+    isPending: !ready,
+  };
 }
 
-/** The item group ("质量品牌", "标准化"…) of an item id, from the catalog or its first number. */
-export function groupOf(catalog: Map<string, CatalogItem> | null, item: string): string {
-  const found = catalog?.get(item)?.group;
-  if (found) return found;
-  const first = item.split(".")[0];
-  return first === "1"
-    ? "质量品牌"
-    : first === "2"
-      ? "标准化"
-      : first === "3"
-        ? "质量基础设施"
-        : "其他";
+/** The item group ("质量品牌", "标准化"…) of an item id, as the catalog names it. */
+export function groupOf(
+  catalog: Map<string, CatalogItem> | null | undefined,
+  item: string,
+): string {
+  return catalog?.get(item)?.group ?? "其他";
 }
 
 /** A civil date check for forms (YYYY-MM-DD, a real day). */
@@ -176,7 +149,7 @@ export function DownloadButton({
   type,
 }: {
   path: string;
-  query?: RequestOptions["query"];
+  query?: Query;
   children: ReactNode;
   testId?: string;
   onError: (message: string) => void;
@@ -222,19 +195,6 @@ export function DownloadButton({
 export function testId(id: string): React.HTMLAttributes<HTMLElement> {
   return { "data-testid": id } as React.HTMLAttributes<HTMLElement>;
 }
-
-export const PROPOSAL_STATES: Record<string, string> = {
-  submitted: "已提交",
-  withdrawn: "已撤回",
-  ranked: "已排序",
-  not_selected: "未入选",
-  publicity: "公示中",
-  rejected: "异议成立未入选",
-  waiting_budget: "等待预算",
-  funded: "已立项",
-  accepted: "验收通过",
-  acceptance_failed: "验收未通过",
-};
 
 /** Budgets in their usual order: newest year first, the city's fund, then the counties as listed. */
 export function budgetOrder(

@@ -18,95 +18,32 @@ import {
   Typography,
 } from "antd";
 import { useEffect, useState } from "react";
-import { COUNTIES } from "../../../../src/organizations/counties.ts";
-import { ApiError, get, post } from "../../api.ts";
+import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
+import { $api, fetchClient, queryClient } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import {
   beijingTime,
   EmptyHint,
   ErrorAlert,
-  Loaded,
+  QueryView,
   showApiError,
-  useLoad,
 } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { rowTestId, thisYear } from "./shared.tsx";
 
 /** 县级考核 (四（一）): a year's latest run with every county's explanation, the scheme versions. */
 
-type Rule =
-  | { kind: "relative" }
-  | { kind: "threshold"; threshold: string }
-  | { kind: "linear"; min: string; max: string };
-
-type Source =
-  | { kind: "awards"; measure: "count" | "amount"; items?: string[] }
-  | { kind: "targets"; targetIds?: string[] }
-  | { kind: "objections_upheld" }
-  | { kind: "review_timeliness"; days: number }
-  | { kind: "manual" };
-
-interface Indicator {
-  id: string;
-  name: string;
-  weight: number;
-  direction: "higher" | "lower";
-  rule: Rule;
-  source: Source;
-}
-
-interface Scheme {
-  id: string;
-  year: number;
-  version: number;
-  note: string | null;
-  indicators: Indicator[];
-  createdBy: string;
-  createdAt: string;
-}
-
-interface RunSummary {
-  id: string;
-  year: number;
-  schemeId: string;
-  schemeVersion: number;
-  createdBy: string;
-  createdAt: string;
-  ranking: { county: string; rank: number; total: string }[];
-}
-
-interface IndicatorScore {
-  indicatorId: string;
-  name: string;
-  weight: number;
-  direction: "higher" | "lower";
-  rule: Rule;
-  value: string | null;
-  best: string | null;
-  pointsCenti: number;
-  points: string;
-  formula: string;
-}
-
-interface CountyScore {
-  county: string;
-  rank: number;
-  totalCenti: number;
-  total: string;
-  indicators: IndicatorScore[];
-}
-
-interface Run extends Omit<RunSummary, "ranking"> {
-  results: {
-    indicators: { id: string; name: string; weight: number; best: string | null }[];
-    counties: CountyScore[];
-  };
-}
-
-interface Verification {
-  ok: boolean;
-  differences: { path: string; stored: unknown; recomputed: unknown }[];
-}
+type Rule = Schema<"AssessmentRule">;
+type Source = Schema<"AssessmentSource">;
+type Indicator = Schema<"AssessmentIndicator">;
+type Scheme = Schema<"AssessmentScheme">;
+type RunSummary = Schema<"AssessmentRunSummary">;
+type Run = Schema<"AssessmentRun">;
+type CountyScore = Schema<"AssessmentCountyScore">;
+type IndicatorScore = CountyScore["indicators"][number];
+type Verification = Schema<"AssessmentRunCheck">;
 
 const READERS = ["county_official", "city_official", "finance", "leader"] as const;
 
@@ -123,12 +60,26 @@ function ruleText(rule: Rule): string {
   }
 }
 
-function sourceText(source: Source): string {
+/** Item names of the current policy's catalog, by item id. */
+function useItemTitles(): (id: string) => string {
+  const policies = $api.useQuery("get", "/api/v1/policies");
+  const current = policies.data?.current ?? "";
+  const catalog = $api.useQuery(
+    "get",
+    "/api/v1/policies/{id}/items",
+    { params: { path: { id: current } } },
+    { enabled: current !== "" },
+  );
+  const titles = new Map((catalog.data?.items ?? []).map((i) => [i.id, i.title]));
+  return (id) => titles.get(id) ?? id;
+}
+
+function sourceText(source: Source, itemTitle: (id: string) => string): string {
   switch (source.kind) {
     case "awards":
-      return `${source.measure === "count" ? "获奖励项数" : "获奖励金额（元）"}${source.items ? `（${source.items.join("、")}）` : ""}`;
+      return `${source.measure === "count" ? "获奖励项数" : "获奖励金额（元）"}${source.items ? `（${source.items.map(itemTitle).join("、")}）` : ""}`;
     case "targets":
-      return `2025 年目标贡献${source.targetIds ? `（${source.targetIds.join("、")}）` : "（计数类目标）"}`;
+      return `目标贡献${source.targetIds ? `（${source.targetIds.join("、")}）` : "（计数类目标）"}`;
     case "objections_upheld":
       return "公示异议成立数";
     case "review_timeliness":
@@ -149,18 +100,16 @@ function Assessment({ user }: { user: User }) {
   const [editing, setEditing] = useState(false);
   const [entering, setEntering] = useState(false);
   const city = user.role === "city_official";
-  const runs = useLoad(
-    () => get<{ items: RunSummary[] }>("/api/v1/assessment/runs", { year }),
-    String(year),
-  );
-  const schemes = useLoad(
-    () => get<{ items: Scheme[] }>("/api/v1/assessment/schemes", { year }),
-    String(year),
-  );
+  const runs = $api.useQuery("get", "/api/v1/assessment/runs", {
+    params: { query: { year } },
+  });
+  const schemes = $api.useQuery("get", "/api/v1/assessment/schemes", {
+    params: { query: { year } },
+  });
   // Every year's schemes: the starting point of a new year's first version.
-  const allSchemes = useLoad(() =>
-    city ? get<{ items: Scheme[] }>("/api/v1/assessment/schemes") : Promise.resolve({ items: [] }),
-  );
+  const allSchemes = $api.useQuery("get", "/api/v1/assessment/schemes", {}, { enabled: city });
+  const refetchSchemes = () =>
+    queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/assessment/schemes"] });
   useEffect(() => {
     setRunId(runs.data?.items[0]?.id ?? null);
   }, [runs.data]);
@@ -185,6 +134,7 @@ function Assessment({ user }: { user: User }) {
               onChange={setYear}
               style={{ width: 120 }}
               options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+              aria-label="年度"
               data-testid="assessment-year"
             />
             {city && (
@@ -209,8 +159,8 @@ function Assessment({ user }: { user: User }) {
           </Space>
         </Col>
       </Row>
-      <Loaded
-        state={runs}
+      <QueryView
+        query={runs}
         empty={(d) =>
           d.items.length === 0 ? (
             <Card>
@@ -230,8 +180,8 @@ function Assessment({ user }: { user: User }) {
         {(d) => (
           <RunCard runs={d.items} runId={runId ?? d.items[0]?.id ?? null} onSelect={setRunId} />
         )}
-      </Loaded>
-      <SchemesCard state={schemes} year={year} city={city} onNew={() => setEditing(true)} />
+      </QueryView>
+      <SchemesCard query={schemes} year={year} city={city} onNew={() => setEditing(true)} />
       {city && (
         <>
           <RunModal
@@ -241,7 +191,9 @@ function Assessment({ user }: { user: User }) {
             onClose={() => setRunning(false)}
             onDone={(id) => {
               setRunning(false);
-              void runs.reload().then(() => setRunId(id));
+              void queryClient
+                .invalidateQueries({ queryKey: ["get", "/api/v1/assessment/runs"] })
+                .then(() => setRunId(id));
             }}
           />
           <SchemeEditor
@@ -249,14 +201,11 @@ function Assessment({ user }: { user: User }) {
             year={year}
             base={latestScheme ?? allSchemes.data?.items[0] ?? null}
             baseVersion={latestScheme?.version}
-            onReload={async () => {
-              await Promise.all([schemes.reload(), allSchemes.reload()]);
-            }}
+            onReload={refetchSchemes}
             onClose={() => setEditing(false)}
             onDone={() => {
               setEditing(false);
-              void schemes.reload();
-              void allSchemes.reload();
+              void refetchSchemes();
             }}
           />
           <ValueModal
@@ -280,9 +229,11 @@ function RunCard({
   runId: string | null;
   onSelect: (id: string) => void;
 }) {
-  const state = useLoad(
-    () => (runId ? get<Run>(`/api/v1/assessment/runs/${runId}`) : Promise.resolve(null)),
-    runId ?? "",
+  const query = $api.useQuery(
+    "get",
+    "/api/v1/assessment/runs/{id}",
+    { params: { path: { id: runId ?? "" } } },
+    { enabled: runId !== null },
   );
   const [verification, setVerification] = useState<Verification | null>(null);
   const [verifying, setVerifying] = useState(false);
@@ -292,7 +243,10 @@ function RunCard({
     setVerifying(true);
     setError(null);
     try {
-      setVerification(await get<Verification>(`/api/v1/assessment/runs/${runId}/verify`));
+      const { data } = await fetchClient.GET("/api/v1/assessment/runs/{id}/verify", {
+        params: { path: { id: runId } },
+      });
+      setVerification(data ?? null);
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -318,6 +272,7 @@ function RunCard({
               value: r.id,
               label: `${beijingTime(r.createdAt)} · 方案第 ${r.schemeVersion} 版${i === 0 ? "（最新）" : ""}`,
             }))}
+            aria-label="计算记录"
             data-testid="assessment-runs"
           />
           <Button onClick={verify} loading={verifying} data-testid="assessment-verify">
@@ -353,7 +308,7 @@ function RunCard({
           }
         />
       )}
-      <Loaded state={state}>{(run) => run && <RunTable run={run} />}</Loaded>
+      {runId !== null && <QueryView query={query}>{(run) => <RunTable run={run} />}</QueryView>}
     </Card>
   );
 }
@@ -464,6 +419,7 @@ function Explanation({ county }: { county: CountyScore }) {
 }
 
 function IndicatorsTable({ indicators }: { indicators: Indicator[] }) {
+  const itemTitle = useItemTitles();
   return (
     <Table<Indicator>
       rowKey="id"
@@ -481,27 +437,27 @@ function IndicatorsTable({ indicators }: { indicators: Indicator[] }) {
           render: (d: "higher" | "lower") => DIRECTION_NAMES[d],
         },
         { title: "计分规则", dataIndex: "rule", render: (r: Rule) => ruleText(r) },
-        { title: "数据来源", dataIndex: "source", render: (s: Source) => sourceText(s) },
+        { title: "数据来源", dataIndex: "source", render: (s: Source) => sourceText(s, itemTitle) },
       ]}
     />
   );
 }
 
 function SchemesCard({
-  state,
+  query,
   year,
   city,
   onNew,
 }: {
-  state: { data: { items: Scheme[] } | null; error: Error | null; loading: boolean };
+  query: { data: { items: Scheme[] } | undefined; error: unknown; isPending: boolean };
   year: number;
   city: boolean;
   onNew: () => void;
 }) {
   return (
     <Card title={`${year} 年度考核方案版本`} size="small">
-      <Loaded
-        state={state}
+      <QueryView
+        query={query}
         empty={(d) =>
           d.items.length === 0 ? (
             <EmptyHint
@@ -561,7 +517,7 @@ function SchemesCard({
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
       <Typography.Text type="secondary">
         方案一经保存不再修改；调整时保存为新版本，已有的计算仍按其当时的版本重现。
       </Typography.Text>
@@ -590,7 +546,10 @@ function RunModal({
     setBusy(true);
     setError(null);
     try {
-      const r = await post<Run>("/api/v1/assessment/runs", { year, version });
+      const { data: r } = await fetchClient.POST("/api/v1/assessment/runs", {
+        body: { year, version },
+      });
+      if (!r) return;
       message.success(`已完成 ${year} 年度考核计算（方案第 ${r.schemeVersion} 版）`);
       setVersion(undefined);
       onDone(r.id);
@@ -662,6 +621,7 @@ function SchemeEditor({
   const [stale, setStale] = useState(false);
   const [reloading, setReloading] = useState(false);
   const { message } = AntApp.useApp();
+  const itemTitle = useItemTitles();
   useEffect(() => {
     if (!open) return;
     setStale(false);
@@ -721,13 +681,10 @@ function SchemeEditor({
     setBusy(true);
     setError(null);
     try {
-      const saved = await post<Scheme>("/api/v1/assessment/schemes", {
-        year,
-        baseVersion,
-        note: note.trim() || undefined,
-        indicators: list,
+      const { data: saved } = await fetchClient.POST("/api/v1/assessment/schemes", {
+        body: { year, baseVersion, note: note.trim() || undefined, indicators: list },
       });
-      message.success(`已保存 ${year} 年度考核方案第 ${saved.version} 版`);
+      message.success(`已保存 ${year} 年度考核方案第 ${saved?.version ?? ""} 版`);
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.code === "stale_version") setStale(true);
@@ -840,7 +797,9 @@ function SchemeEditor({
                           <div>
                             {DIRECTION_NAMES[r.direction]} · {ruleText(r.rule)}
                           </div>
-                          <Typography.Text type="secondary">{sourceText(r.source)}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {sourceText(r.source, itemTitle)}
+                          </Typography.Text>
                           {rowError(i) && (
                             <div>
                               <Typography.Text type="danger">{rowError(i)}</Typography.Text>
@@ -936,7 +895,9 @@ function ValueModal({
     setBusy(true);
     setError(null);
     try {
-      await post("/api/v1/assessment/values", { year, ...v, value: v.value.trim() });
+      await fetchClient.POST("/api/v1/assessment/values", {
+        body: { year, ...v, county: v.county as County, value: v.value.trim() },
+      });
       message.success(`已录入 ${v.county} 的数值；重新“计算考核”后生效`);
       form.resetFields(["county", "value"]);
     } catch (e) {

@@ -29,16 +29,19 @@ import {
 } from "antd";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { get, post, upload } from "../../api.ts";
+import { PROJECT_OBJECTION_MACHINE } from "../../../../src/projects/states.ts";
+import { $api, fetchClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { upload } from "../../api.ts";
 import type { User } from "../../auth.tsx";
 import {
   beijingTime,
   EmptyHint,
   ErrorAlert,
-  Loaded,
+  QueryView,
   showApiError,
   today,
-  useLoad,
+  usePageTitle,
   yuan,
 } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
@@ -53,8 +56,14 @@ import {
   ScoresTable,
   TranchesTable,
 } from "./ProposalDetail.tsx";
-import { CALL_STATE_COLORS, dateField, rowTestId } from "./shared.tsx";
-import { type CallDetail, meanTotal, type Proposal, type RankedRow } from "./types.ts";
+import { CALL_STATE_COLORS, dateField, meanTotal, rowTestId } from "./shared.tsx";
+
+type CallDetail = Schema<"ProjectCallDetail">;
+type Proposal = Schema<"ProjectProposal">;
+/** A proposal as the call lists it (without its plan). */
+type ProposalRow = Schema<"ProjectProposalInCall">;
+/** What the acceptance dialog names of a proposal. */
+type Accepting = Pick<ProposalRow, "id" | "number" | "title">;
 
 const READERS = ["enterprise", "county_official", "city_official", "finance", "leader"] as const;
 
@@ -71,27 +80,28 @@ function inWindow(call: CallDetail): boolean {
 function CallView({ user }: { user: User }) {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const state = useLoad(() => get<CallDetail>(`/api/v1/project-calls/${id}`), id);
+  const query = $api.useQuery("get", "/api/v1/project-calls/{id}", { params: { path: { id } } });
   const [shown, setShown] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
-  const [accepting, setAccepting] = useState<Proposal | null>(null);
+  const [accepting, setAccepting] = useState<Accepting | null>(null);
+  usePageTitle(query.data ? `${query.data.number} ${query.data.title}` : undefined);
   // The proposals are the city's, the panel's and each proposer's own (project.readProposal).
   const readsProposals = useCan()("project.readProposal", { organizationId: user.organizationId });
   useEffect(() => {
-    if (params.get("propose") === "1" && state.data && inWindow(state.data)) {
+    if (params.get("propose") === "1" && query.data && inWindow(query.data)) {
       setProposing(true);
       setParams({}, { replace: true });
     }
-  }, [params, setParams, state.data]);
+  }, [params, setParams, query.data]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Link to="/projects">← 返回项目征集</Link>
-      <Loaded state={state}>
+      <QueryView query={query}>
         {(call) => (
           <>
             <CallHeader call={call} user={user} onPropose={() => setProposing(true)} />
             {user.role === "city_official" && (
-              <CityActions call={call} onChanged={() => void state.reload()} />
+              <CityActions call={call} onChanged={() => void refetchAll()} />
             )}
             {readsProposals ? (
               <ProposalsCard
@@ -114,14 +124,14 @@ function CallView({ user }: { user: User }) {
             )}
             {readsProposals && user.role !== "enterprise" && <PanelCard call={call} />}
             {user.role === "city_official" && call.publicityBatchId && (
-              <ObjectionsCard call={call} onChanged={() => void state.reload()} />
+              <ObjectionsCard call={call} onChanged={() => void refetchAll()} />
             )}
             <ProposalDrawer
               id={shown}
               call={call}
               user={user}
               onClose={() => setShown(null)}
-              onChanged={() => void state.reload()}
+              onChanged={() => void refetchAll()}
               onAccept={setAccepting}
             />
             {user.role === "enterprise" && (
@@ -131,7 +141,7 @@ function CallView({ user }: { user: User }) {
                 onClose={() => setProposing(false)}
                 onDone={(proposalId) => {
                   setProposing(false);
-                  void state.reload();
+                  void refetchAll();
                   setShown(proposalId);
                 }}
               />
@@ -142,13 +152,13 @@ function CallView({ user }: { user: User }) {
                 onClose={() => setAccepting(null)}
                 onDone={() => {
                   setAccepting(null);
-                  void state.reload();
+                  void refetchAll();
                 }}
               />
             )}
           </>
         )}
-      </Loaded>
+      </QueryView>
     </Space>
   );
 }
@@ -253,19 +263,17 @@ function CityActions({ call, onChanged }: { call: CallDetail; onChanged: () => v
   const [adding, setAdding] = useState(false);
   const [selecting, setSelecting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  const [verify, setVerify] = useState<{
-    ok: boolean;
-    differences: string[];
-    ranking: RankedRow[];
-  } | null>(null);
+  const [verify, setVerify] = useState<Schema<"ProjectRankingCheck"> | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const closed = today() > call.closesOn;
   const rank = async () => {
     setBusy("rank");
     setError(null);
     try {
-      const r = await post<{ ranking: RankedRow[] }>(`/api/v1/project-calls/${call.id}/rank`);
-      message.success(`已排序：${r.ranking.length} 项申报`);
+      const { data } = await fetchClient.POST("/api/v1/project-calls/{id}/rank", {
+        params: { path: { id: call.id } },
+      });
+      message.success(`已排序：${data?.ranking.length ?? 0} 项申报`);
       onChanged();
     } catch (e) {
       setError(e as Error);
@@ -277,7 +285,10 @@ function CityActions({ call, onChanged }: { call: CallDetail; onChanged: () => v
     setBusy("verify");
     setError(null);
     try {
-      setVerify(await get(`/api/v1/project-calls/${call.id}/ranking/verify`));
+      const { data } = await fetchClient.GET("/api/v1/project-calls/{id}/ranking/verify", {
+        params: { path: { id: call.id } },
+      });
+      setVerify(data ?? null);
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -379,30 +390,24 @@ function AddExpertModal({
   const [form] = Form.useForm<{ userId: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The city may not list accounts (user.list is the administrators'): it picks an expert who
-  // sat on an earlier panel, or types the id of a new expert account.
-  const known = useLoad(async () => {
-    if (!open) return [];
-    const calls = await get<{ items: { id: string }[] }>("/api/v1/project-calls");
-    const out = new Map<string, string>();
-    for (const c of calls.items) {
-      if (c.id === call.id) continue;
-      const detail = await get<CallDetail>(`/api/v1/project-calls/${c.id}`);
-      for (const m of detail.panel) out.set(m.id, m.displayName);
-    }
-    return [...out]
-      .filter(([id]) => !call.panel.some((m) => m.id === id))
-      .map(([value, name]) => ({ value, label: `${name} · ${value}` }));
-  }, String(open));
+  // The expert accounts the city may seat on the panel (those not seated already).
+  const experts = $api.useQuery("get", "/api/v1/experts", {}, { enabled: open });
+  const known = (experts.data?.items ?? [])
+    .filter((e) => !call.panel.some((m) => m.id === e.id))
+    .map((e) => ({
+      value: e.id,
+      label: `${e.displayName}${e.organization ? `（${e.organization}）` : ""} · ${e.username}`,
+    }));
   const submit = async (v: { userId: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<{ displayName: string }>(`/api/v1/project-calls/${call.id}/panel`, {
-        userId: v.userId.trim(),
+      const { data } = await fetchClient.POST("/api/v1/project-calls/{id}/panel", {
+        params: { path: { id: call.id } },
+        body: { userId: v.userId.trim() },
       });
       form.resetFields();
-      onDone(r.displayName);
+      onDone(data?.displayName ?? v.userId.trim());
     } catch (e) {
       setError(showApiError(form, e));
     } finally {
@@ -425,7 +430,7 @@ function AddExpertModal({
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="可从以往征集的评审专家中选择；新专家请向系统管理员索取其账号的用户编号（“用户管理”中可复制），粘贴到下面。"
+          title="从评审专家账号中选择（可输入姓名或单位筛选）；也可粘贴专家账号的用户编号。"
         />
         <Form.Item
           name="userId"
@@ -439,8 +444,8 @@ function AddExpertModal({
           ]}
         >
           <AutoComplete
-            options={known.data ?? []}
-            placeholder="选择以往的专家，或粘贴用户编号"
+            options={known}
+            placeholder="选择专家，或粘贴用户编号"
             filterOption={(input, option) =>
               String(option?.label ?? "")
                 .toLowerCase()
@@ -459,6 +464,12 @@ function AddExpertModal({
   );
 }
 
+interface SelectionForm {
+  startDate: string;
+  workingDays?: number;
+  title?: string;
+}
+
 function SelectionModal({
   call,
   open,
@@ -470,22 +481,26 @@ function SelectionModal({
   onClose: () => void;
   onDone: (summary: string) => void;
 }) {
-  const [form] = Form.useForm<{ startDate: string; workingDays?: number; title?: string }>();
+  const [form] = Form.useForm<SelectionForm>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { startDate: string; workingDays?: number; title?: string }) => {
+  const { modal } = AntApp.useApp();
+  const remaining = call.budget - call.allocated;
+  const ranked = call.proposals.filter((p) => p.state === "ranked");
+  const requested = ranked.reduce((s, p) => s + p.requested, 0);
+  const publish = async (v: SelectionForm) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<{
-        batch: { number: string; startDate: string; endDate: string; workingDays: number };
-        total: number;
-        selection: { selected: boolean }[];
-      }>(`/api/v1/project-calls/${call.id}/selection`, {
-        startDate: v.startDate,
-        workingDays: v.workingDays ?? undefined,
-        title: v.title?.trim() || undefined,
+      const { data: r } = await fetchClient.POST("/api/v1/project-calls/{id}/selection", {
+        params: { path: { id: call.id } },
+        body: {
+          startDate: v.startDate,
+          workingDays: v.workingDays ?? undefined,
+          title: v.title?.trim() || undefined,
+        },
       });
+      if (!r) return;
       const n = r.selection.filter((s) => s.selected).length;
       onDone(
         `公示 ${r.batch.number}：${r.batch.startDate} 至 ${r.batch.endDate}（${r.batch.workingDays} 个工作日）；拟立项 ${n} 项，共 ${yuan(r.total)}。`,
@@ -495,6 +510,17 @@ function SelectionModal({
     } finally {
       setBusy(false);
     }
+  };
+  // Publishing lists the selection publicly at once and cannot be undone: it is confirmed first.
+  const submit = (v: SelectionForm) => {
+    modal.confirm({
+      title: "确认发布公示",
+      content: `按排名在剩余预算 ${yuan(remaining)} 内安排已排序的 ${ranked.length} 项申报（申请合计 ${yuan(requested)}），拟立项名单自 ${v.startDate} 起对外公示。发布后不能撤回，确认发布？`,
+      okText: "确认发布",
+      cancelText: "再看看",
+      okButtonProps: { "data-testid": "selection-confirm" },
+      onOk: () => publish(v),
+    });
   };
   return (
     <Modal
@@ -510,7 +536,7 @@ function SelectionModal({
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title={`按排名依次安排：达到合格分且申请金额不超过剩余预算（${yuan(call.budget - call.allocated)}）的项目全额安排，放不下的跳过，不拆分金额。`}
+        title={`按排名依次安排：达到合格分且申请金额不超过剩余预算（${yuan(remaining)}）的项目全额安排，放不下的跳过，不拆分金额。`}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ startDate: today() }}>
@@ -543,7 +569,7 @@ function AcceptanceModal({
   onClose,
   onDone,
 }: {
-  proposal: Proposal | null;
+  proposal: Accepting | null;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -556,7 +582,10 @@ function AcceptanceModal({
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/v1/project-proposals/${proposal.id}/acceptance`, v);
+      await fetchClient.POST("/api/v1/project-proposals/{id}/acceptance", {
+        params: { path: { id: proposal.id } },
+        body: v,
+      });
       message.success(v.result === "passed" ? "已登记验收通过，可拨付尾款" : "已登记验收未通过");
       form.resetFields();
       onDone();
@@ -633,7 +662,7 @@ function ProposalsCard({
   call: CallDetail;
   user: User;
   onShow: (id: string) => void;
-  onAccept: (p: Proposal) => void;
+  onAccept: (p: Accepting) => void;
   onPropose: () => void;
 }) {
   const enterprise = user.role === "enterprise";
@@ -664,7 +693,7 @@ function ProposalsCard({
     );
   return (
     <Card title={title}>
-      <Table<Proposal>
+      <Table<ProposalRow>
         rowKey="id"
         size="middle"
         dataSource={call.proposals}
@@ -719,7 +748,7 @@ function ProposalsCard({
                   key: "mean",
                   width: 80,
                   align: "right" as const,
-                  render: (_: unknown, p: Proposal) => {
+                  render: (_: unknown, p: ProposalRow) => {
                     const m = meanTotal(p.scores);
                     if (m === null) return "—";
                     return (
@@ -820,6 +849,7 @@ function PanelCard({ call }: { call: CallDetail }) {
                   <Progress
                     percent={total === 0 ? 0 : Math.round((m.scored / total) * 100)}
                     size="small"
+                    aria-label={`${m.displayName}评分进度`}
                   />
                 </Col>
                 <Col span={6}>
@@ -856,24 +886,27 @@ function ProposalDrawer({
   user: User;
   onClose: () => void;
   onChanged: () => void;
-  onAccept: (p: Proposal) => void;
+  onAccept: (p: Accepting) => void;
 }) {
-  const state = useLoad(
-    () => (id ? get<Proposal>(`/api/v1/project-proposals/${id}`) : Promise.resolve(null)),
-    id ?? "",
+  const query = $api.useQuery(
+    "get",
+    "/api/v1/project-proposals/{id}",
+    { params: { path: { id: id ?? "" } } },
+    { enabled: id !== null },
   );
   const { message } = AntApp.useApp();
   const [error, setError] = useState<Error | null>(null);
   const enterprise = user.role === "enterprise";
-  const p = state.data;
+  const p = query.data;
   const editable = enterprise && p?.state === "submitted" && inWindow(call);
   const withdraw = async () => {
     if (!p) return;
     setError(null);
     try {
-      await post(`/api/v1/project-proposals/${p.id}/withdraw`);
+      await fetchClient.POST("/api/v1/project-proposals/{id}/withdraw", {
+        params: { path: { id: p.id } },
+      });
       message.success(`已撤回申报 ${p.number}`);
-      void state.reload();
       onChanged();
     } catch (e) {
       setError(e as Error);
@@ -906,9 +939,9 @@ function ProposalDrawer({
       }
     >
       {error && <ErrorAlert error={error} />}
-      <Loaded state={state}>
-        {(proposal) =>
-          proposal && (
+      {id !== null && (
+        <QueryView query={query}>
+          {(proposal) => (
             <div data-testid="proposal-detail">
               <ProposalFacts p={proposal} />
               <Divider titlePlacement="start">实施方案</Divider>
@@ -917,10 +950,7 @@ function ProposalDrawer({
               <DocumentList proposalId={proposal.id} documents={proposal.documents} />
               {editable && (
                 <div style={{ marginTop: 8 }}>
-                  <DocumentUploader
-                    proposalId={proposal.id}
-                    onUploaded={() => void state.reload()}
-                  />
+                  <DocumentUploader proposalId={proposal.id} onUploaded={() => void refetchAll()} />
                 </div>
               )}
               {!enterprise && (
@@ -936,9 +966,9 @@ function ProposalDrawer({
                 </>
               )}
             </div>
-          )
-        }
-      </Loaded>
+          )}
+        </QueryView>
+      )}
     </Drawer>
   );
 }
@@ -1001,11 +1031,13 @@ function ProposeModal({
     try {
       const proposal =
         created ??
-        (await post<Proposal>(`/api/v1/project-calls/${call.id}/proposals`, {
-          ...v,
-          title: v.title.trim(),
-          plan: v.plan.trim(),
-        }));
+        (
+          await fetchClient.POST("/api/v1/project-calls/{id}/proposals", {
+            params: { path: { id: call.id } },
+            body: { ...v, title: v.title.trim(), plan: v.plan.trim() },
+          })
+        ).data;
+      if (!proposal) return;
       setCreated(proposal);
       const failed = await uploadAll(proposal);
       if (failed > 0) {
@@ -1117,30 +1149,18 @@ function ProposeModal({
 
 // ── publicity objections ──
 
-interface Objection {
-  id: string;
-  proposal_id: string;
-  name: string;
-  contact: string;
-  reason: string;
-  state: string;
-  resolution: string | null;
-  resolved_at: string | null;
-  created_at: string;
-}
+type Objection = Schema<"ProjectObjection">;
 
-const OBJECTION_STATES: Record<string, [string, string]> = {
-  open: ["待处理", "processing"],
-  upheld: ["异议成立", "error"],
-  dismissed: ["异议不成立", "default"],
+const OBJECTION_COLORS: Record<Objection["state"], string> = {
+  open: "processing",
+  upheld: "error",
+  dismissed: "default",
 };
 
 function ObjectionsCard({ call, onChanged }: { call: CallDetail; onChanged: () => void }) {
-  const state = useLoad(
-    () =>
-      get<{ items: Objection[] }>(`/api/v1/project-publicity/${call.publicityBatchId}/objections`),
-    call.publicityBatchId ?? "",
-  );
+  const query = $api.useQuery("get", "/api/v1/project-publicity/{id}/objections", {
+    params: { path: { id: call.publicityBatchId ?? "" } },
+  });
   const [resolving, setResolving] = useState<Objection | null>(null);
   const [form] = Form.useForm<{ outcome: "upheld" | "dismissed"; resolution: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -1151,10 +1171,12 @@ function ObjectionsCard({ call, onChanged }: { call: CallDetail; onChanged: () =
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/v1/project-objections/${resolving.id}/resolve`, v);
+      await fetchClient.POST("/api/v1/project-objections/{id}/resolve", {
+        params: { path: { id: resolving.id } },
+        body: v,
+      });
       setResolving(null);
       form.resetFields();
-      void state.reload();
       onChanged();
     } catch (e) {
       setError(showApiError(form, e));
@@ -1164,8 +1186,8 @@ function ObjectionsCard({ call, onChanged }: { call: CallDetail; onChanged: () =
   };
   return (
     <Card title="公示异议" size="small">
-      <Loaded
-        state={state}
+      <QueryView
+        query={query}
         empty={(d) =>
           d.items.length === 0 ? (
             <EmptyHint text="公示期间没有收到异议。公示期满后，系统自动为拟立项项目立项。" />
@@ -1188,10 +1210,9 @@ function ObjectionsCard({ call, onChanged }: { call: CallDetail; onChanged: () =
                 title: "状态",
                 dataIndex: "state",
                 width: 100,
-                render: (s: string) => {
-                  const [name, color] = OBJECTION_STATES[s] ?? [s, "default"];
-                  return <Tag color={color}>{name}</Tag>;
-                },
+                render: (s: Objection["state"]) => (
+                  <Tag color={OBJECTION_COLORS[s]}>{PROJECT_OBJECTION_MACHINE.stateNames[s]}</Tag>
+                ),
               },
               {
                 title: "处理",
@@ -1211,7 +1232,7 @@ function ObjectionsCard({ call, onChanged }: { call: CallDetail; onChanged: () =
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
       <Modal
         title={resolving ? `处理异议：${numberOf(resolving.proposal_id)}` : "处理异议"}
         open={resolving !== null}

@@ -18,9 +18,10 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { get, post } from "../../api.ts";
+import { $api, queryClient } from "../../api/client.ts";
+import type { Body, Schema } from "../../api/types.ts";
 import type { User } from "../../auth.tsx";
-import { EmptyHint, Loaded, showApiError, today, useLoad, yuan } from "../../components/common.tsx";
+import { EmptyHint, QueryView, showApiError, today, yuan } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import {
   CALL_STATE_COLORS,
@@ -29,7 +30,8 @@ import {
   rowTestId,
   thisYear,
 } from "./shared.tsx";
-import type { Call } from "./types.ts";
+
+type Call = Schema<"ProjectCall">;
 
 const READERS = ["enterprise", "county_official", "city_official", "finance", "leader"] as const;
 
@@ -49,16 +51,14 @@ function Calls({ user }: { user: User }) {
   const city = user.role === "city_official";
   const enterprise = user.role === "enterprise";
   // Enterprises read the public list of calls (the signed-in list asks for a scope they lack).
-  const state = useLoad(
-    () =>
-      get<{ items: Call[] }>(
-        enterprise ? "/api/v1/public/project-calls" : "/api/v1/project-calls",
-        {
-          year,
-        },
-      ),
-    `${year ?? ""}`,
-  );
+  const params = { params: { query: { year } } };
+  const open = $api.useQuery("get", "/api/v1/public/project-calls", params, {
+    enabled: enterprise,
+  });
+  const signedIn = $api.useQuery("get", "/api/v1/project-calls", params, {
+    enabled: !enterprise,
+  });
+  const query = enterprise ? open : signedIn;
   const years = Array.from({ length: thisYear() - 2022 }, (_, i) => thisYear() + 1 - i);
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -80,6 +80,7 @@ function Calls({ user }: { user: User }) {
               value={year}
               onChange={setYear}
               options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+              aria-label="年度"
               data-testid="calls-year"
             />
             {city && (
@@ -91,8 +92,8 @@ function Calls({ user }: { user: User }) {
         </Col>
       </Row>
       <Card>
-        <Loaded
-          state={state}
+        <QueryView
+          query={query}
           empty={(d) =>
             d.items.length === 0 ? (
               <EmptyHint
@@ -173,7 +174,7 @@ function Calls({ user }: { user: User }) {
               ]}
             />
           )}
-        </Loaded>
+        </QueryView>
       </Card>
       {city && (
         <CreateCallModal
@@ -181,7 +182,6 @@ function Calls({ user }: { user: User }) {
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
-            void state.reload();
           }}
         />
       )}
@@ -220,7 +220,7 @@ function CreateCallModal({
 }) {
   const [form] = Form.useForm<CallForm>();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = $api.useMutation("post", "/api/v1/project-calls");
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const criteria = Form.useWatch("criteria", form) as CallForm["criteria"] | undefined;
@@ -236,19 +236,20 @@ function CreateCallModal({
     opensOn: today(),
   };
   const submit = async (v: CallForm) => {
-    setBusy(true);
     setError(null);
     try {
-      const body = { ...v, maxPerProposal: v.maxPerProposal ?? undefined };
-      const created = await post<Call>("/api/v1/project-calls", body);
+      const body: Body<"/api/v1/project-calls"> = {
+        ...v,
+        maxPerProposal: v.maxPerProposal ?? undefined,
+      };
+      const created = await create.mutateAsync({ body });
+      await queryClient.invalidateQueries();
       message.success(`已发布项目征集 ${created.number}`);
       form.resetFields();
       onCreated();
       navigate(`/projects/calls/${created.id}`);
     } catch (e) {
       setError(showApiError(form, e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -259,7 +260,7 @@ function CreateCallModal({
       width={820}
       destroyOnHidden
       okText="发布"
-      confirmLoading={busy}
+      confirmLoading={create.isPending}
       onOk={() => form.submit()}
       okButtonProps={{ "data-testid": "call-create-submit" }}
     >

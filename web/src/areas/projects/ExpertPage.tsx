@@ -19,12 +19,16 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { get, post } from "../../api.ts";
-import { EmptyHint, Loaded, showApiError, today, useLoad, yuan } from "../../components/common.tsx";
+import { $api, fetchClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { EmptyHint, QueryView, showApiError, today, yuan } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { DocumentList, PlanText, ProposalFacts, ScoresTable } from "./ProposalDetail.tsx";
-import { CALL_STATE_COLORS, rowTestId } from "./shared.tsx";
-import { type Proposal, type QueueCall, type QueueItem, weightedTotal } from "./types.ts";
+import { CALL_STATE_COLORS, rowTestId, weightedTotal } from "./shared.tsx";
+
+type Proposal = Schema<"ProjectProposal">;
+type QueueCall = Schema<"ExpertQueueCall">;
+type QueueItem = Schema<"ExpertQueueProposal">;
 
 /** 评审任务: an expert's calls and proposals; blind, independent scoring, once. */
 export function ExpertPage() {
@@ -36,7 +40,7 @@ function scoringOpen(call: QueueCall): boolean {
 }
 
 function Queue() {
-  const state = useLoad(() => get<{ items: QueueCall[] }>("/api/v1/expert/queue"));
+  const query = $api.useQuery("get", "/api/v1/expert/queue");
   const [shown, setShown] = useState<{ call: QueueCall; item: QueueItem } | null>(null);
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -48,8 +52,8 @@ function Queue() {
           独立评分：提交自己的评分之前看不到其他专家的评分；评分提交后不能修改。与申报单位有利益关系的，请申报回避。
         </Typography.Text>
       </div>
-      <Loaded
-        state={state}
+      <QueryView
+        query={query}
         empty={(d) =>
           d.items.length === 0 ? (
             <Card>
@@ -65,11 +69,11 @@ function Queue() {
             ))}
           </>
         )}
-      </Loaded>
+      </QueryView>
       <ReviewDrawer
         shown={shown}
         onClose={() => setShown(null)}
-        onChanged={() => void state.reload()}
+        onChanged={() => void refetchAll()}
       />
     </Space>
   );
@@ -178,14 +182,12 @@ function ReviewDrawer({
   onChanged: () => void;
 }) {
   const id = shown?.item.id ?? "";
-  const state = useLoad(
-    () => (id ? get<Proposal>(`/api/v1/project-proposals/${id}`) : Promise.resolve(null)),
-    id,
+  const query = $api.useQuery(
+    "get",
+    "/api/v1/project-proposals/{id}",
+    { params: { path: { id } } },
+    { enabled: id !== "" },
   );
-  const reload = () => {
-    void state.reload();
-    onChanged();
-  };
   return (
     <Drawer
       open={shown !== null}
@@ -195,9 +197,9 @@ function ReviewDrawer({
       title={shown ? `${shown.item.number} ${shown.item.title}` : "评审"}
     >
       {shown && (
-        <Loaded state={state}>
-          {(p) => p && <Review call={shown.call} proposal={p} onChanged={reload} />}
-        </Loaded>
+        <QueryView query={query}>
+          {(p) => <Review call={shown.call} proposal={p} onChanged={onChanged} />}
+        </QueryView>
       )}
     </Drawer>
   );
@@ -314,11 +316,11 @@ function ScoreForm({
         scores: Object.fromEntries(call.criteria.map((c) => [c.id, v.scores?.[c.id]])),
         comment: v.comment?.trim() || undefined,
       };
-      const r = await post<{ total: number }>(
-        `/api/v1/project-proposals/${proposal.id}/scores`,
-        body,
-      );
-      message.success(`已提交评分：加权总分 ${r.total.toFixed(2)} 分`);
+      const { data } = await fetchClient.POST("/api/v1/project-proposals/{id}/scores", {
+        params: { path: { id: proposal.id } },
+        body: body as { scores: Record<string, number>; comment?: string },
+      });
+      message.success(`已提交评分：加权总分 ${(data?.total ?? total).toFixed(2)} 分`);
       onScored();
     } catch (e) {
       setError(showApiError(form, e));
@@ -430,7 +432,10 @@ function ConflictModal({
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/v1/project-proposals/${proposal.id}/conflict`, { reason: v.reason.trim() });
+      await fetchClient.POST("/api/v1/project-proposals/{id}/conflict", {
+        params: { path: { id: proposal.id } },
+        body: { reason: v.reason.trim() },
+      });
       message.success(`已申报回避 ${proposal.number}`);
       form.resetFields();
       onDone();

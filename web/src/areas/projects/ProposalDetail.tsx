@@ -10,23 +10,27 @@ import {
   Upload,
   type UploadProps,
 } from "antd";
+import {
+  PROJECT_TRANCHE_MACHINE,
+  PROPOSAL_STATE_NAMES,
+  TRANCHE_KIND_NAMES,
+} from "../../../../src/projects/states.ts";
+import type { Schema } from "../../api/types.ts";
 import { ApiError, upload } from "../../api.ts";
 import { beijingTime, yuan } from "../../components/common.tsx";
-import { bytes, PROPOSAL_STATE_COLORS } from "./shared.tsx";
-import {
-  type Criterion,
-  type DocumentView,
-  meanTotal,
-  type Proposal,
-  type ScoreView,
-  TRANCHE_KIND_NAMES,
-  TRANCHE_STATE_NAMES,
-  type Tranche,
-} from "./types.ts";
+import { bytes, meanTotal, PROPOSAL_STATE_COLORS } from "./shared.tsx";
+
+type Criterion = Schema<"ProjectCall">["criteria"][number];
+type DocumentView = Schema<"ProjectProposalDocument">;
+type Proposal = Schema<"ProjectProposal">;
+type ScoreView = Schema<"ProjectScore">;
+type Tranche = Schema<"ProjectTranche">;
 
 /** The state of a proposal as a coloured tag. */
-export function ProposalState({ p }: { p: Pick<Proposal, "state" | "stateName"> }) {
-  return <Tag color={PROPOSAL_STATE_COLORS[p.state] ?? "default"}>{p.stateName}</Tag>;
+export function ProposalState({ p }: { p: Pick<Proposal, "state"> }) {
+  return (
+    <Tag color={PROPOSAL_STATE_COLORS[p.state] ?? "default"}>{PROPOSAL_STATE_NAMES[p.state]}</Tag>
+  );
 }
 
 export const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
@@ -161,10 +165,18 @@ export function TranchesTable({ tranches }: { tranches: readonly Tranche[] }) {
       pagination={false}
       dataSource={[...tranches]}
       columns={[
-        { title: "款项", dataIndex: "kind", render: (k: string) => TRANCHE_KIND_NAMES[k] ?? k },
+        {
+          title: "款项",
+          dataIndex: "kind",
+          render: (k: string) => TRANCHE_KIND_NAMES[k as keyof typeof TRANCHE_KIND_NAMES] ?? k,
+        },
         { title: "金额", dataIndex: "amount", align: "right", render: (v: number) => yuan(v) },
         { title: "预算年度", dataIndex: "year" },
-        { title: "状态", dataIndex: "state", render: (s: string) => TRANCHE_STATE_NAMES[s] ?? s },
+        {
+          title: "状态",
+          dataIndex: "state",
+          render: (s: Tranche["state"]) => PROJECT_TRANCHE_MACHINE.stateNames[s],
+        },
         { title: "拨付日期", dataIndex: "paidOn", render: (v: string | null) => v ?? "—" },
         { title: "国库凭证", dataIndex: "treasuryRef", render: (v: string | null) => v ?? "—" },
       ]}

@@ -15,30 +15,17 @@ import {
 } from "antd";
 import { useState } from "react";
 import { COUNTIES } from "../../../../src/organizations/counties.ts";
-import { download, get } from "../../api.ts";
+import { $api } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { download } from "../../api.ts";
 import type { User } from "../../auth.tsx";
-import { EmptyHint, Loaded, useLoad } from "../../components/common.tsx";
+import { EmptyHint, QueryView } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
 import { bytes, thisYear } from "./shared.tsx";
 
 /** 报表: the .xlsx reports the caller may take, for a year (and a county, a funding source). */
 
-interface ReportKind {
-  kind: string;
-  title: string;
-  year: "required" | "optional";
-  bySource: boolean;
-}
-
-const DESCRIPTIONS: Record<string, string> = {
-  awards: "明细 · 按县汇总 · 按项目汇总 · 按年度汇总（合计只计有效奖励）",
-  payments: "每个资金来源一张表；银行账户仅财政人员可见",
-  publicity: "公示批次与名单及异议数；不含异议人姓名和联系方式",
-  targets: "每个目标一行，附按县分布",
-  annual: "申报按状态 · 奖励按县和类别 · 预算执行 · 目标进度",
-  assessment: "各县得分 · 逐项计算过程 · 方案版本与计算记录",
-  projects: "公共项目申报按排名（平均分、标准化得分、状态、金额）· 征集",
-};
+type ReportKind = Schema<"ReportKind">;
 
 const READERS = ["county_official", "city_official", "finance", "leader"] as const;
 
@@ -52,7 +39,7 @@ interface Progressing {
 }
 
 function Reports({ user }: { user: User }) {
-  const state = useLoad(() => get<{ items: ReportKind[] }>("/api/v1/reports"));
+  const query = $api.useQuery("get", "/api/v1/reports");
   const [year, setYear] = useState<number>(thisYear());
   // County staff take their own county (the API scopes them and refuses another).
   const ownCounty =
@@ -109,6 +96,7 @@ function Reports({ user }: { user: User }) {
               onChange={setYear}
               style={{ width: 120 }}
               options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+              aria-label="年度"
               data-testid="report-year"
             />
           </Form.Item>
@@ -121,6 +109,7 @@ function Reports({ user }: { user: User }) {
               onChange={setCounty}
               style={{ width: 160 }}
               options={COUNTIES.map((c) => ({ value: c, label: c }))}
+              aria-label="县（市、区）"
               data-testid="report-county"
             />
           </Form.Item>
@@ -135,6 +124,7 @@ function Reports({ user }: { user: User }) {
                 { value: "city", label: "市级专项资金" },
                 ...COUNTIES.map((c) => ({ value: c, label: `${c}县级资金` })),
               ]}
+              aria-label="资金来源"
               data-testid="report-source"
             />
           </Form.Item>
@@ -146,8 +136,8 @@ function Reports({ user }: { user: User }) {
         )}
       </Card>
       <Card>
-        <Loaded
-          state={state}
+        <QueryView
+          query={query}
           empty={(d) =>
             d.items.length === 0 ? (
               <EmptyHint text="当前角色没有可导出的报表。如需报表，请联系系统管理员调整角色。" />
@@ -179,12 +169,11 @@ function Reports({ user }: { user: User }) {
                       title={
                         <Space>
                           {r.title}
-                          <Tag>{r.kind}</Tag>
                           {r.year === "optional" && <Tag color="default">年度可选</Tag>}
                           {r.bySource && <Tag color="blue">可按资金来源</Tag>}
                         </Space>
                       }
-                      description={DESCRIPTIONS[r.kind] ?? ""}
+                      description={r.description}
                     />
                     <div style={{ width: 260 }}>
                       {p && (
@@ -194,6 +183,7 @@ function Reports({ user }: { user: User }) {
                               percent={100}
                               status={p.done ? "success" : "active"}
                               showInfo={false}
+                              aria-label={`${r.title}下载进度`}
                               size="small"
                             />
                           </Col>
@@ -215,7 +205,7 @@ function Reports({ user }: { user: User }) {
               }}
             />
           )}
-        </Loaded>
+        </QueryView>
       </Card>
     </Space>
   );

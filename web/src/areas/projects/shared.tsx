@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { HTMLAttributes } from "react";
+import type { Schema } from "../../api/types.ts";
 
 /**
  * Helpers shared by the pages of the public-projects, assessment, reports and administration
@@ -63,3 +64,23 @@ export const PROPOSAL_STATE_COLORS: Record<string, string> = {
   accepted: "success",
   acceptance_failed: "error",
 };
+
+type Criterion = Schema<"ProjectCall">["criteria"][number];
+
+/** The weighted total of criterion scores as the API computes it (hundredths, rounded). */
+export function weightedTotal(
+  criteria: readonly Criterion[],
+  scores: Readonly<Record<string, number | null | undefined>>,
+): number {
+  const weights = criteria.reduce((s, c) => s + c.weight, 0);
+  if (weights === 0) return 0;
+  const sum = criteria.reduce((s, c) => s + c.weight * (scores[c.id] ?? 0), 0);
+  return Math.round((sum * 100) / weights) / 100;
+}
+
+/** The mean of the experts' totals, or null without scores. */
+export function meanTotal(scores: readonly Schema<"ProjectScore">[] | undefined): number | null {
+  if (!scores || scores.length === 0) return null;
+  const sumCenti = scores.reduce((s, x) => s + Math.round(x.total * 100), 0);
+  return Math.round(sumCenti / scores.length) / 100;
+}

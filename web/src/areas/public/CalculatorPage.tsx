@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   DatePicker,
   Form,
   Input,
@@ -11,36 +12,18 @@ import {
   Select,
   Space,
   Switch,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { calculateRequestSchema } from "../../../../src/calculate/request.ts";
 import { COUNTIES } from "../../../../src/organizations/counties.ts";
-import { post } from "../../api.ts";
-import { Loaded, showApiError, useLoad, yuan } from "../../components/common.tsx";
-import { type CatalogItem, loadCatalog } from "./policy-data.ts";
+import { $api } from "../../api/client.ts";
+import type { Answer, Body } from "../../api/types.ts";
+import { QueryView, showApiError, yuan } from "../../components/common.tsx";
+import { type CatalogItem, DecisionView, TraceList, useCatalog } from "../enterprise/kit.tsx";
+import { ExpiredNotice, PublicHeading } from "./heading.tsx";
 
-interface TraceStep {
-  check: string;
-  clause: string | null;
-  outcome: "pass" | "fail" | "partial" | "skipped";
-  detail: string;
-}
-
-interface Decision {
-  claim: string;
-  item: string;
-  status: "granted" | "partial" | "refused";
-  amountYuan: number;
-  fundingSource: "city" | "county" | null;
-  clause: string | null;
-  reasons: { code: string; message: string }[];
-  trace?: TraceStep[];
-}
+type Result = Answer<"/api/v1/calculate", "post">;
 
 interface ClaimForm {
   item?: string;
@@ -50,40 +33,49 @@ interface ClaimForm {
   facts?: Record<string, unknown>;
 }
 
-const STATUS: Record<Decision["status"], { color: string; text: string }> = {
-  granted: { color: "success", text: "可获奖励" },
-  partial: { color: "warning", text: "部分奖励" },
-  refused: { color: "error", text: "不予奖励" },
-};
-
-const OUTCOME_COLOR: Record<TraceStep["outcome"], string> = {
-  pass: "green",
-  fail: "red",
-  partial: "orange",
-  skipped: "gray",
-};
-
-/** The request the calculation contract takes, from the form (validated with the API's schema). */
-function toRequest(values: {
+interface FormValues {
   uscc?: string;
   name?: string;
   county?: string;
   claims?: ClaimForm[];
-}) {
+}
+
+/**
+ * The request the calculation contract takes, exactly as the form shows it: only the facts of
+ * the chosen item, and a switch never touched is the 否 it displays.
+ */
+function toRequest(
+  values: FormValues,
+  byId: ReadonlyMap<string, CatalogItem>,
+): Body<"/api/v1/calculate"> {
   const submittedAt = dayjs().format("YYYY-MM-DDTHH:mm:ssZ");
+  type County = Body<"/api/v1/calculate">["organization"]["county"];
   return {
-    organization: { uscc: values.uscc ?? "", name: values.name ?? "", county: values.county ?? "" },
-    claims: (values.claims ?? []).map((c, i) => ({
-      id: `c${i + 1}`,
-      item: c.item ?? "",
-      subject: c.subject ?? "",
-      ...(c.project ? { project: c.project } : {}),
-      eventDate: c.eventDate ? c.eventDate.format("YYYY-MM-DD") : "",
-      submittedAt,
-      facts: Object.fromEntries(
-        Object.entries(c.facts ?? {}).filter(([, v]) => v !== undefined && v !== null),
-      ),
-    })),
+    organization: {
+      uscc: values.uscc ?? "",
+      name: values.name ?? "",
+      // As typed; the API's own schema checks it before anything is sent.
+      county: (values.county ?? "") as County,
+    },
+    claims: (values.claims ?? []).map((c, i) => {
+      const given = c.facts ?? {};
+      const facts: Record<string, string | number | boolean> = {};
+      for (const f of byId.get(c.item ?? "")?.facts ?? []) {
+        const value = given[f.name] ?? (f.spec.type === "boolean" ? false : undefined);
+        if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+          facts[f.name] = value;
+      }
+      const claim: Body<"/api/v1/calculate">["claims"][number] = {
+        id: `c${i + 1}`,
+        item: c.item ?? "",
+        subject: c.subject ?? "",
+        eventDate: c.eventDate ? c.eventDate.format("YYYY-MM-DD") : "",
+        submittedAt,
+        facts,
+      };
+      if (c.project) claim.project = c.project;
+      return claim;
+    }),
   };
 }
 
@@ -102,18 +94,25 @@ function FactInputs({ item, index }: { item: CatalogItem | undefined; index: num
               <Switch
                 checkedChildren="是"
                 unCheckedChildren="否"
+                aria-label={f.spec.label}
                 data-testid={`fact-${index}-${f.name}`}
               />
             ) : f.spec.type === "enum" ? (
               <Select
                 data-testid={`fact-${index}-${f.name}`}
-                options={Object.entries(f.spec.values ?? {}).map(([value, label]) => ({
+                aria-label={f.spec.label}
+                options={Object.entries(f.spec.values).map(([value, label]) => ({
                   value,
                   label,
                 }))}
               />
             ) : (
-              <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+              <InputNumber
+                min={0}
+                precision={0}
+                style={{ width: "100%" }}
+                aria-label={f.spec.label}
+              />
             )}
           </Form.Item>
         </Col>
@@ -122,50 +121,95 @@ function FactInputs({ item, index }: { item: CatalogItem | undefined; index: num
   );
 }
 
+/** The outcome of each claim, one card each (a card reads on a phone as well as at a desk). */
+function Results({
+  result,
+  county,
+  byId,
+}: {
+  result: Result;
+  county: string | undefined;
+  byId: ReadonlyMap<string, CatalogItem>;
+}) {
+  return (
+    <Card
+      title={`合计可获奖励：${yuan(result.totalYuan)}`}
+      style={{ marginTop: 16 }}
+      styles={{ body: { padding: 12 } }}
+      data-testid="calc-result"
+    >
+      {result.decisions.map((d, i) => (
+        <Card
+          key={d.claim}
+          size="small"
+          type="inner"
+          style={{ marginTop: i === 0 ? 0 : 12 }}
+          title={
+            <span style={{ whiteSpace: "normal" }} data-testid={`calc-title-${d.claim}`}>
+              {`奖励项目 ${i + 1}：${d.item} ${byId.get(d.item)?.title ?? ""}`}
+            </span>
+          }
+          styles={{ header: { paddingBlock: 8, minHeight: 0 } }}
+        >
+          <DecisionView
+            decision={{ ...d, policy: d.policy ?? null, trace: undefined }}
+            county={county}
+            testId={`calc-decision-${d.claim}`}
+            compact
+          />
+          {d.trace && d.trace.length > 0 && (
+            <Collapse
+              size="small"
+              ghost
+              items={[{ key: "t", label: "核查过程", children: <TraceList trace={d.trace} /> }]}
+            />
+          )}
+        </Card>
+      ))}
+    </Card>
+  );
+}
+
 /**
  * 政策计算器: pick items, answer their facts, and see what the engine decides — amounts, the
  * clause, and for a refusal every reason ("why not"), with the engine's trace.
  */
 export function CalculatorPage() {
-  const catalog = useLoad(() => loadCatalog());
-  const [form] = Form.useForm();
-  const [decisions, setDecisions] = useState<{ decisions: Decision[]; totalYuan: number } | null>(
-    null,
-  );
+  const catalog = useCatalog();
+  const [form] = Form.useForm<FormValues>();
+  const calculate = $api.useMutation("post", "/api/v1/calculate");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [county, setCounty] = useState<string | undefined>();
   const claims = Form.useWatch("claims", form) as ClaimForm[] | undefined;
+  const result = calculate.data;
   useEffect(() => {
-    if (decisions)
+    if (result)
       document.querySelector('[data-testid="calc-result"]')?.scrollIntoView({ behavior: "smooth" });
-  }, [decisions]);
+  }, [result]);
 
   return (
-    <Loaded state={catalog}>
-      {({ items }) => {
+    <QueryView query={catalog}>
+      {({ policy, items, byId }) => {
         const fixed = items.filter((i) => i.kind === "fixed");
-        const byId = new Map(items.map((i) => [i.id, i]));
         const run = async () => {
           setError(null);
-          const request = toRequest(form.getFieldsValue(true));
+          const values = form.getFieldsValue(true) as FormValues;
+          const request = toRequest(values, byId);
           const parsed = calculateRequestSchema.safeParse(request);
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const path = (issue?.path ?? []).map(String);
-            const name =
-              path[0] === "organization" ? [path[1] ?? ""] : path[0] === "claims" ? path : path;
+            const name = path[0] === "organization" ? [path[1] ?? ""] : path;
             form.setFields([{ name: name as never, errors: [issue?.message ?? "无效"] }]);
             setError(`请检查：${issue?.message ?? "输入无效"}`);
             return;
           }
-          setBusy(true);
           try {
-            setDecisions(
-              await post<{ decisions: Decision[]; totalYuan: number }>(
-                "/api/v1/calculate?trace=true",
-                request,
-              ),
-            );
+            await calculate.mutateAsync({
+              params: { query: { trace: "true" } },
+              body: request,
+            });
+            setCounty(values.county);
           } catch (e) {
             setError(
               showApiError(form, e, {
@@ -174,16 +218,14 @@ export function CalculatorPage() {
                 "organization.county": ["county"],
               }),
             );
-          } finally {
-            setBusy(false);
           }
         };
         return (
           <>
-            <Typography.Title level={3}>政策计算器</Typography.Title>
-            <Typography.Paragraph type="secondary">
+            <PublicHeading title="政策计算器">
               选择奖励项目并回答条件，即可看到按现行政策可获得的奖励金额、依据条款和资金承担；不能获得的，逐条说明原因。计算结果仅供参考，以审核结果为准。
-            </Typography.Paragraph>
+            </PublicHeading>
+            <ExpiredNotice policy={policy} />
             <Form
               form={form}
               layout="vertical"
@@ -215,9 +257,11 @@ export function CalculatorPage() {
                     <Form.Item
                       name="county"
                       label="所在县（市、区）"
-                      rules={[{ required: true, message: "请选择" }]}
+                      rules={[{ required: true, message: "请选择所在县（市、区）" }]}
                     >
                       <Select
+                        showSearch
+                        optionFilterProp="label"
                         data-testid="calc-county"
                         options={COUNTIES.map((c) => ({ value: c, label: c }))}
                       />
@@ -308,14 +352,14 @@ export function CalculatorPage() {
                         </Card>
                       );
                     })}
-                    <Space>
+                    <Space wrap>
                       <Button onClick={() => add({})} data-testid="calc-add">
                         添加奖励项目
                       </Button>
                       <Button
                         type="primary"
                         htmlType="submit"
-                        loading={busy}
+                        loading={calculate.isPending}
                         data-testid="calc-submit"
                       >
                         计算
@@ -326,72 +370,10 @@ export function CalculatorPage() {
               </Form.List>
             </Form>
             {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} />}
-            {decisions && (
-              <Card
-                title={`合计可获奖励：${yuan(decisions.totalYuan)}`}
-                style={{ marginTop: 16 }}
-                data-testid="calc-result"
-              >
-                <Table<Decision>
-                  rowKey="claim"
-                  size="small"
-                  pagination={false}
-                  dataSource={decisions.decisions}
-                  expandable={{
-                    expandedRowRender: (d) => (
-                      <Timeline
-                        items={(d.trace ?? []).map((t) => ({
-                          color: OUTCOME_COLOR[t.outcome],
-                          children: `${t.detail}${t.clause ? `（${t.clause}）` : ""}`,
-                        }))}
-                      />
-                    ),
-                  }}
-                  columns={[
-                    { title: "项目", dataIndex: "item", width: 80 },
-                    {
-                      title: "名称",
-                      render: (_, d) => byId.get(d.item)?.title ?? d.item,
-                    },
-                    {
-                      title: "结果",
-                      dataIndex: "status",
-                      width: 100,
-                      render: (s: Decision["status"]) => (
-                        <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>
-                      ),
-                    },
-                    {
-                      title: "金额",
-                      dataIndex: "amountYuan",
-                      width: 130,
-                      align: "right",
-                      render: (v: number, d) => (
-                        <span data-testid={`calc-amount-${d.claim}`}>{yuan(v)}</span>
-                      ),
-                    },
-                    {
-                      title: "资金承担",
-                      dataIndex: "fundingSource",
-                      width: 100,
-                      render: (s: Decision["fundingSource"]) =>
-                        s === "city" ? "市财政" : s === "county" ? "县（市、区）财政" : "—",
-                    },
-                    { title: "条款", dataIndex: "clause", width: 100 },
-                    {
-                      title: "原因（为什么不能）",
-                      render: (_, d) =>
-                        d.reasons.length === 0
-                          ? "符合条件"
-                          : d.reasons.map((r) => r.message).join("；"),
-                    },
-                  ]}
-                />
-              </Card>
-            )}
+            {result && <Results result={result} county={county} byId={byId} />}
           </>
         );
       }}
-    </Loaded>
+    </QueryView>
   );
 }

@@ -1,81 +1,103 @@
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Descriptions,
   Form,
+  Grid,
   Input,
+  List,
   Modal,
   Table,
-  Tag,
-  Typography,
 } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { get, post } from "../../api.ts";
+import { PROJECT_PUBLICITY_ENTRY_MACHINE } from "../../../../src/projects/states.ts";
+import {
+  PUBLICITY_BATCH_MACHINE,
+  PUBLICITY_ENTRY_MACHINE,
+} from "../../../../src/publicity/states.ts";
+import { $api, queryClient } from "../../api/client.ts";
+import type { Answer, Schema } from "../../api/types.ts";
 import {
   EmptyHint,
-  Loaded,
-  StateTag,
+  QueryView,
   showApiError,
   today,
-  useLoad,
+  usePageTitle,
   yuan,
 } from "../../components/common.tsx";
+import { PublicHeading } from "./heading.tsx";
 
-interface Batch {
-  id: string;
+type Batch = Answer<"/api/v1/public/publicity/{id}">;
+type Entry = Schema<"PublicCaseEntry">;
+type ProjectEntry = Schema<"PublicProjectEntry">;
+
+/** One line of a publicity list, whichever its kind: what the page shows and objects to. */
+interface Row {
+  key: string;
+  subjectId: string;
   number: string;
   title: string;
-  startDate: string;
-  endDate: string;
-  workingDays: number;
-  state: string;
-  kind: "awards" | "projects";
-}
-
-interface Entry {
-  applicationId: string;
-  number: string;
-  item: string;
-  itemTitle: string;
+  organization: string;
+  county: string;
   clause: string | null;
-  organization: string;
-  county: string;
-  amount: number;
-  outcome: string | null;
-}
-
-interface ProjectEntry {
-  proposalId: string;
-  number: string;
-  title: string;
-  category: string;
   rank: number | null;
-  organization: string;
-  county: string;
   amount: number;
-  outcome: string | null;
+  outcome: string;
 }
 
-const OUTCOMES: Record<string, string> = {
-  awarded: "已奖励",
-  funded: "已立项",
-  rejected: "异议成立",
-  waiting_budget: "等待预算",
-};
+function caseRow(e: Entry): Row {
+  return {
+    key: e.applicationId,
+    subjectId: e.applicationId,
+    number: e.number,
+    title: `${e.item} ${e.itemTitle}`,
+    organization: e.organization,
+    county: e.county,
+    clause: e.clause,
+    rank: null,
+    amount: e.amount,
+    outcome: PUBLICITY_ENTRY_MACHINE.stateNames[e.outcome ?? "listed"],
+  };
+}
+
+function projectRow(e: ProjectEntry): Row {
+  return {
+    key: e.proposalId,
+    subjectId: e.proposalId,
+    number: e.number,
+    title: e.title,
+    organization: e.organization,
+    county: e.county,
+    clause: null,
+    rank: e.rank,
+    amount: e.amount,
+    outcome: PROJECT_PUBLICITY_ENTRY_MACHINE.stateNames[e.outcome ?? "listed"],
+  };
+}
+
+/** The batch's state as a dot and its name (a coloured tag's text is too faint to read). */
+function batchState(state: Batch["state"]) {
+  return (
+    <Badge
+      status={state === "open" ? "processing" : "default"}
+      text={PUBLICITY_BATCH_MACHINE.stateNames[state]}
+    />
+  );
+}
 
 /** 公示: the lists anyone may read, without personal data. */
 export function PublicityListPage() {
-  const state = useLoad(() => get<{ items: Batch[] }>("/api/v1/public/publicity"));
+  const list = $api.useQuery("get", "/api/v1/public/publicity");
   return (
     <>
-      <Typography.Title level={3}>公示</Typography.Title>
-      <Typography.Paragraph type="secondary">
+      <PublicHeading title="公示公告">
         审核通过的奖励和拟立项的公共项目在此公示；公示期内任何单位和个人均可提出异议（须留姓名和联系方式，不公开）。
-      </Typography.Paragraph>
-      <Loaded
-        state={state}
+      </PublicHeading>
+      <QueryView
+        query={list}
         empty={(d) =>
           d.items.length === 0 ? (
             <EmptyHint text="目前没有公示。审核通过的申报由市级审核人员发起公示后在此列出。" />
@@ -83,42 +105,31 @@ export function PublicityListPage() {
         }
       >
         {(d) => (
-          <Table<Batch>
-            rowKey="id"
-            size="small"
-            dataSource={d.items}
-            pagination={{ pageSize: 20 }}
-            columns={[
-              {
-                title: "公示编号",
-                dataIndex: "number",
-                render: (n: string, b) => (
-                  <Link to={`/publicity/public/${b.id}`} data-testid={`publicity-${n}`}>
-                    {n}
-                  </Link>
-                ),
-              },
-              { title: "标题", dataIndex: "title" },
-              {
-                title: "类型",
-                dataIndex: "kind",
-                render: (k: string) => (k === "projects" ? <Tag>公共项目</Tag> : <Tag>奖励</Tag>),
-              },
-              {
-                title: "公示期",
-                render: (_, b) => `${b.startDate} 至 ${b.endDate}（${b.workingDays} 个工作日）`,
-              },
-              {
-                title: "状态",
-                dataIndex: "state",
-                render: (s: string) => (
-                  <StateTag state={s} name={s === "open" ? "公示中" : "已结束"} />
-                ),
-              },
-            ]}
-          />
+          <Card size="small" styles={{ body: { paddingTop: 0, paddingBottom: 0 } }}>
+            <List
+              dataSource={d.items}
+              pagination={d.items.length > 20 ? { pageSize: 20, size: "small" } : false}
+              renderItem={(b) => (
+                <List.Item key={b.id} extra={batchState(b.state)}>
+                  <div>
+                    {/* The city's blue: antd's default link blue is too light on white (WCAG AA). */}
+                    <Link
+                      to={`/publicity/public/${b.id}`}
+                      data-testid={`publicity-${b.number}`}
+                      style={{ color: "#1661ab", fontWeight: 500 }}
+                    >
+                      {b.title}
+                    </Link>
+                    <div style={{ color: "rgba(0, 0, 0, 0.65)", marginTop: 4 }}>
+                      {`${b.number} · 公示期 ${b.startDate} 至 ${b.endDate}（${b.workingDays} 个工作日）`}
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
         )}
-      </Loaded>
+      </QueryView>
     </>
   );
 }
@@ -129,17 +140,39 @@ function ObjectionForm({
   onDone,
 }: {
   batch: Batch;
-  target: { id: string; label: string } | null;
+  target: Row | null;
   onDone: () => void;
 }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const onCase = $api.useMutation("post", "/api/v1/public/publicity/{id}/objections");
+  const onProject = $api.useMutation("post", "/api/v1/public/publicity/{id}/project-objections");
   if (!target) return null;
+  const submit = async (v: { name: string; contact: string; reason: string }) => {
+    setError(null);
+    const path = { id: batch.id };
+    try {
+      if (batch.kind === "projects")
+        await onProject.mutateAsync({
+          params: { path },
+          body: { proposalId: target.subjectId, ...v },
+        });
+      else
+        await onCase.mutateAsync({
+          params: { path },
+          body: { applicationId: target.subjectId, ...v },
+        });
+      setDone(true);
+      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/public/publicity/{id}"] });
+    } catch (e) {
+      setError(showApiError(form, e));
+    }
+  };
   return (
     <Modal
       open
-      title={`对“${target.label}”提出异议`}
+      title={`对“${target.organization} ${target.title}”提出异议`}
       footer={null}
       onCancel={onDone}
       destroyOnHidden
@@ -153,41 +186,21 @@ function ObjectionForm({
           data-testid="objection-done"
         />
       ) : (
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async (v: { name: string; contact: string; reason: string }) => {
-            setError(null);
-            const path =
-              batch.kind === "projects"
-                ? `/api/v1/public/publicity/${batch.id}/project-objections`
-                : `/api/v1/public/publicity/${batch.id}/objections`;
-            const body =
-              batch.kind === "projects"
-                ? { proposalId: target.id, ...v }
-                : { applicationId: target.id, ...v };
-            try {
-              await post(path, body);
-              setDone(true);
-            } catch (e) {
-              setError(showApiError(form, e));
-            }
-          }}
-        >
+        <Form form={form} layout="vertical" onFinish={submit}>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
           <Form.Item
             name="name"
             label="姓名"
             rules={[{ required: true, whitespace: true, message: "请填写姓名" }, { max: 50 }]}
           >
-            <Input data-testid="objection-name" />
+            <Input data-testid="objection-name" autoComplete="name" />
           </Form.Item>
           <Form.Item
             name="contact"
             label="联系方式"
             rules={[{ required: true, whitespace: true, message: "请填写联系方式" }, { max: 100 }]}
           >
-            <Input data-testid="objection-contact" />
+            <Input data-testid="objection-contact" autoComplete="tel" />
           </Form.Item>
           <Form.Item
             name="reason"
@@ -196,7 +209,12 @@ function ObjectionForm({
           >
             <Input.TextArea rows={4} data-testid="objection-reason" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="objection-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={onCase.isPending || onProject.isPending}
+            data-testid="objection-submit"
+          >
             提交异议
           </Button>
         </Form>
@@ -205,21 +223,128 @@ function ObjectionForm({
   );
 }
 
+function ObjectButton({ row, onClick }: { row: Row; onClick: () => void }) {
+  return (
+    <Button size="small" data-testid={`object-${row.number}`} onClick={onClick}>
+      提出异议
+    </Button>
+  );
+}
+
+/** On a phone: one card per entry, the amount and 提出异议 in its first lines. */
+function EntryList({
+  rows,
+  open,
+  onObject,
+}: {
+  rows: Row[];
+  open: boolean;
+  onObject: (r: Row) => void;
+}) {
+  return (
+    <List<Row>
+      dataSource={rows}
+      renderItem={(r) => (
+        <List.Item key={r.key} style={{ display: "block" }}>
+          <div style={{ fontWeight: 600 }}>{r.organization}</div>
+          <div>{r.title}</div>
+          <div style={{ color: "rgba(0,0,0,0.65)", fontSize: 13 }}>
+            {[r.rank !== null ? `排名 ${r.rank}` : null, r.number, r.county, r.clause]
+              .filter(Boolean)
+              .join(" · ")}
+          </div>
+          <div
+            style={{
+              display: "flex",
+              alignItems: "center",
+              justifyContent: "space-between",
+              flexWrap: "wrap",
+              gap: 8,
+              marginTop: 6,
+            }}
+          >
+            <span>
+              <b>{yuan(r.amount)}</b>（{r.outcome}）
+            </span>
+            {open && <ObjectButton row={r} onClick={() => onObject(r)} />}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** At a desk: the list as a table. */
+function EntryTable({
+  rows,
+  projects,
+  open,
+  onObject,
+}: {
+  rows: Row[];
+  projects: boolean;
+  open: boolean;
+  onObject: (r: Row) => void;
+}) {
+  return (
+    <Table<Row>
+      rowKey="key"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        projects
+          ? { title: "排名", dataIndex: "rank", width: 60 }
+          : { title: "申报编号", dataIndex: "number", width: 150 },
+        { title: "组织", dataIndex: "organization" },
+        { title: "县（市、区）", dataIndex: "county", width: 110 },
+        { title: projects ? "项目名称" : "奖励项目", dataIndex: "title" },
+        ...(projects ? [] : [{ title: "条款", dataIndex: "clause", width: 100 }]),
+        {
+          title: projects ? "拟安排金额" : "金额",
+          dataIndex: "amount",
+          align: "right",
+          render: (v: number) => yuan(v),
+        },
+        { title: "结果", dataIndex: "outcome", width: 90 },
+        ...(open
+          ? [
+              {
+                title: "异议",
+                key: "object",
+                width: 100,
+                render: (_: unknown, r: Row) => (
+                  <ObjectButton row={r} onClick={() => onObject(r)} />
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
 export function PublicityDetailPage() {
   const { id = "" } = useParams();
-  const state = useLoad(
-    () =>
-      get<Batch & { entries: Entry[]; projects: ProjectEntry[] }>(`/api/v1/public/publicity/${id}`),
-    id,
-  );
-  const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
+  const batch = $api.useQuery("get", "/api/v1/public/publicity/{id}", {
+    params: { path: { id } },
+  });
+  const narrow = Grid.useBreakpoint().md === false;
+  const [target, setTarget] = useState<Row | null>(null);
+  usePageTitle(batch.data ? `${batch.data.number} 公示` : undefined);
   return (
-    <Loaded state={state}>
+    <QueryView query={batch}>
       {(b) => {
         const open = b.state === "open" && today() >= b.startDate && today() <= b.endDate;
+        const projects = b.kind === "projects";
+        const rows = projects ? b.projects.map(projectRow) : b.entries.map(caseRow);
         return (
           <>
-            <Typography.Title level={3}>{b.title}</Typography.Title>
+            <PublicHeading title={b.title}>
+              {open
+                ? `公示期内（至 ${b.endDate}）任何单位和个人均可对名单中的一项提出异议，须留姓名和联系方式（不公开）。`
+                : "公示期已结束，不再受理异议。"}
+            </PublicHeading>
             <Descriptions
               size="small"
               bordered
@@ -230,98 +355,27 @@ export function PublicityDetailPage() {
               <Descriptions.Item label="公示期">
                 {b.startDate} 至 {b.endDate}
               </Descriptions.Item>
-              <Descriptions.Item label="状态">
-                {b.state === "open" ? "公示中" : "已结束"}
-              </Descriptions.Item>
+              <Descriptions.Item label="状态">{batchState(b.state)}</Descriptions.Item>
             </Descriptions>
-            <Card size="small">
-              {b.kind === "projects" ? (
-                <Table<ProjectEntry>
-                  rowKey="proposalId"
-                  size="small"
-                  pagination={false}
-                  dataSource={b.projects}
-                  scroll={{ x: 800 }}
-                  columns={[
-                    { title: "排名", dataIndex: "rank", width: 60 },
-                    { title: "项目名称", dataIndex: "title" },
-                    { title: "申报单位", dataIndex: "organization" },
-                    { title: "县（市、区）", dataIndex: "county", width: 110 },
-                    {
-                      title: "拟安排金额",
-                      dataIndex: "amount",
-                      align: "right",
-                      render: (v: number) => yuan(v),
-                    },
-                    {
-                      title: "结果",
-                      dataIndex: "outcome",
-                      render: (o: string | null) => (o ? (OUTCOMES[o] ?? o) : "公示中"),
-                    },
-                    {
-                      title: "",
-                      render: (_, e) =>
-                        open && (
-                          <Button
-                            size="small"
-                            onClick={() => setTarget({ id: e.proposalId, label: e.title })}
-                          >
-                            提出异议
-                          </Button>
-                        ),
-                    },
-                  ]}
-                />
+            <Card
+              size="small"
+              styles={narrow ? { body: { paddingTop: 0, paddingBottom: 0 } } : undefined}
+            >
+              {narrow ? (
+                <EntryList rows={rows} open={open} onObject={setTarget} />
               ) : (
-                <Table<Entry>
-                  rowKey="applicationId"
-                  size="small"
-                  pagination={false}
-                  dataSource={b.entries}
-                  scroll={{ x: 800 }}
-                  columns={[
-                    { title: "申报编号", dataIndex: "number", width: 150 },
-                    { title: "组织", dataIndex: "organization" },
-                    { title: "县（市、区）", dataIndex: "county", width: 110 },
-                    { title: "奖励项目", render: (_, e) => `${e.item} ${e.itemTitle}` },
-                    { title: "条款", dataIndex: "clause", width: 100 },
-                    {
-                      title: "金额",
-                      dataIndex: "amount",
-                      align: "right",
-                      render: (v: number) => yuan(v),
-                    },
-                    {
-                      title: "结果",
-                      dataIndex: "outcome",
-                      render: (o: string | null) => (o ? (OUTCOMES[o] ?? o) : "公示中"),
-                    },
-                    {
-                      title: "",
-                      render: (_, e) =>
-                        open && (
-                          <Button
-                            size="small"
-                            data-testid={`object-${e.number}`}
-                            onClick={() =>
-                              setTarget({
-                                id: e.applicationId,
-                                label: `${e.organization} ${e.itemTitle}`,
-                              })
-                            }
-                          >
-                            提出异议
-                          </Button>
-                        ),
-                    },
-                  ]}
-                />
+                <EntryTable rows={rows} projects={projects} open={open} onObject={setTarget} />
               )}
             </Card>
-            <ObjectionForm batch={b} target={target} onDone={() => setTarget(null)} />
+            <ObjectionForm
+              key={target?.key ?? ""}
+              batch={b}
+              target={target}
+              onDone={() => setTarget(null)}
+            />
           </>
         );
       }}
-    </Loaded>
+    </QueryView>
   );
 }

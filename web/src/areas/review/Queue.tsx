@@ -1,8 +1,10 @@
+import { keepPreviousData } from "@tanstack/react-query";
 import {
   Alert,
   Badge,
   Button,
   Card,
+  Grid,
   Input,
   Select,
   Space,
@@ -12,32 +14,17 @@ import {
   Typography,
 } from "antd";
 import type { HTMLAttributes } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
+import { STATE_NAMES, type State } from "../../../../src/applications/states.ts";
 import { COUNTIES } from "../../../../src/organizations/counties.ts";
-import { get } from "../../api.ts";
+import { $api } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { useAuth } from "../../auth.tsx";
-import {
-  beijingTime,
-  EmptyHint,
-  Loaded,
-  StateTag,
-  useLoad,
-  yuan,
-} from "../../components/common.tsx";
-import {
-  type ApplicationList,
-  type ApplicationView,
-  itemLabel,
-  loadCatalog,
-  STATE_NAMES,
-  type State,
-} from "../enterprise/kit.tsx";
+import { beijingTime, EmptyHint, QueryView, StateTag, yuan } from "../../components/common.tsx";
+import { ExportButton, useAddressFilters } from "../../components/filters.tsx";
+import { itemLabel, useCatalog } from "../enterprise/kit.tsx";
 
-/** The states an official acts on, by role. (Drafts are the enterprise's own: never listed here.) */
-export const TODO: Record<string, State[]> = {
-  county_official: ["submitted", "county_review"],
-  city_official: ["city_review"],
-};
+type Application = Schema<"Application">;
 
 const TAB_ORDER: State[] = [
   "submitted",
@@ -51,6 +38,11 @@ const TAB_ORDER: State[] = [
   "withdrawn",
 ];
 
+/** The tab that opens the queue: the cases waiting for the official's own step. */
+const WAITING = "waiting";
+/** The tab of every case in scope (in the address, so that it is not taken for the default). */
+const ALL = "all";
+
 const YEARS = (() => {
   const now = new Date().getFullYear();
   const years: number[] = [];
@@ -58,61 +50,63 @@ const YEARS = (() => {
   return years;
 })();
 
-/** 审核队列: the cases in the official's scope, by state, with filters and search. */
+const FILTER_KEYS = ["state", "county", "item", "year", "q"] as const;
+
+/**
+ * 审核队列: the cases in the official's scope. It opens on what waits for the official's step
+ * (全部 one click away); filters and page are in the address; 导出当前筛选 exports every row.
+ */
 export function Queue() {
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const role = user?.role ?? "";
-  const isCity = role === "city_official";
-  const todo = TODO[role] ?? [];
-  const state = params.get("state") ?? "all";
-  const filters = {
-    item: params.get("item") ?? undefined,
-    county: isCity ? (params.get("county") ?? undefined) : undefined,
-    q: params.get("q") ?? undefined,
-    year: params.get("year") ?? undefined,
+  const screens = Grid.useBreakpoint();
+  const isCity = user?.role === "city_official";
+  const { filters, page, setFilters, setPage } = useAddressFilters(FILTER_KEYS, {
+    state: WAITING,
+  });
+  const tab = filters.state ?? WAITING;
+  const narrowing = {
+    item: filters.item,
+    county: isCity ? filters.county : undefined,
+    q: filters.q,
+    year: filters.year ? Number(filters.year) : undefined,
   };
-  const page = Number(params.get("page") ?? "1") || 1;
-  const filterKey = JSON.stringify(filters);
-  const catalog = useLoad(loadCatalog);
-  const counts = useLoad(
-    () => get<ApplicationList>("/api/v1/applications", { ...filters, pageSize: 1 }),
-    filterKey,
+  // The list's query under the tab: what waits for the caller, every state, or one state.
+  const listQuery = {
+    ...narrowing,
+    ...(tab === WAITING
+      ? { waiting: "true" as const }
+      : tab === ALL
+        ? {}
+        : { state: tab as State }),
+  };
+  const catalog = useCatalog();
+  // The counts of the tabs: every state under the same narrowing.
+  const counts = $api.useQuery(
+    "get",
+    "/api/v1/applications",
+    { params: { query: { ...narrowing, pageSize: 1 } } },
+    { placeholderData: keepPreviousData },
   );
-  const list = useLoad(
-    () =>
-      get<ApplicationList>("/api/v1/applications", {
-        ...filters,
-        state: state === "all" ? undefined : state,
-        page,
-        pageSize: 20,
-      }),
-    `${filterKey}:${state}:${page}`,
+  const list = $api.useQuery(
+    "get",
+    "/api/v1/applications",
+    { params: { query: { ...listQuery, page, pageSize: 20 } } },
+    { placeholderData: keepPreviousData },
   );
 
-  function set(changes: Record<string, string | undefined>) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === "") next.delete(k);
-          else next.set(k, v);
-        }
-        if (!("page" in changes)) next.delete("page");
-        return next;
-      },
-      { replace: true },
-    );
-  }
-
+  const todo = counts.data?.waitingStates ?? [];
   const countOf = (s: State) => counts.data?.countsByState[s] ?? 0;
   const todoTotal = todo.reduce((n, s) => n + countOf(s), 0);
-  const hasFilters = Boolean(filters.item || filters.county || filters.q || filters.year);
+  const shownStates = TAB_ORDER.filter((s) => countOf(s) > 0 || todo.includes(s) || s === tab);
+  const hasFilters = Boolean(narrowing.item || narrowing.county || narrowing.q || narrowing.year);
+  const clearFilters = () =>
+    setFilters({ item: undefined, county: undefined, q: undefined, year: undefined });
+  const exportQuery: Record<string, string | number | undefined> = { ...listQuery };
 
   return (
     <Card
-      title="审核队列"
+      title={<h1 style={{ fontSize: "inherit", margin: 0 }}>审核队列</h1>}
       extra={
         isCity ? (
           <Typography.Text type="secondary">范围：全市</Typography.Text>
@@ -140,20 +134,23 @@ export function Queue() {
         <Input.Search
           allowClear
           placeholder="申报编号、奖励对象、组织名称或信用代码"
+          aria-label="搜索申报"
+          enterButton="搜索"
           key={filters.q ?? ""}
           defaultValue={filters.q}
-          style={{ width: 320 }}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
+          style={{ width: 320, maxWidth: "100%" }}
+          onSearch={(v) => setFilters({ q: v.trim() || undefined })}
           data-testid="queue-search"
         />
         <Select
           allowClear
           placeholder="全部奖励项目"
-          style={{ width: 300 }}
+          aria-label="奖励项目"
+          style={{ width: 300, maxWidth: "100%" }}
           value={filters.item}
-          onChange={(v: string | undefined) => set({ item: v })}
+          onChange={(v: string | undefined) => setFilters({ item: v })}
           showSearch={{ optionFilterProp: "label" }}
-          loading={catalog.loading}
+          loading={catalog.isPending}
           data-testid="queue-item"
           options={(catalog.data?.items ?? [])
             .filter((i) => i.kind === "fixed")
@@ -163,9 +160,10 @@ export function Queue() {
           <Select
             allowClear
             placeholder="全部县（市、区）"
+            aria-label="县（市、区）"
             style={{ width: 160 }}
             value={filters.county}
-            onChange={(v: string | undefined) => set({ county: v })}
+            onChange={(v: string | undefined) => setFilters({ county: v })}
             data-testid="queue-county"
             options={COUNTIES.map((c) => ({ value: c, label: c }))}
           />
@@ -173,62 +171,86 @@ export function Queue() {
         <Select
           allowClear
           placeholder="申报年度"
+          aria-label="申报年度"
           style={{ width: 120 }}
           value={filters.year}
-          onChange={(v: string | undefined) => set({ year: v })}
+          onChange={(v: string | undefined) => setFilters({ year: v })}
           data-testid="queue-year"
           options={YEARS.map((y) => ({ value: String(y), label: `${y} 年` }))}
         />
-        {hasFilters && (
-          <Button onClick={() => setParams(state === "all" ? {} : { state }, { replace: true })}>
-            清除筛选
-          </Button>
-        )}
+        {hasFilters && <Button onClick={clearFilters}>清除筛选</Button>}
+        <ExportButton path="/api/v1/applications/export" query={exportQuery} />
       </Space>
-      <Tabs
-        activeKey={state}
-        onChange={(k) => set({ state: k === "all" ? undefined : k })}
-        data-testid="queue-tabs"
-        items={[
-          { key: "all", label: <span data-testid="tab-all">全部 {counts.data?.total ?? ""}</span> },
-          ...TAB_ORDER.filter((s) => countOf(s) > 0 || todo.includes(s) || s === state).map(
-            (s) => ({
+      {screens.md === false ? (
+        // A phone picks the tab from a list: the tab bar would overflow into a menu that is not
+        // a tab (and that a screen reader cannot place in the tab list).
+        <Select
+          aria-label="按状态查看"
+          style={{ width: "100%", marginBottom: 12 }}
+          value={tab}
+          onChange={(k: string) => setFilters({ state: k === WAITING ? undefined : k })}
+          data-testid="queue-state-select"
+          options={[
+            ...(todo.length > 0 ? [{ value: WAITING, label: `待我办理 ${todoTotal}` }] : []),
+            { value: ALL, label: `全部 ${counts.data?.total ?? ""}` },
+            ...shownStates.map((s) => ({ value: s, label: `${STATE_NAMES[s]} ${countOf(s)}` })),
+          ]}
+        />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setFilters({ state: k === WAITING ? undefined : k })}
+          data-testid="queue-tabs"
+          items={[
+            ...(todo.length > 0
+              ? [
+                  {
+                    key: WAITING,
+                    label: (
+                      <span data-testid="tab-waiting">
+                        待我办理{" "}
+                        <Badge
+                          count={todoTotal}
+                          showZero
+                          color={todoTotal > 0 ? "#1661ab" : "#767676"}
+                        />
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              key: ALL,
+              label: <span data-testid="tab-all">全部 {counts.data?.total ?? ""}</span>,
+            },
+            ...shownStates.map((s) => ({
               key: s,
               label: (
                 <span data-testid={`tab-${s}`}>
-                  {STATE_NAMES[s]}{" "}
-                  {todo.includes(s) ? (
-                    <Badge
-                      count={countOf(s)}
-                      showZero
-                      color={countOf(s) > 0 ? "#1661ab" : "#bbb"}
-                    />
-                  ) : (
-                    countOf(s)
-                  )}
+                  {STATE_NAMES[s]} {countOf(s)}
                 </span>
               ),
-            }),
-          ),
-        ]}
-      />
-      <Loaded
-        state={list}
+            })),
+          ]}
+        />
+      )}
+      <QueryView
+        query={list}
         empty={(d) =>
           d.total === 0 ? (
             <EmptyHint
               text={
                 hasFilters
                   ? "没有符合筛选条件的申报。可以清除筛选条件，或换一个关键词。"
-                  : state === "all"
-                    ? "本范围内还没有申报。企业提交申报后会出现在这里。"
-                    : todo.includes(state as State)
-                      ? `没有“${STATE_NAMES[state as State]}”的申报，暂无待办。可切换到“全部”查看其他申报。`
-                      : `没有“${STATE_NAMES[state as State] ?? state}”的申报。可切换到“全部”查看。`
+                  : tab === WAITING
+                    ? "当前没有待您办理的申报。可切换到“全部”查看其他申报。"
+                    : tab === ALL
+                      ? "本范围内还没有申报。企业提交申报后会出现在这里。"
+                      : `没有“${STATE_NAMES[tab as State] ?? tab}”的申报。可切换到“全部”查看。`
               }
               action={
-                hasFilters || state !== "all" ? (
-                  <Button onClick={() => setParams({}, { replace: true })}>查看全部申报</Button>
+                hasFilters || tab !== ALL ? (
+                  <Button onClick={() => setFilters({ ...EVERYTHING })}>查看全部申报</Button>
                 ) : undefined
               }
             />
@@ -236,12 +258,13 @@ export function Queue() {
         }
       >
         {(d) => (
-          <Table<ApplicationView>
+          <Table<Application>
             rowKey="id"
             size="middle"
             data-testid="queue-table"
             dataSource={d.items}
-            loading={list.loading}
+            loading={list.isFetching}
+            scroll={{ x: 860 }}
             onRow={(a) =>
               ({
                 "data-testid": `queue-row-${a.number}`,
@@ -257,8 +280,8 @@ export function Queue() {
               pageSize: 20,
               total: d.total,
               showSizeChanger: false,
-              showTotal: (t) => `共 ${t} 件`,
-              onChange: (p) => set({ page: String(p) }),
+              showTotal: (t) => `共 ${t.toLocaleString("zh-CN")} 件`,
+              onChange: (p) => setPage(p),
             }}
             columns={[
               {
@@ -332,7 +355,16 @@ export function Queue() {
             ]}
           />
         )}
-      </Loaded>
+      </QueryView>
     </Card>
   );
 }
+
+/** Every filter cleared and the 全部 tab: the whole scope. */
+const EVERYTHING = {
+  state: ALL,
+  item: undefined,
+  county: undefined,
+  q: undefined,
+  year: undefined,
+} as const;

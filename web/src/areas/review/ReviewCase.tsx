@@ -14,49 +14,63 @@ import {
   Table,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { Organization } from "../../../../src/organizations/organizations.ts";
-import { ApiError, get, post } from "../../api.ts";
-import { useAuth } from "../../auth.tsx";
+import {
+  ACTION_NAMES,
+  type Action,
+  type State,
+  TRANSITIONS,
+} from "../../../../src/applications/states.ts";
+import { can } from "../../../../src/auth/access.ts";
+import { AWARD_STATE_NAMES } from "../../../../src/awards/states.ts";
+import { $api, fetchClient, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
+import { type User, useAuth } from "../../auth.tsx";
 import {
   beijingTime,
   EmptyHint,
   ErrorAlert,
-  Loaded,
+  QueryView,
   StateTag,
   showApiError,
-  useLoad,
+  usePageTitle,
   yuan,
 } from "../../components/common.tsx";
 import {
-  ACTION_NAMES,
-  type Action,
-  type ApplicationDetail,
-  type ApplicationList,
-  type ApplicationView,
   CaseDescriptions,
   type Catalog,
-  type Decision,
   DecisionView,
   EventTimeline,
   EvidenceTable,
   EvidenceViewer,
-  fundingText,
   itemLabel,
-  loadCatalog,
   orgText,
-  type State,
+  useCatalog,
 } from "../enterprise/kit.tsx";
 
-/** What an official may do on a case in a state (the server decides; this only shows buttons). */
-function actionsFor(role: string, state: State): Action[] {
-  if (role === "county_official") {
-    if (state === "submitted") return ["accept", "return", "reject"];
-    if (state === "county_review") return ["approve", "return", "reject"];
-  }
-  if (role === "city_official" && state === "city_review") return ["approve", "return", "reject"];
-  return [];
+type Application = Schema<"Application">;
+type ApplicationDetail = Schema<"ApplicationDetail">;
+type AwardRow = Schema<"AwardRow">;
+
+/**
+ * The decisions open to the official on a case in its state: the transition table's deciding
+ * steps the user's role may take in the case's county (the server checks again when one is sent).
+ */
+function actionsFor(user: User | null, state: State, county: string): Action[] {
+  if (!user) return [];
+  const actor = {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    organizationId: user.organizationId,
+    county: user.county,
+    ip: null,
+  };
+  return TRANSITIONS.filter(
+    (t) => t.from === state && t.decision && can(actor, t.permission, { county }),
+  ).map((t) => t.action);
 }
 
 const NEEDS_COMMENT: Action[] = ["return", "reject"];
@@ -67,62 +81,40 @@ function actionLabel(action: Action, role: string): string {
   return ACTION_NAMES[action];
 }
 
-interface Award {
-  id: string;
-  number: string;
-  applicationId: string;
-  organization: { id: string };
-  item: string;
-  clause: string;
-  amount: number;
-  year: number;
-  source: string;
-  state: string;
-  awardedOn: string;
-}
-
 /** 审核: the case, its evidence, the engine's decision, the organization's record, the decision. */
 export function ReviewCase() {
   const { id = "" } = useParams();
-  const state = useLoad(async () => {
-    const [detail, catalog] = await Promise.all([
-      get<ApplicationDetail>(`/api/v1/applications/${id}`),
-      loadCatalog(),
-    ]);
-    return { detail, catalog };
-  }, id);
-  if (state.error)
+  const detail = $api.useQuery("get", "/api/v1/applications/{id}", {
+    params: { path: { id } },
+  });
+  const catalog = useCatalog();
+  usePageTitle(detail.data ? `审核 ${detail.data.application.number}` : "审核");
+  if (detail.error)
     return (
       <>
-        <ErrorAlert error={state.error} />
+        <ErrorAlert error={detail.error} />
         <div style={{ textAlign: "center" }}>
           <Link to="/review">返回审核队列</Link>
         </div>
       </>
     );
   return (
-    <Loaded state={state}>
-      {({ detail, catalog }) => (
-        <CaseBody detail={detail} catalog={catalog} reload={state.reload} />
-      )}
-    </Loaded>
+    <QueryView query={detail}>{(d) => <CaseBody detail={d} catalog={catalog.data} />}</QueryView>
   );
 }
 
 function CaseBody({
   detail,
   catalog,
-  reload,
 }: {
   detail: ApplicationDetail;
-  catalog: Catalog;
-  reload: () => Promise<void>;
+  catalog: Catalog | undefined;
 }) {
   const { user } = useAuth();
   const { modal, message } = App.useApp();
   const role = user?.role ?? "";
   const app = detail.application;
-  const actions = actionsFor(role, app.state);
+  const actions = actionsFor(user, app.state, app.organization.county);
   const [form] = Form.useForm<{ comment?: string }>();
   const [busy, setBusy] = useState<Action | null>(null);
   const [actionError, setActionError] = useState<ApiError | Error | null>(null);
@@ -130,22 +122,11 @@ function CaseBody({
   const [selected, setSelected] = useState<string | null>(detail.evidence[0]?.id ?? null);
   const shown = detail.evidence.find((e) => e.id === selected) ?? detail.evidence[0];
 
-  // The engine's decision now (not stored), against everything else in the system.
-  const [preview, setPreview] = useState<Decision | null>(null);
-  const [previewError, setPreviewError] = useState<Error | null>(null);
-  const version = app.version;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the case changes
-  useEffect(() => {
-    let live = true;
-    setPreview(null);
-    setPreviewError(null);
-    post<Decision>(`/api/v1/applications/${app.id}/preview`)
-      .then((d) => live && setPreview(d))
-      .catch((e) => live && setPreviewError(e as Error));
-    return () => {
-      live = false;
-    };
-  }, [app.id, version]);
+  // The engine's decision now (not stored), against everything else in the system; read again
+  // after each step (every answer is refetched then).
+  const preview = $api.useQuery("post", "/api/v1/applications/{id}/preview", {
+    params: { path: { id: app.id } },
+  });
 
   async function act(action: Action) {
     setActionError(null);
@@ -156,7 +137,7 @@ function CaseBody({
     } catch {
       return;
     }
-    const amount = preview ? `政策引擎当前核定 ${yuan(preview.amountYuan)}。` : "";
+    const amount = preview.data ? `政策引擎当前核定 ${yuan(preview.data.amountYuan)}。` : "";
     modal.confirm({
       title: `确认${actionLabel(action, role)}？`,
       content: (
@@ -180,11 +161,14 @@ function CaseBody({
       onOk: async () => {
         setBusy(action);
         try {
-          await post(`/api/v1/applications/${app.id}/${action}`, comment ? { comment } : {});
+          await fetchClient.POST(`/api/v1/applications/{id}/${action}`, {
+            params: { path: { id: app.id } },
+            body: comment ? { comment } : {},
+          });
           message.success(`已${ACTION_NAMES[action]}：${app.number}`);
           setDone(`已${actionLabel(action, role)}。`);
           form.resetFields();
-          await reload();
+          await refetchAll();
         } catch (e) {
           const rest = showApiError(form, e);
           if (rest) setActionError(e as Error);
@@ -203,7 +187,7 @@ function CaseBody({
         style={{ marginBottom: 16 }}
         title={
           <Space wrap>
-            申报 {app.number}
+            <h1 style={{ fontSize: "inherit", margin: 0 }}>申报 {app.number}</h1>
             <span data-testid="case-state" data-state={app.state}>
               <StateTag state={app.state} name={app.stateName} />
             </span>
@@ -242,7 +226,7 @@ function CaseBody({
             )}
           </Card>
           <Card title="申报内容" style={{ marginBottom: 16 }}>
-            <CaseDescriptions app={app} item={catalog.byId.get(app.item)} />
+            <CaseDescriptions app={app} item={catalog?.byId.get(app.item)} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
@@ -320,11 +304,11 @@ function CaseBody({
             )}
           </Card>
           <Card title="政策引擎核定" style={{ marginBottom: 16 }}>
-            {previewError ? (
-              <ErrorAlert error={previewError} />
-            ) : preview ? (
+            {preview.error ? (
+              <ErrorAlert error={preview.error} />
+            ) : preview.data ? (
               <DecisionView
-                decision={preview}
+                decision={preview.data}
                 county={app.organization.county}
                 testId="engine-decision"
                 compact
@@ -345,7 +329,7 @@ function CaseBody({
                 style={{ marginTop: 12 }}
                 items={stored.map((e) => ({
                   key: String(e.seq),
-                  label: `第 ${e.seq} 步 ${ACTION_NAMES[e.action as Action] ?? e.action}（${beijingTime(e.createdAt)}）保存的核定：${yuan(e.amount)}`,
+                  label: `第 ${e.seq} 步 ${e.actionName}（${beijingTime(e.createdAt)}）保存的核定：${yuan(e.amount)}`,
                   children: e.decision && (
                     <DecisionView decision={e.decision} county={app.organization.county} compact />
                   ),
@@ -358,7 +342,7 @@ function CaseBody({
           </Card>
         </Col>
       </Row>
-      <OrganizationRecord app={app} role={role} />
+      <OrganizationRecord app={app} role={role} catalog={catalog} />
     </div>
   );
 }
@@ -389,32 +373,36 @@ function waitingText(role: string, state: State): string {
 }
 
 /** The organization: its registration, exclusions, other cases and awards. */
-function OrganizationRecord({ app, role }: { app: ApplicationView; role: string }) {
-  const org = useLoad(
-    () => get<Organization>(`/api/v1/organizations/${app.organization.id}`),
-    app.organization.id,
+function OrganizationRecord({
+  app,
+  role,
+  catalog,
+}: {
+  app: Application;
+  role: string;
+  catalog: Catalog | undefined;
+}) {
+  const org = $api.useQuery("get", "/api/v1/organizations/{id}", {
+    params: { path: { id: app.organization.id } },
+  });
+  const others = $api.useQuery("get", "/api/v1/applications", {
+    params: { query: { organizationId: app.organization.id, pageSize: 100 } },
+  });
+  // The award list has no organization filter: the city's list, this organization's rows.
+  const awards = $api.useQuery(
+    "get",
+    "/api/v1/awards",
+    {},
+    {
+      enabled: role === "city_official",
+      select: (r) => r.items.filter((a) => a.organization.id === app.organization.id),
+    },
   );
-  // The list API has no organization filter; the credit code (18 characters) finds its cases.
-  const others = useLoad(
-    () =>
-      get<ApplicationList>("/api/v1/applications", {
-        q: app.organization.uscc,
-        pageSize: 100,
-      }),
-    `${app.organization.uscc}:${app.version}`,
-  );
-  const awards = useLoad(
-    () =>
-      role === "city_official"
-        ? get<{ items: Award[] }>("/api/v1/awards").then((r) =>
-            r.items.filter((a) => a.organization.id === app.organization.id),
-          )
-        : Promise.resolve(null as Award[] | null),
-    `${app.organization.id}:${role}`,
-  );
-  const otherCases = (others.data?.items ?? []).filter(
-    (a) => a.id !== app.id && a.organization.id === app.organization.id,
-  );
+  const otherCases = (others.data?.items ?? []).filter((a) => a.id !== app.id);
+  const itemText = (item: string) => {
+    const title = catalog?.byId.get(item)?.title;
+    return title ? `${item} ${title}` : item;
+  };
   return (
     <Row gutter={16}>
       <Col xs={24} xl={14}>
@@ -423,14 +411,14 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
           style={{ marginBottom: 16 }}
           data-testid="org-other-cases"
         >
-          <Loaded
-            state={others}
+          <QueryView
+            query={others}
             empty={() =>
               otherCases.length === 0 ? <EmptyHint text="该组织没有其他申报。" /> : null
             }
           >
             {() => (
-              <Table<ApplicationView>
+              <Table<Application>
                 size="small"
                 rowKey="id"
                 dataSource={otherCases}
@@ -439,7 +427,6 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
                   {
                     title: "编号",
                     dataIndex: "number",
-                    width: 140,
                     render: (n: string, a) => <Link to={`/review/${a.id}`}>{n}</Link>,
                   },
                   {
@@ -448,7 +435,8 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
                     render: (_, a) => itemLabel(a),
                     ellipsis: true,
                   },
-                  { title: "对象", dataIndex: "subject", ellipsis: true },
+                  // A phone shows number, item and state; the rest from a desk's width.
+                  { title: "对象", dataIndex: "subject", ellipsis: true, responsive: ["md"] },
                   {
                     title: "状态",
                     dataIndex: "state",
@@ -459,13 +447,14 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
                     title: "金额",
                     dataIndex: "expectedAmount",
                     width: 110,
+                    responsive: ["md"],
                     align: "right",
                     render: (v: number | null) => yuan(v),
                   },
                 ]}
               />
             )}
-          </Loaded>
+          </QueryView>
         </Card>
         <Card title="该组织的奖励" style={{ marginBottom: 16 }} data-testid="org-awards">
           {role !== "city_official" ? (
@@ -473,51 +462,59 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
               奖励清单仅市级审核人员和财政人员可查看；上表中“已奖励”“公示中”的申报即该组织已获或拟获的奖励。
             </Typography.Paragraph>
           ) : (
-            <Loaded
-              state={awards}
+            <QueryView
+              query={awards}
               empty={(list) =>
-                list && list.length === 0 ? <EmptyHint text="该组织尚无奖励记录。" /> : null
+                list.length === 0 ? <EmptyHint text="该组织尚无奖励记录。" /> : null
               }
             >
               {(list) => (
-                <Table<Award>
+                <Table<AwardRow>
                   size="small"
                   rowKey="id"
                   pagination={false}
-                  dataSource={list ?? []}
+                  dataSource={list}
                   columns={[
                     { title: "奖励编号", dataIndex: "number", width: 140 },
-                    { title: "项目", dataIndex: "item", width: 70 },
-                    { title: "条款", dataIndex: "clause", width: 100 },
+                    {
+                      title: "奖励项目",
+                      dataIndex: "item",
+                      ellipsis: true,
+                      render: (item: string) => itemText(item),
+                    },
+                    { title: "条款", dataIndex: "clause", width: 100, responsive: ["md"] },
                     {
                       title: "金额",
                       dataIndex: "amount",
                       align: "right",
                       render: (v: number) => yuan(v),
                     },
-                    { title: "年度", dataIndex: "year", width: 70 },
+                    { title: "年度", dataIndex: "year", width: 70, responsive: ["md"] },
                     {
                       title: "资金",
                       dataIndex: "source",
                       width: 110,
+                      responsive: ["md"],
                       render: (s: string) => (s === "city" ? "市财政" : `${s}财政`),
                     },
                     {
                       title: "状态",
                       dataIndex: "state",
                       width: 90,
-                      render: (s: string) => <StateTag state={s} name={AWARD_STATES[s]} />,
+                      render: (s: AwardRow["state"]) => (
+                        <StateTag state={s} name={AWARD_STATE_NAMES[s]} />
+                      ),
                     },
                   ]}
                 />
               )}
-            </Loaded>
+            </QueryView>
           )}
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card title="组织信息" style={{ marginBottom: 16 }} data-testid="org-info">
-          <Loaded state={org}>
+          <QueryView query={org}>
             {(o) => (
               <>
                 {o.exclusions.some((e) => e.active) && (
@@ -567,23 +564,15 @@ function OrganizationRecord({ app, role }: { app: ApplicationView; role: string 
                     {
                       key: "funding",
                       label: "本申报资金",
-                      children: fundingText(app.fundingSource, app.organization.county),
+                      children: app.fundingSourceName ?? "—",
                     },
                   ]}
                 />
               </>
             )}
-          </Loaded>
+          </QueryView>
         </Card>
       </Col>
     </Row>
   );
 }
-
-const AWARD_STATES: Record<string, string> = {
-  pending: "待预留",
-  reserved: "已预留",
-  paid: "已拨付",
-  reversed: "已追回",
-  cancelled: "已撤销",
-};
