@@ -155,12 +155,10 @@ describe("public projects, assessment and reports", () => {
           });
         await shoot(page, `ux-projects-${name}-${device}`);
         const result = await axe(page, `${name} ${device}`);
-        // Text colours come from the app's theme and the account button from its frame; both are
-        // checked where they are defined (the frame's test), not once per page here.
+        // Still open: the cyan state tags of the call pages (a project call in publicity) read
+        // below 4.5:1; every other serious fault fails.
         const own = result.blocking.filter(
-          (v) =>
-            v.id !== "color-contrast" &&
-            !(v.id === "label-content-name-mismatch" && v.targets.join() === ".ant-btn-text"),
+          (v) => !(v.id === "color-contrast" && v.targets.join(" ").includes("tag")),
         );
         if (own.length > 0) faults[`${name} ${device}`] = own;
       }

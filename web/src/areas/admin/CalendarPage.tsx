@@ -125,6 +125,30 @@ function WorkCalendar() {
             <Calendar
               fullscreen={false}
               value={month}
+              // The month and year pickers, each named for a screen reader (antd's own are not).
+              headerRender={({ value, onChange }) => (
+                <Space style={{ padding: 8 }}>
+                  <Select
+                    size="small"
+                    aria-label="年份"
+                    value={value.year()}
+                    onChange={(y: number) => onChange(value.year(y))}
+                    options={Array.from({ length: 11 }, (_, i) => value.year() - 5 + i).map(
+                      (y) => ({ value: y, label: `${y} 年` }),
+                    )}
+                  />
+                  <Select
+                    size="small"
+                    aria-label="月份"
+                    value={value.month()}
+                    onChange={(m: number) => onChange(value.month(m))}
+                    options={Array.from({ length: 12 }, (_, m) => ({
+                      value: m,
+                      label: `${m + 1} 月`,
+                    }))}
+                  />
+                </Space>
+              )}
               onPanelChange={(d) => {
                 setMonth(d);
                 if (d.year() !== year) setYear(d.year());
@@ -146,13 +170,18 @@ function WorkCalendar() {
                       margin: 2,
                       borderRadius: 4,
                       padding: "2px 0",
-                      opacity: d.month() === month.month() ? 1 : 0.35,
                       background: special
                         ? special.kind === "holiday"
                           ? "#fff1f0"
                           : "#e6f4ff"
                         : undefined,
-                      color: off ? "#cf1322" : undefined,
+                      // A neighbouring month's day is greyed, yet readable (4.5:1 on white).
+                      color:
+                        d.month() !== month.month()
+                          ? "rgba(0, 0, 0, 0.56)"
+                          : off
+                            ? "#cf1322"
+                            : undefined,
                     }}
                   >
                     <div>{d.date()}</div>
