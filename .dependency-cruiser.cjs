@@ -11,6 +11,8 @@ const WEB_SHARED = [
   "^src/calculate/request\\.ts$",
   "^src/applications/application-input\\.ts$",
   "^src/applications/present\\.ts$",
+  "^src/budgets/source-names\\.ts$",
+  "^src/projects/project-input\\.ts$",
   "^src/catalog/catalog\\.ts$",
   "^src/policy/conditions\\.ts$",
   "^src/policy/types\\.ts$",

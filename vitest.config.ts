@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Servers the tests start as processes check every answer strictly (Config.strictResponses).
+    env: { QI_STRICT_RESPONSES: "1" },
   },
 });

@@ -18,6 +18,11 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Client address and protocol taken from the proxy's X-Forwarded-* headers (QI_TRUST_PROXY=1). */
   readonly trustProxy: boolean;
+  /**
+   * Every answer checked strictly against its route's response schema: a field the schema does
+   * not describe is an error (QI_STRICT_RESPONSES=1; the test suite sets it).
+   */
+  readonly strictResponses: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     secureCookies: env.QI_SECURE_COOKIES === "1",
     trustProxy: env.QI_TRUST_PROXY === "1",
+    strictResponses: env.QI_STRICT_RESPONSES === "1",
   };
 }
 

@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from "kysely";
+import { contains } from "../db/contains.ts";
 import type { DB, Tx } from "../db/database.ts";
 import type { EvidenceTable } from "../db/schema.ts";
 import type { State } from "./states.ts";
@@ -86,6 +87,15 @@ export function insertEvidence(trx: Tx, row: EvidenceTable) {
   return trx.insertInto("evidence").values(row).execute();
 }
 
+/** Removes one piece of evidence, only as part of its case. */
+export function deleteEvidenceRow(trx: Tx, applicationId: string, evidenceId: string) {
+  return trx
+    .deleteFrom("evidence")
+    .where("id", "=", evidenceId)
+    .where("application_id", "=", applicationId)
+    .execute();
+}
+
 export function isRelated(db: DB | Tx, userId: string, organizationId: string) {
   return db
     .selectFrom("official_relations")
@@ -145,13 +155,13 @@ export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
     );
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const text = f.q;
     q = q.where((eb) =>
       eb.or([
-        eb("applications.number", "like", like),
-        eb("applications.subject", "like", like),
-        eb("organizations.name", "like", like),
-        eb("organizations.uscc", "like", like),
+        contains("applications.number", text),
+        contains("applications.subject", text),
+        contains("organizations.name", text),
+        contains("organizations.uscc", text),
       ]),
     );
   }

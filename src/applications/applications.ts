@@ -41,7 +41,7 @@ import {
   presentRecordEvent,
   timeline,
 } from "./present.ts";
-import { APPLICATION_MACHINE, STATES, type State, TRANSITIONS } from "./states.ts";
+import { APPLICATION_MACHINE, EDITABLE_STATES, STATES, type State, TRANSITIONS } from "./states.ts";
 
 /** What scopes a case for can(): its organization, county and whether it was ever submitted. */
 export function caseScope(
@@ -170,8 +170,7 @@ export async function updateApplication(
     { type: "application", id },
   );
   requireVersion(APPLICATION_MACHINE.title, version, row.version);
-  const editable: State[] = ["draft", "returned"];
-  if (!editable.includes(row.state as State)) {
+  if (!EDITABLE_STATES.includes(row.state as State)) {
     throw new AppError("invalid_state", "只有草稿或退回补正的申报可以修改", "state");
   }
   const item = patch.item ?? row.item;

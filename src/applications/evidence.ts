@@ -4,17 +4,19 @@ import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { inTransaction, type Tx } from "../db/database.ts";
+import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { evidencePath, storeFile } from "../files/file-store.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { loadApplicationFor } from "./applications.ts";
-import { findApplicationRow, findEvidence, insertEvidence } from "./applications-repository.ts";
+import {
+  deleteEvidenceRow,
+  findApplicationRow,
+  findEvidence,
+  insertEvidence,
+} from "./applications-repository.ts";
 import { type EvidenceView, presentEvidence } from "./present.ts";
-import type { State } from "./states.ts";
-
-/** The states in which the enterprise may still change the evidence of its case. */
-const EDITABLE: readonly State[] = ["draft", "returned"];
+import { EDITABLE_STATES, type State } from "./states.ts";
 
 /** Stores a file under its content hash (outside any served folder) and links it to the case. */
 export async function addEvidence(
@@ -30,7 +32,7 @@ export async function addEvidence(
     { organizationId: row.organization_id },
     { type: "application", id: applicationId },
   );
-  if (!EDITABLE.includes(row.state as State)) {
+  if (!EDITABLE_STATES.includes(row.state as State)) {
     throw new AppError("invalid_state", "只有草稿或退回补正的申报可以上传材料", "state");
   }
   const stored = storeFile(ctx, file);
@@ -106,7 +108,7 @@ export async function removeEvidence(
     await lockOrganization(trx, ctx.database.dialect, loaded.organization_id);
     const row = await findApplicationRow(trx, applicationId);
     if (!row) throw new AppError("not_found", "申报不存在", "id");
-    if (!EDITABLE.includes(row.state as State)) {
+    if (!EDITABLE_STATES.includes(row.state as State)) {
       throw new AppError("invalid_state", "申报已提交，证明材料不能删除", "state");
     }
     const evidence = await findEvidence(trx, applicationId, evidenceId);
@@ -131,12 +133,4 @@ export async function removeEvidence(
     });
     return presentEvidence(evidence);
   });
-}
-
-function deleteEvidenceRow(trx: Tx, applicationId: string, evidenceId: string) {
-  return trx
-    .deleteFrom("evidence")
-    .where("id", "=", evidenceId)
-    .where("application_id", "=", applicationId)
-    .execute();
 }

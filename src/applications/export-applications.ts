@@ -1,3 +1,4 @@
+import { recordExport } from "../audit/record-export.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingDate, beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
@@ -63,8 +64,7 @@ export async function exportApplications(
       updatedOn: beijingDate(a.updatedAt),
     })),
   );
-  return {
-    name: `申报列表-${beijingToday(ctx)}.xlsx`,
-    data: await workbookBuffer(book),
-  };
+  const data = await workbookBuffer(book);
+  await recordExport(ctx, actor, "applications", filter);
+  return { name: `申报列表-${beijingToday(ctx)}.xlsx`, data };
 }

@@ -105,6 +105,9 @@ export function findTransition(action: Action, from: State): Transition | undefi
   return TRANSITIONS.find((tr) => tr.action === action && tr.from === from);
 }
 
+/** The states in which the enterprise may still change its case and the evidence of it. */
+export const EDITABLE_STATES: readonly State[] = ["draft", "returned"];
+
 /** The states whose cases take part in "first applied" and the caps (all submitted, not ended). */
 export const LIVE_STATES: readonly State[] = [
   "submitted",

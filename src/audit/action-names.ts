@@ -108,7 +108,7 @@ const TRANSITION_NAMES: Record<string, string> = Object.fromEntries(
  * Every action by its code. Some codes are both a permission and an action (application.submit):
  * what was done names it; the permission's name serves only codes that are nothing else.
  */
-export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
+const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   ...PERMISSION_NAMES,
   ...EVENT_NAMES,
   ...TRANSITION_NAMES,
@@ -138,7 +138,7 @@ export function actionsMatching(text: string): string[] {
 }
 
 /** What kind of record an entry is about. */
-export const TARGET_KIND_NAMES: Readonly<Record<string, string>> = {
+const TARGET_KIND_NAMES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.values(MACHINES).map((m) => [m.kind, m.title])),
   user: "账号",
   organization: "组织",

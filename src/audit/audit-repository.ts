@@ -1,3 +1,4 @@
+import { contains } from "../db/contains.ts";
 import type { DB, Tx } from "../db/database.ts";
 
 /** Reading the audit log. Entries are written only by the append-only store (audit-log.ts). */
@@ -46,11 +47,10 @@ export async function allAuditRows(db: DB | Tx, filter: AuditFilter) {
  */
 export async function actorIdsMatching(db: DB | Tx, text: string): Promise<string[]> {
   const needle = text.trim();
-  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db
     .selectFrom("users")
     .select("id")
-    .where((eb) => eb.or([eb("username", "like", pattern), eb("display_name", "like", pattern)]))
+    .where((eb) => eb.or([contains("username", needle), contains("display_name", needle)]))
     .execute();
   return [...new Set([needle, ...rows.map((r) => r.id)])];
 }

@@ -1,5 +1,7 @@
 import { ROLE_NAMES, type Role } from "../auth/roles.ts";
 import { MACHINES, type RecordKind } from "../lifecycle/machines.ts";
+import { TRANCHE_KIND_NAMES } from "../projects/states.ts";
+import { PUBLICITY_KIND_NAMES } from "../publicity/states.ts";
 import { SETTINGS, type SettingKey } from "../settings/settings.ts";
 
 /**
@@ -15,7 +17,7 @@ export interface Change {
 }
 
 /** The fields the writers of the log put in before and after. */
-export const FIELD_NAMES: Readonly<Record<string, string>> = {
+const FIELD_NAMES: Readonly<Record<string, string>> = {
   state: "状态",
   comment: "意见",
   amount: "金额（元）",
@@ -90,10 +92,8 @@ const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   kind: {
     holiday: "节假日",
     workday: "调休上班日",
-    advance: "预拨",
-    final: "清算",
-    awards: "奖励公示",
-    projects: "项目入选公示",
+    ...TRANCHE_KIND_NAMES,
+    ...PUBLICITY_KIND_NAMES,
   },
   source: { city: "市级财政" },
   result: { passed: "通过", failed: "未通过" },
@@ -113,7 +113,7 @@ const VALUE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 };
 
 /** Fields whose value is an id another table names (an organization, an account…). */
-export const NAMED_FIELDS: Readonly<Record<string, string>> = {
+const NAMED_FIELDS: Readonly<Record<string, string>> = {
   organizationId: "organization",
   userId: "user",
   application: "application",
@@ -154,7 +154,7 @@ function show(
   return String(value);
 }
 
-export function fieldName(field: string): string {
+function fieldName(field: string): string {
   return FIELD_NAMES[field] ?? SETTINGS[field as SettingKey]?.label ?? field;
 }
 

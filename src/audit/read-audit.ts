@@ -20,6 +20,7 @@ import {
   listAuditRows,
 } from "./audit-repository.ts";
 import { describeChanges, namedIds } from "./describe-changes.ts";
+import { recordExport } from "./record-export.ts";
 
 /** What the list and its export are filtered by, as the auditor types it. */
 export interface AuditQuery {
@@ -172,11 +173,9 @@ export async function exportAudit(ctx: Context, actor: Actor, q: AuditQuery) {
       code: e.action,
     })),
   );
-  return {
-    name: `审计日志-${beijingToday(ctx)}.xlsx`,
-    data: await workbookBuffer(book),
-    rows: shown.length,
-  };
+  const data = await workbookBuffer(book);
+  await recordExport(ctx, actor, "audit", q);
+  return { name: `审计日志-${beijingToday(ctx)}.xlsx`, data, rows: shown.length };
 }
 
 /** "2026-12-03 16:43:10", as officials read a time in a sheet. */

@@ -29,6 +29,7 @@ export interface AwardFilter {
   readonly year?: number | undefined;
   readonly source?: string | undefined;
   readonly state?: AwardState | undefined;
+  readonly organizationId?: string | undefined;
 }
 
 /**
@@ -52,7 +53,6 @@ export function listAwardRows(db: DB | Tx, f: AwardFilter) {
       "organizations.uscc as uscc",
       "organizations.county as county",
       "applications.policy_id as policy_id",
-      "applications.event_date as event_date",
       "payment_batches.id as pending_batch_id",
       "payment_batches.number as pending_batch_number",
     ])
@@ -60,6 +60,7 @@ export function listAwardRows(db: DB | Tx, f: AwardFilter) {
   if (f.year) q = q.where("awards.year", "=", f.year);
   if (f.source) q = q.where("awards.source", "=", f.source);
   if (f.state) q = q.where("awards.state", "=", f.state);
+  if (f.organizationId) q = q.where("awards.organization_id", "=", f.organizationId);
   return q.execute();
 }
 
@@ -71,6 +72,7 @@ export function awardPaymentRows(db: DB | Tx, f: { year: number; source: string 
   return db
     .selectFrom("awards")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .innerJoin("applications", "applications.id", "awards.application_id")
     .leftJoin("bank_accounts", "bank_accounts.id", "awards.bank_account_id")
     .select([
       "organizations.name",
@@ -83,6 +85,7 @@ export function awardPaymentRows(db: DB | Tx, f: { year: number; source: string 
       "awards.clause",
       "awards.awarded_on",
       "awards.state",
+      "applications.policy_id",
     ])
     .where("awards.year", "=", f.year)
     .where("awards.source", "=", f.source)

@@ -1,9 +1,11 @@
+import { recordExport } from "../audit/record-export.ts";
 import type { Actor } from "../auth/roles.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { addSheet, newWorkbook, sumOf, workbookBuffer } from "../reports/workbook.ts";
-import { type AwardFilter, listAwards } from "./list-awards.ts";
+import type { AwardFilter } from "./awards-repository.ts";
+import { listAwards } from "./list-awards.ts";
 
 /** 导出当前筛选 of the awards list: every matching award (all pages), as the list shows them. */
 export async function exportAwards(
@@ -50,9 +52,7 @@ export async function exportAwards(
     })),
     [{ organization: "合计", amount: sumOf(awards, (a) => a.amount) }],
   );
-  return {
-    name: `奖励-${beijingToday(ctx)}.xlsx`,
-    data: await workbookBuffer(book),
-    rows: awards.length,
-  };
+  const data = await workbookBuffer(book);
+  await recordExport(ctx, actor, "awards", filter);
+  return { name: `奖励-${beijingToday(ctx)}.xlsx`, data, rows: awards.length };
 }

@@ -1,17 +1,9 @@
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
-import { listAwardRows } from "./awards-repository.ts";
-import { AWARD_STATE_NAMES, AWARD_STATES, type AwardState } from "./states.ts";
-
-const isAwardState = (s: string): s is AwardState =>
-  (AWARD_STATES as readonly string[]).includes(s);
-
-export interface AwardFilter {
-  readonly year?: number | undefined;
-  readonly source?: string | undefined;
-  readonly state?: string | undefined;
-}
+import { itemOf } from "../reports/report-helpers.ts";
+import { type AwardFilter, listAwardRows } from "./awards-repository.ts";
+import { AWARD_STATE_NAMES } from "./states.ts";
 
 /**
  * Every award that matches, with its organization, its item's name (from the policy its case was
@@ -20,18 +12,16 @@ export interface AwardFilter {
  */
 export async function listAwards(ctx: Context, actor: Actor, f: AwardFilter) {
   requireAccess(actor, "award.read");
-  // No award is in a state that does not exist.
-  const state = f.state ? (isAwardState(f.state) ? f.state : null) : undefined;
-  if (state === null) return [];
   const source = actor.role === "finance" && actor.county ? actor.county : undefined;
   if (source && f.source && f.source !== source) return [];
   const rows = await listAwardRows(ctx.database.db, {
     year: f.year,
     source: source ?? f.source,
-    state,
+    state: f.state,
+    organizationId: f.organizationId,
   });
   return rows.map((r) => {
-    const item = ctx.registry.itemOf(r.policy_id, r.item, r.event_date);
+    const item = itemOf(ctx, r.policy_id, r.item);
     return {
       id: r.id,
       number: r.number,

@@ -17,6 +17,7 @@ import {
 import { isCounty } from "../organizations/counties.ts";
 import { loadSettings } from "../settings/settings.ts";
 import { listBudgetRows } from "./budgets-repository.ts";
+import { SOURCE_NAMES } from "./source-names.ts";
 
 /** "city" (四（二）'s special fund) or a county's own budget. */
 export function checkSource(source: string): string {
@@ -29,9 +30,6 @@ export function checkSource(source: string): string {
   }
   return source;
 }
-
-export const SOURCE_NAMES = (source: string) =>
-  source === "city" ? "市级制造业高质量发展专项资金（质量强市部分）" : `${source}财政`;
 
 /**
  * The budget of a year and source, created on first use: the city fund starts at the default
@@ -141,3 +139,5 @@ export async function listBudgets(ctx: Context, actor: Actor, year?: number) {
   const rows = await listBudgetRows(ctx.database.db, { year, source });
   return rows.map((r) => ({ ...toBudget(r), sourceName: SOURCE_NAMES(r.source) }));
 }
+
+export { SOURCE_NAMES };

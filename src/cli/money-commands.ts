@@ -13,6 +13,7 @@ import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { paymentWorkbook } from "../payments/payment-workbook.ts";
 import { findPaymentBatchByRef, lineStatesOfBatch } from "../payments/payments-repository.ts";
 import { recordPaymentResult } from "../payments/record-payment-result.ts";
+import { itemOf } from "../reports/report-helpers.ts";
 import { withContext } from "./with-context.ts";
 
 /** The operator on the server reads awards as the city's finance: every budget, every county. */
@@ -161,7 +162,7 @@ export function registerMoneyCommands(program: Command): void {
           amount: Number(r.amount),
           item: r.item,
           // The item's name, as in the batch export (the id stays in its own column).
-          itemTitle: ctx.registry.itemOf(null, r.item, r.awarded_on)?.title,
+          itemTitle: itemOf(ctx, r.policy_id, r.item)?.title ?? r.item,
           clause: r.clause,
           awardedOn: r.awarded_on,
           state: AWARD_STATE_NAMES[r.state] ?? r.state,

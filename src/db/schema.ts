@@ -7,9 +7,10 @@ import type {
   CallState,
   ProjectEntryState,
   ProposalState,
+  TrancheKind,
   TrancheState,
 } from "../projects/states.ts";
-import type { BatchState, EntryState, ObjectionState } from "../publicity/states.ts";
+import type { BatchState, EntryState, ObjectionState, PublicityKind } from "../publicity/states.ts";
 
 /**
  * The tables, as Kysely sees them. Both dialects store the same types: text ids (UUIDs), integer
@@ -314,7 +315,7 @@ export interface PublicityBatchTable {
   created_at: string;
   closed_at: string | null;
   /** "awards" (approved cases) or "projects" (a public-project selection). */
-  kind: Generated<string>;
+  kind: Generated<PublicityKind>;
   /** Bumped by every change: an edit or a transition read at another version is refused. */
   version: number;
 }
@@ -571,7 +572,7 @@ export interface ProjectScoreTable {
 export interface ProjectTrancheTable {
   id: string;
   proposal_id: string;
-  kind: string;
+  kind: TrancheKind;
   amount: number;
   year: number;
   source: string;

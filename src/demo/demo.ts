@@ -5,6 +5,8 @@ import type { Action } from "../applications/states.ts";
 import { transitionApplication } from "../applications/transition-application.ts";
 import { type Actor, type Role, systemActor } from "../auth/roles.ts";
 import { setBudget } from "../budgets/budgets.ts";
+import { loadCalendar } from "../calendar/calendar.ts";
+import { endOfWorkingDays } from "../calendar/working-days.ts";
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { closePublicity } from "../jobs/close-due-publicity.ts";
@@ -206,6 +208,9 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
   // first publicity below begins. The actions run in the order of their instants.
   const schedule: { at: Date; run: (dated: Context) => Promise<void> }[] = [];
   const firstDay = addDays(beijingToday(ctx), -63);
+  // The day itself when it is a working day (holidays and 调休 counted), otherwise the next one.
+  const calendar = await loadCalendar(ctx.database.db);
+  const workingDayFrom = (day: string) => endOfWorkingDays(calendar, day, 1);
   const at = (day: string, minute: number) =>
     new Date(Date.parse(`${day}T09:00:00+08:00`) + minute * 60_000);
   let n = 0;
@@ -367,12 +372,6 @@ async function fillMoney(ctx: Context, city: Actor): Promise<void> {
       );
     }
   }
-}
-
-/** The day itself when it is Monday to Friday, otherwise the Monday after. */
-function workingDayFrom(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 6 ? addDays(day, 2) : weekday === 0 ? addDays(day, 1) : day;
 }
 
 async function stateOf(ctx: Context, id: string): Promise<string> {

@@ -42,7 +42,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /**
    * Every answer is checked against its route's response schema; strictly, a field the schema
-   * does not describe is an error too (on in the test suite, or with QI_STRICT_RESPONSES=1).
+   * does not describe is an error too (Config.strictResponses; on in the test suite). Off by
+   * default.
    */
   readonly strictResponses?: boolean;
   /** The built web app (index.html and assets); served at `/` when it exists. */
@@ -64,12 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(
-    responseSerializer(
-      options.strictResponses ??
-        (process.env.VITEST !== undefined || process.env.QI_STRICT_RESPONSES === "1"),
-    ),
-  );
+  app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   installErrorHandlers(app, context);
 
   // Browsers are told to use https only (CSP `upgrade-insecure-requests`, HSTS) when the app is

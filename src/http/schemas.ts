@@ -61,7 +61,7 @@ export const calculateResponseSchema = z
   .meta({ id: "CalculateResponse" });
 
 /** The HTTP statuses an error can take (see ERROR_CODES in src/errors.ts). */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429 | 500;
 
 /**
  * The error answers a route can give, each in the one error shape, for its `response` schema:
@@ -80,5 +80,7 @@ export const SIGNED_IN = [400, 401, 403] as const;
 /** …and one that reads or changes a record by id (404) whose state or version may refuse (409). */
 export const RECORD_CHANGE = [400, 401, 403, 404, 409] as const;
 
-/** An empty answer (204). */
-export const noContent = z.null().describe("无内容");
+/** A file to download: its bytes, named in the Content-Disposition header. */
+export function fileContent(description = "文件内容（二进制）") {
+  return z.unknown().describe(`${description}；文件名见 Content-Disposition`);
+}

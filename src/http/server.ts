@@ -22,6 +22,7 @@ export async function startServer(overrides: { port?: number; host?: string } = 
     logger: true,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    strictResponses: config.strictResponses,
   });
   const stop = async () => {
     await app.close();

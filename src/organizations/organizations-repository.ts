@@ -1,3 +1,4 @@
+import { contains } from "../db/contains.ts";
 import type { DB, Tx } from "../db/database.ts";
 import type { ExclusionTable, OrganizationTable } from "../db/schema.ts";
 
@@ -23,8 +24,8 @@ export async function listOrganizationRows(
   let q = db.selectFrom("organizations");
   if (filter.county) q = q.where("county", "=", filter.county);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb("name", "like", like), eb("uscc", "like", like)]));
+    const text = filter.q;
+    q = q.where((eb) => eb.or([contains("name", text), contains("uscc", text)]));
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await q

@@ -1,3 +1,4 @@
+import { recordExport } from "../audit/record-export.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingDate, beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
@@ -52,5 +53,7 @@ export async function exportPaymentBatches(
       },
     ],
   );
-  return { name: `拨付批次-${beijingToday(ctx)}.xlsx`, data: await workbookBuffer(book) };
+  const data = await workbookBuffer(book);
+  await recordExport(ctx, actor, "payment-batches", filter);
+  return { name: `拨付批次-${beijingToday(ctx)}.xlsx`, data };
 }

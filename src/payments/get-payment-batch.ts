@@ -4,6 +4,7 @@ import { budgetScope } from "../awards/award-scope.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
+import { itemOf } from "../reports/report-helpers.ts";
 import { batchLines, findPaymentBatchByRef } from "./payments-repository.ts";
 import { LINE_STATE_NAMES } from "./states.ts";
 
@@ -12,10 +13,7 @@ import { LINE_STATE_NAMES } from "./states.ts";
  * its number (BF-2026-0001), as finance reads it off the treasury's list.
  */
 export async function getPaymentBatch(ctx: Context, actor: Actor, ref: string) {
-  const batch = await findPaymentBatchByRef(
-    ctx.database.db,
-    /^bf-/i.test(ref) ? ref.toUpperCase() : ref,
-  );
+  const batch = await findPaymentBatchByRef(ctx.database.db, ref);
   requireAccess(actor, "payment.manage", budgetScope(batch?.source ?? "city"), {
     type: "payment_batch",
     id: batch?.id ?? ref,
@@ -29,9 +27,9 @@ export async function getPaymentBatch(ctx: Context, actor: Actor, ref: string) {
     source: batch.source,
     sourceName: SOURCE_NAMES(batch.source),
     createdAt: batch.created_at,
-    lines: lines.map(({ policyId, eventDate, ...l }) => ({
+    lines: lines.map(({ policyId, ...l }) => ({
       ...l,
-      itemTitle: ctx.registry.itemOf(policyId, l.item, eventDate)?.title ?? l.item,
+      itemTitle: itemOf(ctx, policyId, l.item)?.title ?? l.item,
       stateName: LINE_STATE_NAMES[l.state],
       amount: Number(l.amount),
       accountChangePending: Boolean(Number(l.accountChangePending)),

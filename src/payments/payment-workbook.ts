@@ -8,8 +8,8 @@ export interface PaymentRow {
   bankAccount: string | null;
   amount: number;
   item: string;
-  /** The item's name; a caller without the catalog at hand leaves it out and the id stands in. */
-  itemTitle?: string;
+  /** The item's name in the pack its case was decided under, or its id when that is unknown. */
+  itemTitle: string;
   clause: string;
   awardedOn: string;
   state: string;
@@ -33,7 +33,7 @@ export async function paymentWorkbook(rows: readonly PaymentRow[]): Promise<Buff
     { header: "状态", key: "state", width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow({ ...row, itemTitle: row.itemTitle ?? row.item });
+  for (const row of rows) sheet.addRow(row);
   const totalRow = sheet.addRow({
     organization: "合计",
     amount: rows.reduce((s, r) => s + r.amount, 0),

@@ -3,41 +3,10 @@ import type { PaymentBatchTable } from "../db/schema.ts";
 
 /** The SQL of payments: batches and their lines. */
 
-/**
- * The reserved awards of a budget not yet in a pending line. With `lock` (PostgreSQL), their rows
- * are held until commit, so a reversal of one of them waits and then sees its pending line — and
- * an award reversed meanwhile drops out of the batch instead of getting a line.
- */
-export function unpaidAwards(db: DB | Tx, year: number, source: string, lock = false) {
-  const q = db
+/** The reserved awards in no pending line: those a new batch of their budget would take. */
+function awardsToBatch(db: DB | Tx) {
+  return db
     .selectFrom("awards")
-    .selectAll()
-    .where("year", "=", year)
-    .where("source", "=", source)
-    .where("state", "=", "reserved")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("payment_lines")
-            .select("id")
-            .whereRef("payment_lines.award_id", "=", "awards.id")
-            .where("payment_lines.state", "=", "pending"),
-        ),
-      ),
-    )
-    .orderBy("number");
-  return (lock ? q.forUpdate() : q).execute();
-}
-
-/**
- * What a new batch of each budget would take: the reserved awards in no pending line (the same
- * rule as `unpaidAwards`), with whether each has a verified account to be paid to.
- */
-export function batchableAwards(db: DB | Tx, source: string | undefined) {
-  let q = db
-    .selectFrom("awards")
-    .select(["year", "source", "amount", "bank_account_id"])
     .where("state", "=", "reserved")
     .where((eb) =>
       eb.not(
@@ -50,6 +19,25 @@ export function batchableAwards(db: DB | Tx, source: string | undefined) {
         ),
       ),
     );
+}
+
+/**
+ * The awards a new batch of a budget takes. With `lock` (PostgreSQL), their rows are held until
+ * commit, so a reversal of one of them waits and then sees its pending line — and an award
+ * reversed meanwhile drops out of the batch instead of getting a line.
+ */
+export function unpaidAwards(db: DB | Tx, year: number, source: string, lock = false) {
+  const q = awardsToBatch(db)
+    .selectAll()
+    .where("year", "=", year)
+    .where("source", "=", source)
+    .orderBy("number");
+  return (lock ? q.forUpdate() : q).execute();
+}
+
+/** What a new batch of each budget would take, with whether each award has an account to pay. */
+export function batchableAwards(db: DB | Tx, source: string | undefined) {
+  let q = awardsToBatch(db).select(["year", "source", "amount", "bank_account_id"]);
   if (source !== undefined) q = q.where("source", "=", source);
   return q.execute();
 }
@@ -79,16 +67,13 @@ export function linesOfBatches(db: DB | Tx, batchIds: readonly string[]) {
     .execute();
 }
 
-export function findPaymentBatch(db: DB | Tx, id: string) {
-  return db.selectFrom("payment_batches").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** A batch by its id or its number (BF-…), as an operator names it. */
+/** A batch by its id or its number (BF-…, in either case), as an operator names it. */
 export function findPaymentBatchByRef(db: DB | Tx, ref: string) {
+  const number = /^bf-/i.test(ref) ? ref.toUpperCase() : ref;
   return db
     .selectFrom("payment_batches")
     .selectAll()
-    .where((eb) => eb.or([eb("id", "=", ref), eb("number", "=", ref)]))
+    .where((eb) => eb.or([eb("id", "=", ref), eb("number", "=", number)]))
     .executeTakeFirst();
 }
 
@@ -122,7 +107,6 @@ export function batchLines(db: DB | Tx, batchId: string) {
       "awards.clause as clause",
       "awards.awarded_on as awardedOn",
       "applications.policy_id as policyId",
-      "applications.event_date as eventDate",
       "organizations.name as organization",
       "organizations.uscc as uscc",
       // The account this line was sent with, as verified then; never the organization's latest.

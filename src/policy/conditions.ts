@@ -136,7 +136,7 @@ const CAUSE_TEXT: Record<ConditionFailure["cause"], string> = {
 };
 
 /** A fact's value as the form showed it: 是/否, an option's Chinese name, or the number. */
-function factValueText(spec: FactSpec | undefined, value: unknown): string {
+export function factValueText(spec: FactSpec | undefined, value: unknown): string {
   if (typeof value === "boolean") return value ? "是" : "否";
   if (spec?.type === "enum" && typeof value === "string") return spec.values[value] ?? value;
   return typeof value === "string" ? value : JSON.stringify(value);

@@ -110,7 +110,10 @@ export const TRANCHE_STATES = ["reserved", "paid", "released"] as const;
 export type TrancheState = (typeof TRANCHE_STATES)[number];
 
 /** The two kinds of tranche: paid on funding, and after the acceptance passes. */
-export const TRANCHE_KIND_NAMES: Record<"advance" | "final", string> = {
+export const TRANCHE_KINDS = ["advance", "final"] as const;
+export type TrancheKind = (typeof TRANCHE_KINDS)[number];
+
+export const TRANCHE_KIND_NAMES: Record<TrancheKind, string> = {
   advance: "预拨款",
   final: "尾款",
 };

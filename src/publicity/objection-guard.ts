@@ -10,6 +10,7 @@ import {
   lockBatchObjections,
   type ObjectionTableName,
 } from "./publicity-repository.ts";
+import type { ObjectionState } from "./states.ts";
 
 /**
  * What keeps the public objection forms (case publicity and project publicity) from being
@@ -31,7 +32,7 @@ export interface ObjectionText {
 /** What the objector is told: the objection's id and its state (a repeat gets the first's). */
 export interface ObjectionAnswer {
   readonly id: string;
-  readonly state: string;
+  readonly state: ObjectionState;
 }
 
 /** Stored with a new objection (columns `source` and `fingerprint`). */

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB, Dialect, Tx } from "../db/database.ts";
+import type { ObjectionState } from "./states.ts";
 import type { SubjectKind } from "./subject.ts";
 
 /** The SQL of the publicity module: batches, and the objections of either kind of subject. */
@@ -128,7 +129,7 @@ export function findIdenticalObjection(
   table: ObjectionTableName,
   batchId: string,
   fingerprint: string,
-): Promise<{ id: string; state: string } | undefined> {
+): Promise<{ id: string; state: ObjectionState } | undefined> {
   return db
     .selectFrom(table)
     .select(["id", "state"])

@@ -76,8 +76,10 @@ export const OBJECTION_MACHINE: Machine<"objection", ObjectionState, ObjectionAc
   ],
 };
 
-/** What a publicity batch lists: approved award cases, or selected public projects. */
-export const PUBLICITY_KIND_NAMES: Record<"awards" | "projects", string> = {
+/** What a batch lists (SUBJECT_KINDS in subject.ts): approved cases or selected projects. */
+export type PublicityKind = "awards" | "projects";
+
+export const PUBLICITY_KIND_NAMES: Record<PublicityKind, string> = {
   awards: "奖励",
   projects: "公共项目",
 };

@@ -1,7 +1,7 @@
-import { recordAudit } from "../audit/audit-log.ts";
+import { recordExport } from "../audit/record-export.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { beijingToday, instant } from "../clock.ts";
+import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { reportRequest } from "./report-kinds.ts";
 import type { ReportParams } from "./report-params.ts";
@@ -38,16 +38,7 @@ export async function exportReport(
   const book = await request.definition.build(ctx, actor, params);
   book.title = request.definition.title;
   const data = await workbookBuffer(book);
-  await recordAudit(ctx.database, instant(ctx), {
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: "report.export",
-    targetType: "report",
-    targetId: kind,
-    after: params,
-    ip: actor.ip,
-    outcome: "success",
-  });
+  await recordExport(ctx, actor, kind, params);
   const parts = [
     request.definition.title,
     // A report of no particular year is of today.

@@ -27,13 +27,22 @@ export interface AxeResult {
   readonly counts: Record<"minor" | "moderate" | "serious" | "critical", number>;
 }
 
+/** The app's frame: the header (account menu, ☰) and the menu, checked by ux-shell.test.ts. */
+const FRAME = [".ant-layout-header", ".ant-layout-sider", ".ant-drawer"];
+
 /**
  * Runs axe-core in the page (evaluated through the browser's devtools, so CSP does not apply),
  * over the WCAG 2.1 A and AA rules and axe's best practices. QI_AXE_REPORT=1 prints the counts.
+ * `withoutFrame` leaves the app's frame out: a page's own test checks the page's content.
  */
-export async function axe(page: Page, name: string): Promise<AxeResult> {
+export async function axe(
+  page: Page,
+  name: string,
+  options: { withoutFrame?: boolean } = {},
+): Promise<AxeResult> {
   await page.evaluate(AXE_SOURCE);
-  const raw = await page.evaluate(async () => {
+  const exclude = options.withoutFrame ? FRAME.map((s) => [s]) : [];
+  const raw = await page.evaluate(async (excluded) => {
     const w = globalThis as unknown as {
       axe: {
         run(
@@ -49,7 +58,9 @@ export async function axe(page: Page, name: string): Promise<AxeResult> {
         }>;
       };
     };
-    const result = await w.axe.run((globalThis as unknown as { document: unknown }).document, {
+    const document = (globalThis as unknown as { document: unknown }).document;
+    const context = excluded.length > 0 ? { exclude: excluded } : document;
+    const result = await w.axe.run(context, {
       runOnly: {
         type: "tag",
         values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
@@ -63,7 +74,7 @@ export async function axe(page: Page, name: string): Promise<AxeResult> {
       nodes: v.nodes.length,
       targets: v.nodes.slice(0, 3).map((n) => String(n.target.join(" "))),
     }));
-  });
+  }, exclude);
   const counts = { minor: 0, moderate: 0, serious: 0, critical: 0 };
   for (const v of raw) if (v.impact) counts[v.impact] += v.nodes;
   if (process.env.QI_AXE_REPORT === "1")

@@ -331,6 +331,11 @@ export class Harness {
     return page;
   }
 
+  /** Forgets `username`'s kept session (the test signed it out): the next `as` signs in again. */
+  forget(username: Username): void {
+    this.sessions.delete(username);
+  }
+
   /** Keeps a page signed in by the test itself as `username`'s session. */
   adopt(username: Username, page: Page): void {
     this.signIns++;

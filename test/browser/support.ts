@@ -64,7 +64,7 @@ export async function startBrowserServer(): Promise<BrowserServer> {
   const db = await freshDatabase("sqlite");
   const clock = new TestClock();
   const context = contextFor(db, clock.now);
-  const app = await buildApp({ context });
+  const app = await buildApp({ context, strictResponses: true });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

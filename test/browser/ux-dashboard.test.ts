@@ -84,26 +84,9 @@ afterAll(async () => {
  * The app's frame (header and menu) has its own test (ux-shell.test.ts) and is left out here.
  */
 async function blocking(page: Page, name: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const v of (await axe(page, name)).blocking) {
-    const inContent: string[] = [];
-    for (const target of v.targets) {
-      const framed = await page.evaluate(
-        (sel) =>
-          (
-            globalThis as unknown as {
-              document: { querySelector(s: string): { closest(s: string): unknown } | null };
-            }
-          ).document
-            .querySelector(sel)
-            ?.closest(".ant-layout-header, .ant-layout-sider") != null,
-        target,
-      );
-      if (!framed) inContent.push(target);
-    }
-    if (inContent.length > 0) out.push(`${v.id}: ${inContent.join(" | ")}`);
-  }
-  return out;
+  return (await axe(page, name, { withoutFrame: true })).blocking.map(
+    (v) => `${v.id}: ${v.targets.join(" | ")}`,
+  );
 }
 
 async function openDashboard(page: Page, year = YEAR): Promise<void> {

@@ -154,9 +154,10 @@ describe("on a phone", () => {
         const o = await horizontalOverflow(page);
         expect(o.scrollWidth, `${p.path}: ${o.widest}`).toBeLessThanOrEqual(o.innerWidth);
         await page.evaluate("window.scrollTo(0, 0)");
-        const trigger = await page.locator(".ant-layout-sider-zero-width-trigger").boundingBox();
+        const trigger = await page.getByTestId("menu-toggle").boundingBox();
         const intro = await page.getByTestId("page-intro").boundingBox();
         expect(intro, p.path).not.toBeNull();
+        expect(trigger, `${p.path}: the ☰ menu button`).not.toBeNull();
         if (trigger && intro) {
           const overlaps =
             trigger.x < intro.x + intro.width &&

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, consoleErrors } from "./checks.ts";
-import { Harness, seedCast, USERS } from "./fixtures.ts";
+import { Harness, PASSWORD, seedCast, USERS } from "./fixtures.ts";
+import { signIn } from "./support.ts";
 
 /**
  * The app's frame, whatever the page: the account menu (with 退出登录) is reachable by keyboard,
@@ -41,7 +42,7 @@ describe("the app's frame", () => {
     await page.getByTestId("current-user").waitFor({ state: "detached" });
     const me = await page.evaluate(async () => (await fetch("/api/v1/auth/session")).json());
     expect(me).toEqual({ session: null });
-    h.adopt(USERS.city, await h.page());
+    h.forget(USERS.city);
   });
 
   it("names each page's tab after the page", async () => {
@@ -80,6 +81,27 @@ describe("the app's frame", () => {
       expect(result.blocking.filter((v) => /header|sider|menu/.test(v.targets.join(" ")))).toEqual(
         [],
       );
+    }
+  });
+
+  it("the signed-in frame (account menu, ☰ and its menu) has no serious accessibility fault", async () => {
+    for (const device of ["office", "phone"] as const) {
+      const page = await h.page(device);
+      await signIn(page, h.url, USERS.city, PASSWORD);
+      await page.goto(`${h.url}/review`);
+      await page.getByTestId("current-user").waitFor();
+      if (device === "phone") {
+        await page.getByTestId("menu-toggle").click();
+        await page.locator(".ant-drawer .ant-menu").waitFor();
+      }
+      const result = await axe(page, `signed-in frame ${device}`);
+      const inFrame = result.blocking.filter((v) =>
+        /ant-layout-header|ant-layout-sider|ant-drawer|ant-menu|current-user|menu-toggle/.test(
+          v.targets.join(" "),
+        ),
+      );
+      expect(inFrame, device).toEqual([]);
+      await page.context().close();
     }
   });
 });

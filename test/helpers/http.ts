@@ -16,7 +16,7 @@ export interface TestServer {
 export async function startTestServer(dialect: Dialect = "sqlite"): Promise<TestServer> {
   const db = await freshDatabase(dialect);
   const context = contextFor(db);
-  const app = await buildApp({ context });
+  const app = await buildApp({ context, strictResponses: true });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,

@@ -73,6 +73,23 @@ describe("the awards list", () => {
   });
 });
 
+describe("the awards of one organization", () => {
+  it("are exactly the list's awards of that organization, in the list and its export", async () => {
+    const all = await finance.get("/api/v1/awards");
+    const items = all.json.items as { number: string; organization: { id: string } }[];
+    const organizationId = items[0]?.organization.id as string;
+    expect(organizationId).toBeTruthy();
+    const own = items.filter((a) => a.organization.id === organizationId).map((a) => a.number);
+    expect(own.length).toBeLessThan(items.length);
+    const res = await finance.get(`/api/v1/awards?organizationId=${organizationId}`);
+    expect(res.status).toBe(200);
+    expect(res.json.items.map((a: { number: string }) => a.number)).toEqual(own);
+    const exported = await exportRows("/api/v1/awards/export", `organizationId=${organizationId}`);
+    expect(exported.map((r) => r.奖励编号)).toEqual(own);
+    expect((await finance.get("/api/v1/awards?organizationId=x")).status).toBe(400);
+  });
+});
+
 describe("the payment batches list", () => {
   it("pages on the server, filters by state, and its export holds exactly those batches", async () => {
     const { rows: every } = await allPages("/api/v1/payment-batches", "", 200);

@@ -25,6 +25,7 @@ async function serve(env: NodeJS.ProcessEnv): Promise<Served> {
     context: contextFor(db),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    strictResponses: true,
   });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   const served = { url, app };

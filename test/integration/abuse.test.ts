@@ -44,7 +44,11 @@ async function startServer(dialect: Dialect): Promise<Server> {
   const db = await freshDatabase(dialect);
   const context = contextFor(db);
   const world = await buildWorld(context);
-  const app = await buildApp({ context, trustProxy: true });
+  const app = await buildApp({
+    context,
+    trustProxy: true,
+    strictResponses: true,
+  });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     db,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "../../src/audit/audit-log.ts";
 import type { DatabaseHandle, Dialect } from "../../src/db/database.ts";
 import type { AuditTable } from "../../src/db/schema.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { QI_BIN } from "../helpers/cli.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
@@ -275,6 +276,28 @@ describe.each(DIALECTS)("audit log (%s)", (dialect) => {
     const verify = await clients.auditor.get("/api/v1/audit/verify");
     expect(verify.status).toBe(200);
     expect(verify.json).toEqual({ ok: true, entries: (await rows()).length });
+  });
+
+  it("finds an operator by a name with _ in it, and takes % and _ as typed", async () => {
+    const clerk = await createUser(server.context, world.users.sysadmin.actor, {
+      username: "city_clerk",
+      displayName: "市局_经办",
+      role: "city_official",
+      password: PASSWORD,
+    });
+    const client = new ApiClient(server.url);
+    expect((await client.login("city_clerk", PASSWORD)).status).toBe(200);
+    for (const text of ["y_cl", "局_经"]) {
+      const found = await clients.auditor.get(`/api/v1/audit?actor=${encodeURIComponent(text)}`);
+      expect(found.status).toBe(200);
+      expect(found.json.total, text).toBeGreaterThan(0);
+      for (const item of found.json.items) expect(item.actorId).toBe(clerk.id);
+    }
+    // "_" and "%" are no wildcards: "y%c" and "city-clerk" name nobody.
+    for (const text of ["y%c", "y_clerk_", "city-clerk"]) {
+      const none = await clients.auditor.get(`/api/v1/audit?actor=${encodeURIComponent(text)}`);
+      expect(none.json.total, text).toBe(0);
+    }
   });
 
   it("the database refuses UPDATE and DELETE on the audit log", async () => {

@@ -17,7 +17,7 @@ const cookieOf = (client: ApiClient) => (client as unknown as { cookie: string |
 
 /** Another app over the same database, with its own context (a clock of the test's choosing). */
 async function startApp(context: Context): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp({ context });
+  const app = await buildApp({ context, strictResponses: true });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, url };
 }

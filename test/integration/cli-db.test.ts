@@ -72,6 +72,7 @@ async function serveFolder(dataDir: string) {
   const database = openSqlite(join(dataDir, "qi.sqlite"));
   const app = await buildApp({
     context: { database, registry: bundledRegistry(), dataDir, now: () => new Date() },
+    strictResponses: true,
   });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {

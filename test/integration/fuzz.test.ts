@@ -95,7 +95,7 @@ const LAST = [
 const ROUTES: readonly FuzzRoute[] = await (async () => {
   const db = await freshDatabase("sqlite");
   try {
-    const app = await buildApp({ context: contextFor(db) });
+    const app = await buildApp({ context: contextFor(db), strictResponses: true });
     await app.ready();
     const routes = collectRoutes(app.swagger() as OpenApiDocument);
     await app.close();
@@ -222,7 +222,10 @@ describe.each(DIALECTS)("fuzz: every route × every role (%s)", (dialect) => {
     const db = await freshDatabase(dialect);
     const ctx = contextFor(db);
     await fillDemo(ctx);
-    const app = await buildApp({ context: ctx });
+    const app = await buildApp({
+      context: ctx,
+      strictResponses: true,
+    });
     const errors = new Map<string, Error>();
     // Added before the app is ready, so it applies to every route (hooks are bound at ready).
     app.addHook("onError", async (request, _reply, error) => {

@@ -99,7 +99,7 @@ export async function startClockedServer(
 ): Promise<ClockedServer> {
   const db = await freshDatabase(dialect);
   const context = contextFor(db, clock.now);
-  const app = await buildApp({ context });
+  const app = await buildApp({ context, strictResponses: true });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

@@ -1,5 +1,5 @@
-import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd";
+import { useLayoutEffect, useMemo, useState } from "react";
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { AREAS } from "./areas/index.ts";
 import type { MenuEntry } from "./areas/types.ts";
@@ -20,7 +20,9 @@ export function App() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
-  const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu opens from a ☰ button in the header, as a drawer over the page; it never
+  // floats over the page's own content.
+  const [menuOpen, setMenuOpen] = useState(false);
   const role = user?.role ?? null;
   const items = useMemo(
     () =>
@@ -45,8 +47,9 @@ export function App() {
     .filter((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   const selected = entry?.path;
-  // Each page has its own tab title (a detail page may name its record: usePageTitle).
-  useEffect(() => {
+  // Each page has its own tab title. A detail page names its record (usePageTitle) in an effect,
+  // which runs after this one: this is a layout effect so that the page's own title wins.
+  useLayoutEffect(() => {
     document.title = pageTitle(location.pathname === "/login" ? "登录" : entry?.label);
   }, [location.pathname, entry?.label]);
   return (
@@ -59,10 +62,22 @@ export function App() {
           padding: "0 16px",
         }}
       >
+        {narrow ? (
+          <Button
+            type="text"
+            aria-label="菜单"
+            data-testid="menu-toggle"
+            onClick={() => setMenuOpen(true)}
+            style={{ color: "#fff", marginRight: 8, flexShrink: 0, fontSize: 18 }}
+          >
+            ☰
+          </Button>
+        ) : null}
         <h1
           style={{
             margin: 0,
             minWidth: 0,
+            flex: 1,
             display: "flex",
             lineHeight: "inherit",
             fontSize: "inherit",
@@ -126,18 +141,27 @@ export function App() {
         )}
       </Header>
       <Layout>
-        <Sider
-          width={200}
-          theme="light"
-          breakpoint="md"
-          collapsedWidth={0}
-          collapsible={narrow}
-          trigger={narrow ? undefined : null}
-          collapsed={narrow && collapsed}
-          onCollapse={setCollapsed}
-        >
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
-        </Sider>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            size={240}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title="菜单"
+            styles={{ body: { padding: 0 } }}
+          >
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              items={items}
+              onClick={() => setMenuOpen(false)}
+            />
+          </Drawer>
+        ) : (
+          <Sider width={200} theme="light">
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+          </Sider>
+        )}
         <Content style={{ padding: 16, minWidth: 0 }}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />

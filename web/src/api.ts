@@ -1,11 +1,11 @@
 import { Modal } from "antd";
 
 /**
- * The web app talks to the server through this client only: same origin, the session in an
- * HttpOnly cookie, the CSRF token from login or /auth/me on every state-changing request, and
- * the server's `{ error: { code, message, field, details } }` turned into an ApiError that forms
- * show in place. An edit sends the version its page loaded (If-Match); when someone else changed
- * the record meanwhile (409 stale_version) the client itself says so and offers to refresh.
+ * What the typed client (api/client.ts) and the file transfers below share: same origin, the
+ * session in an HttpOnly cookie, the CSRF token from sign-in or /auth/session on every
+ * state-changing request, and the server's `{ error: { code, message, field, details } }` as an
+ * ApiError that forms show in place. When someone else changed a record meanwhile (409
+ * stale_version) the person is told so and offered to refresh.
  */
 export class ApiError extends Error {
   constructor(
@@ -31,10 +31,10 @@ export function isStaleVersion(error: unknown): error is ApiError {
 
 /**
  * Tells the person that someone else changed the record and offers 刷新, which loads the current
- * version (the page's own reload when it gave one, else the whole page). Their unsaved input is
+ * version (every answer the page shows is read again). Their unsaved input is
  * lost on refresh, so they may also close the dialog and copy it first.
  */
-export function promptStale(error: ApiError, refresh: (() => unknown) | undefined): void {
+export function promptStale(error: ApiError, refresh: () => unknown): void {
   const current = error.details.currentVersion;
   Modal.confirm({
     title: STALE_VERSION_TEXT,
@@ -44,8 +44,7 @@ export function promptStale(error: ApiError, refresh: (() => unknown) | undefine
     centered: true,
     okButtonProps: { "data-testid": "stale-refresh" },
     onOk: async () => {
-      if (refresh) await refresh();
-      else window.location.reload();
+      await refresh();
     },
   });
 }

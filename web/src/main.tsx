@@ -5,10 +5,34 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router-dom";
 import "dayjs/locale/zh-cn";
-import "./contrast.css";
 import { App } from "./App.tsx";
 import { queryClient } from "./api/client.ts";
 import { AuthProvider } from "./auth.tsx";
+
+/**
+ * A coloured tag writes its text in the palette's shade 7 on shade 1: one shade darker (two for
+ * lime) reads at 4.5:1 or better; the tag's background and border keep their colour. antd keeps
+ * each shade under two names (blue7 and blue-7, one CSS variable), so both are set.
+ */
+const TAG_TEXT = Object.fromEntries(
+  Object.entries({
+    green: "#237804",
+    cyan: "#006d75",
+    blue: "#003eb3",
+    geekblue: "#10239e",
+    purple: "#391085",
+    magenta: "#9e1068",
+    red: "#a8071a",
+    volcano: "#871400",
+    orange: "#873800",
+    gold: "#874d00",
+    yellow: "#876800",
+    lime: "#3f6600",
+  }).flatMap(([color, shade]) => [
+    [`${color}7`, shade],
+    [`${color}-7`, shade],
+  ]),
+);
 
 /**
  * The city's blue, and every text colour dark enough to read on white (WCAG AA, 4.5:1): secondary
@@ -35,6 +59,7 @@ const THEME = {
     colorTextDescription: "rgba(0, 0, 0, 0.65)",
     colorTextTertiary: "rgba(0, 0, 0, 0.56)",
     colorTextPlaceholder: "rgba(0, 0, 0, 0.56)",
+    ...TAG_TEXT,
   },
   components: { Menu: { groupTitleColor: "rgba(0, 0, 0, 0.65)" } },
 };

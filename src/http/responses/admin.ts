@@ -117,8 +117,6 @@ export const auditPageSchema = z
   })
   .meta({ id: "AuditPage", description: "审计日志的一页（新的在前）" });
 
-export const fileContent = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");
-
 export const auditChainCheckSchema = z
   .discriminatedUnion("ok", [
     z.object({

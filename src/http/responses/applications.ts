@@ -120,11 +120,3 @@ export const applicationStepResultSchema = z
     decision: engineDecisionSchema.nullable().describe("政策引擎的决定；撤回时为 null"),
   })
   .meta({ id: "ApplicationStepResult", description: "审核步骤的结果" });
-
-export const evidenceFileSchema = z
-  .unknown()
-  .describe("文件内容（二进制）；文件名见 Content-Disposition");
-
-export const applicationsFileSchema = z
-  .unknown()
-  .describe("申报列表 .xlsx（符合筛选条件的全部申报）；文件名见 Content-Disposition");

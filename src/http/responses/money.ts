@@ -21,7 +21,7 @@ export const publicPublicityBatchSchema = z
     endDate: civilDate.describe("公示期最后一日（按工作日历计算）"),
     workingDays: z.number().int().describe("公示期工作日数"),
     state: z.enum(BATCH_STATES),
-    kind: z.string().describe("公示对象：awards 奖励申报，projects 公共项目"),
+    kind: z.enum(SUBJECT_KINDS).describe("公示对象：awards 奖励申报，projects 公共项目"),
   })
   .meta({ id: "PublicPublicityBatch", description: "公示批次（公开）" });
 
@@ -78,7 +78,9 @@ export const publicPublicityBatchDetailSchema = z
 export const caseObjectionReceiptSchema = z
   .object({
     id: z.string().describe("异议编号；相同异议重复提交时为首次的编号"),
-    state: z.string().describe("异议状态：open 待处理，upheld 成立，dismissed 不成立"),
+    state: z
+      .enum(OBJECTION_STATES)
+      .describe("异议状态：open 待处理，upheld 成立，dismissed 不成立"),
   })
   .meta({ id: "CaseObjectionReceipt", description: "异议已受理" });
 

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { CALL_STATES, PROPOSAL_STATES, TRANCHE_STATES } from "../../projects/states.ts";
+import {
+  CALL_STATES,
+  PROPOSAL_STATES,
+  TRANCHE_KINDS,
+  TRANCHE_STATES,
+} from "../../projects/states.ts";
 import { OBJECTION_STATES } from "../../publicity/states.ts";
 
 /** The answers of the public-project routes (routes/projects.ts). */
@@ -64,7 +69,7 @@ export const projectScoreSchema = z
 export const projectTrancheSchema = z
   .object({
     id: z.string(),
-    kind: z.string().describe("advance 预付款，final 尾款"),
+    kind: z.enum(TRANCHE_KINDS).describe("advance 预拨款，final 尾款"),
     amount: yuan,
     state: z.enum(TRANCHE_STATES),
     year: z.number().int().describe("资金所属年度"),
@@ -276,7 +281,7 @@ export const projectObjectionListSchema = z.object({ items: z.array(projectObjec
 export const projectObjectionReceiptSchema = z
   .object({
     id: z.string(),
-    state: z.string().describe("异议状态；相同异议重复提出时为首次异议的当前状态"),
+    state: z.enum(OBJECTION_STATES).describe("异议状态；相同异议重复提出时为首次异议的当前状态"),
   })
   .meta({ id: "ProjectObjectionReceipt", description: "已受理的公共项目公示异议" });
 
@@ -287,7 +292,7 @@ export const projectObjectionResolvedSchema = z
 export const trancheRowSchema = z
   .object({
     id: z.string(),
-    kind: z.string().describe("advance 预付款，final 尾款"),
+    kind: z.enum(TRANCHE_KINDS).describe("advance 预拨款，final 尾款"),
     amount: yuan,
     year: z.number().int(),
     state: z.enum(TRANCHE_STATES),
@@ -310,5 +315,3 @@ export const tranchePaidSchema = z
     paidOn: z.string(),
   })
   .meta({ id: "ProjectTranchePaid", description: "已登记拨付的款项" });
-
-export const fileSchema = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");

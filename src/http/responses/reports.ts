@@ -17,7 +17,3 @@ export const reportKindListSchema = z
     ),
   })
   .meta({ id: "ReportKindList", description: "当前用户可导出的报表类型" });
-
-export const reportFileSchema = z
-  .unknown()
-  .describe("文件内容（二进制）；文件名见 Content-Disposition");

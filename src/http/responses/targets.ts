@@ -175,6 +175,3 @@ export const targetValueAddedSchema = z
     evidence: targetValueEvidenceSchema.nullable().describe("随数值上传的证明材料"),
   })
   .meta({ id: "TargetValueAdded", description: "录入的人工指标数值" });
-
-/** A file sent as it is stored: the serializer does not touch it. */
-export const fileContent = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");

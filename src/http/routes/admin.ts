@@ -17,14 +17,13 @@ import { idParams, pageQuery } from "../params.ts";
 import {
   auditChainCheckSchema,
   auditPageSchema,
-  fileContent,
   relationRecordedSchema,
   settingsValuesSchema,
   settingsViewSchema,
   userAccountListSchema,
   userAccountSchema,
 } from "../responses/admin.ts";
-import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 /** What the audit log and its export are filtered by. */
 const auditFilters = z.object({
@@ -157,7 +156,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: ["审计"],
           summary: "导出当前筛选的审计日志（.xlsx，全部页）",
           querystring: auditFilters,
-          response: { 200: fileContent, ...errors(...SIGNED_IN) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN) },
         },
       },
       async (request, reply) => {

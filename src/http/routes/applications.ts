@@ -26,12 +26,10 @@ import {
   applicationListSchema,
   applicationSchema,
   applicationStepResultSchema,
-  applicationsFileSchema,
   engineDecisionSchema,
-  evidenceFileSchema,
   evidenceSchema,
 } from "../responses/applications.ts";
-import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 /** The list's filters, the same for a page of it and for its export. */
 const listFilters = z.object({
@@ -70,7 +68,10 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "导出当前筛选：与申报列表相同的筛选条件下的全部申报（不分页），.xlsx",
           querystring: listFilters,
-          response: { 200: applicationsFileSchema, ...errors(...SIGNED_IN) },
+          response: {
+            200: fileContent("申报列表 .xlsx（符合筛选条件的全部申报）"),
+            ...errors(...SIGNED_IN),
+          },
         },
       },
       async (request, reply) => {
@@ -216,7 +217,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看证明材料",
           params: idParams.extend({ evidenceId: z.string().uuid() }),
-          response: { 200: evidenceFileSchema, ...errors(...SIGNED_IN, 404) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {

@@ -52,7 +52,7 @@ import {
   publicPublicityBatchDetailSchema,
   publicPublicityBatchSchema,
 } from "../responses/money.ts";
-import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -60,6 +60,7 @@ const awardFilter = z.object({
   year: year.optional(),
   source: z.string().max(20).optional(),
   state: z.enum(AWARD_STATES).optional(),
+  organizationId: z.string().uuid().optional().describe("只列该组织的奖励"),
 });
 
 const batchFilter = z.object({
@@ -78,8 +79,6 @@ const batchRef = z.object({
       "应为记录编号（UUID）或批次编号（如 BF-2026-0001）",
     ),
 });
-
-const xlsxFile = z.unknown().describe("文件内容（二进制）；文件名见 Content-Disposition");
 
 export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -217,7 +216,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "奖励列表：可按年度、资金来源、状态筛选；给出 pageSize 时分页，否则返回全部",
+          summary:
+            "奖励列表：可按年度、资金来源、状态、组织筛选；给出 pageSize 时分页，否则返回全部",
           querystring: awardFilter.extend({
             page: pageQuery.shape.page.optional(),
             pageSize: pageQuery.shape.pageSize.unwrap().optional(),
@@ -234,7 +234,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "导出当前筛选的奖励（.xlsx，全部页）",
           querystring: awardFilter,
-          response: { 200: xlsxFile, ...errors(...SIGNED_IN) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN) },
         },
       },
       async (request, reply) =>
@@ -337,7 +337,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: money,
           summary: "导出当前筛选的拨付批次（.xlsx，全部页）",
           querystring: batchFilter,
-          response: { 200: xlsxFile, ...errors(...SIGNED_IN) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN) },
         },
       },
       async (request, reply) =>
@@ -373,7 +373,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags: money,
           summary: "导出拨付清单（.xlsx）",
           params: batchRef,
-          response: { 200: xlsxFile, ...errors(...SIGNED_IN, 404) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) =>

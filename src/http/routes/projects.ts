@@ -38,7 +38,6 @@ import {
   acceptanceRecordedSchema,
   conflictDeclaredSchema,
   expertQueueSchema,
-  fileSchema,
   panelSeatSchema,
   projectCallDetailSchema,
   projectCallListSchema,
@@ -57,7 +56,7 @@ import {
   tranchePaidSchema,
   trancheRowListSchema,
 } from "../responses/projects.ts";
-import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const tags = ["公共项目"];
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -264,7 +263,7 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看项目材料",
           params: idParams.extend({ documentId: z.string().uuid() }),
-          response: { 200: fileSchema, ...errors(400, 401, 403, 404) },
+          response: { 200: fileContent(), ...errors(400, 401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -356,12 +355,9 @@ export function projectRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: projectObjectionListSchema, ...errors(...SIGNED_IN) },
         },
       },
-      async (request) => {
-        const rows = await listObjections(ctx, actorOf(request), "projects", request.params.id);
-        // listObjections is typed for either kind of publicity; of projects, every row names a
-        // proposal, and this keeps them all while telling the type so.
-        return { items: rows.filter((o) => "proposal_id" in o) };
-      },
+      async (request) => ({
+        items: await listObjections(ctx, actorOf(request), "projects", request.params.id),
+      }),
     );
     app.post(
       "/api/v1/project-objections/:id/resolve",

@@ -6,8 +6,8 @@ import { availableReports, REPORTS } from "../../reports/report-kinds.ts";
 import { reportQuerySchema } from "../../reports/report-params.ts";
 import { actorOf } from "../auth.ts";
 import { sendXlsx } from "../files.ts";
-import { reportFileSchema, reportKindListSchema } from "../responses/reports.ts";
-import { errors, SIGNED_IN } from "../schemas.ts";
+import { reportKindListSchema } from "../responses/reports.ts";
+import { errors, fileContent, SIGNED_IN } from "../schemas.ts";
 
 export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
@@ -34,7 +34,7 @@ export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
           params: z.object({ kind: z.string().min(1).max(50) }),
           querystring: reportQuerySchema,
           // 404: no report of this kind.
-          response: { 200: reportFileSchema, ...errors(...SIGNED_IN, 404) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {

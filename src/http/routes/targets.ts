@@ -21,7 +21,6 @@ import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile } from "../files.ts";
 import { idParams } from "../params.ts";
 import {
-  fileContent,
   targetBaselineAddedSchema,
   targetContributionsSchema,
   targetDetailSchema,
@@ -31,7 +30,7 @@ import {
   targetValueAddedSchema,
   targetValueEvidenceSchema,
 } from "../responses/targets.ts";
-import { errors, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
+import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
 
 const tags = ["目标"];
 const targetParams = z.object({ targetId: z.string().min(1).max(100) });
@@ -132,7 +131,7 @@ export function targetRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "查看数值的证明材料",
           params: idParams.extend({ documentId: z.string().uuid() }),
-          response: { 200: fileContent, ...errors(...SIGNED_IN, 404) },
+          response: { 200: fileContent(), ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request, reply) => {

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import createFetchClient, { type Middleware } from "openapi-fetch";
 import createQueryClient from "openapi-react-query";
-import { ApiError, csrfHeader, errorOf, promptStale } from "../api.ts";
+import { ApiError, csrfHeader, errorOf, isStaleVersion, promptStale } from "../api.ts";
 import type { paths } from "./schema.d.ts";
 
 /**
@@ -36,13 +36,13 @@ const session: Middleware = {
   async onResponse({ response }) {
     if (response.ok) return response;
     const error = await errorOf(response);
-    if (error.code === "stale_version") promptStale(error, () => queryClient.invalidateQueries());
+    if (isStaleVersion(error)) promptStale(error, () => queryClient.invalidateQueries());
     throw error;
   },
   onError({ error }) {
-    // A read cancelled because its page left is not a failure to report.
-    if (error instanceof ApiError || (error instanceof Error && error.name === "AbortError"))
-      return error;
+    // Only a failed fetch comes here (answers go through onResponse). A read cancelled because
+    // its page left is not a failure to report.
+    if (error instanceof Error && error.name === "AbortError") return error;
     return new ApiError(0, "network", "网络错误，请检查连接后重试", null);
   },
 };

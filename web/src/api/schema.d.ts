@@ -2291,10 +2291,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 奖励列表：可按年度、资金来源、状态筛选；给出 pageSize 时分页，否则返回全部 */
+        /** 奖励列表：可按年度、资金来源、状态、组织筛选；给出 pageSize 时分页，否则返回全部 */
         get: {
             parameters: {
                 query?: {
+                    /** @description 只列该组织的奖励 */
+                    organizationId?: string;
                     page?: number;
                     pageSize?: number;
                     source?: string;
@@ -2480,6 +2482,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 只列该组织的奖励 */
+                    organizationId?: string;
                     source?: string;
                     state?: "reserved" | "paid" | "cancelled" | "reversed";
                     year?: number;
@@ -10567,15 +10571,21 @@ export interface components {
         CaseObjectionReceipt: {
             /** @description 异议编号；相同异议重复提交时为首次的编号 */
             id: string;
-            /** @description 异议状态：open 待处理，upheld 成立，dismissed 不成立 */
-            state: string;
+            /**
+             * @description 异议状态：open 待处理，upheld 成立，dismissed 不成立
+             * @enum {string}
+             */
+            state: "open" | "upheld" | "dismissed";
         };
         /** @description 异议已受理 */
         CaseObjectionReceiptInput: {
             /** @description 异议编号；相同异议重复提交时为首次的编号 */
             id: string;
-            /** @description 异议状态：open 待处理，upheld 成立，dismissed 不成立 */
-            state: string;
+            /**
+             * @description 异议状态：open 待处理，upheld 成立，dismissed 不成立
+             * @enum {string}
+             */
+            state: "open" | "upheld" | "dismissed";
         };
         /** @description 异议处理结果 */
         CaseObjectionResolved: {
@@ -11984,14 +11994,20 @@ export interface components {
         /** @description 已受理的公共项目公示异议 */
         ProjectObjectionReceipt: {
             id: string;
-            /** @description 异议状态；相同异议重复提出时为首次异议的当前状态 */
-            state: string;
+            /**
+             * @description 异议状态；相同异议重复提出时为首次异议的当前状态
+             * @enum {string}
+             */
+            state: "open" | "upheld" | "dismissed";
         };
         /** @description 已受理的公共项目公示异议 */
         ProjectObjectionReceiptInput: {
             id: string;
-            /** @description 异议状态；相同异议重复提出时为首次异议的当前状态 */
-            state: string;
+            /**
+             * @description 异议状态；相同异议重复提出时为首次异议的当前状态
+             * @enum {string}
+             */
+            state: "open" | "upheld" | "dismissed";
         };
         /** @description 公共项目公示异议的处理结果 */
         ProjectObjectionResolved: {
@@ -12375,8 +12391,11 @@ export interface components {
         ProjectTranche: {
             amount: number;
             id: string;
-            /** @description advance 预付款，final 尾款 */
-            kind: string;
+            /**
+             * @description advance 预拨款，final 尾款
+             * @enum {string}
+             */
+            kind: "advance" | "final";
             paidOn: string | null;
             /** @description 资金来源（city 市级专项资金） */
             source: string;
@@ -12391,8 +12410,11 @@ export interface components {
         ProjectTrancheInput: {
             amount: number;
             id: string;
-            /** @description advance 预付款，final 尾款 */
-            kind: string;
+            /**
+             * @description advance 预拨款，final 尾款
+             * @enum {string}
+             */
+            kind: "advance" | "final";
             paidOn: string | null;
             /** @description 资金来源（city 市级专项资金） */
             source: string;
@@ -12423,8 +12445,11 @@ export interface components {
         ProjectTrancheRow: {
             amount: number;
             id: string;
-            /** @description advance 预付款，final 尾款 */
-            kind: string;
+            /**
+             * @description advance 预拨款，final 尾款
+             * @enum {string}
+             */
+            kind: "advance" | "final";
             organization: string;
             paidOn: string | null;
             /** @description 项目申报编号 */
@@ -12441,8 +12466,11 @@ export interface components {
         ProjectTrancheRowInput: {
             amount: number;
             id: string;
-            /** @description advance 预付款，final 尾款 */
-            kind: string;
+            /**
+             * @description advance 预拨款，final 尾款
+             * @enum {string}
+             */
+            kind: "advance" | "final";
             organization: string;
             paidOn: string | null;
             /** @description 项目申报编号 */
@@ -12580,8 +12608,11 @@ export interface components {
             /** @description 公示期最后一日（按工作日历计算） */
             endDate: string;
             id: string;
-            /** @description 公示对象：awards 奖励申报，projects 公共项目 */
-            kind: string;
+            /**
+             * @description 公示对象：awards 奖励申报，projects 公共项目
+             * @enum {string}
+             */
+            kind: "awards" | "projects";
             /** @description 公示编号，如 GS-2026-0001 */
             number: string;
             /** @description 日期 YYYY-MM-DD */
@@ -12633,8 +12664,11 @@ export interface components {
             /** @description 公示期最后一日（按工作日历计算） */
             endDate: string;
             id: string;
-            /** @description 公示对象：awards 奖励申报，projects 公共项目 */
-            kind: string;
+            /**
+             * @description 公示对象：awards 奖励申报，projects 公共项目
+             * @enum {string}
+             */
+            kind: "awards" | "projects";
             /** @description 公示编号，如 GS-2026-0001 */
             number: string;
             /** @description 日期 YYYY-MM-DD */

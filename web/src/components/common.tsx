@@ -103,6 +103,14 @@ const STATE_COLORS: Record<string, string> = {
   at_risk: "warning",
   missed: "error",
   no_data: "default",
+  // Payment batches and lines, publicity outcomes, objections.
+  settled: "green",
+  pending: "processing",
+  failed: "error",
+  funded: "green",
+  waiting_budget: "warning",
+  upheld: "error",
+  dismissed: "default",
 };
 
 export function StateTag({ state, name }: { state: string; name?: string | undefined }) {
@@ -131,4 +139,11 @@ export function today(): string {
 export function beijingTime(instant: string | null | undefined): string {
   if (!instant) return "—";
   return new Date(instant).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
+/** 12345 → "12.1 KB". */
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

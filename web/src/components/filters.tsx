@@ -1,7 +1,8 @@
-import { Button } from "antd";
-import { useCallback, useMemo, useState } from "react";
+import { App, Button, Space, Typography } from "antd";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { download } from "../api.ts";
+import { download, type Query } from "../api.ts";
+import { bytes, showApiError } from "./common.tsx";
 
 /**
  * A list's filters and page live in the address (`?state=city_review&page=2`), so a filtered
@@ -60,31 +61,75 @@ export function useAddressFilters<K extends string>(
   return { filters, query, page, pageSize, setFilters, setPage };
 }
 
-/** 导出当前筛选: the list's rows under the current filters (all pages), as .xlsx. */
+/** A button that downloads an export, showing the bytes received while it comes. */
+export function DownloadButton({
+  path,
+  query,
+  children,
+  testId,
+  onError,
+  type,
+}: {
+  path: string;
+  query?: Query;
+  children: ReactNode;
+  testId?: string;
+  onError: (message: string) => void;
+  type?: "primary" | "default";
+}) {
+  const [received, setReceived] = useState<number | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  return (
+    <Space>
+      <Button
+        type={type ?? "default"}
+        data-testid={testId}
+        loading={received !== null}
+        onClick={async () => {
+          setReceived(0);
+          setDone(null);
+          try {
+            let last = 0;
+            await download(path, query, (n) => {
+              last = n;
+              setReceived(n);
+            });
+            setDone(last);
+          } catch (e) {
+            onError(showApiError(null, e) ?? "下载失败");
+          } finally {
+            setReceived(null);
+          }
+        }}
+      >
+        {received !== null ? `下载中… 已接收 ${bytes(received)}` : children}
+      </Button>
+      {done !== null && (
+        <Typography.Text type="secondary" data-testid={testId ? `${testId}-done` : undefined}>
+          已下载（{bytes(done)}）
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/**
+ * 导出当前筛选: the list's rows under the current filters (all pages), as .xlsx; a refusal or a
+ * failed download is said in a message.
+ */
 export function ExportButton({
   path,
   query,
   testId = "export-filtered",
 }: {
   path: string;
-  query: Record<string, string | number | undefined>;
+  query: Query;
   testId?: string;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
   return (
-    <Button
-      data-testid={testId}
-      loading={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await download(path, query);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <DownloadButton path={path} query={query} testId={testId} onError={(m) => message.error(m)}>
       导出当前筛选
-    </Button>
+    </DownloadButton>
   );
 }

@@ -14,9 +14,8 @@ import { $api, fetchClient, ifMatch, queryClient } from "../../api/client.ts";
 import type { Answer } from "../../api/types.ts";
 import { isStaleVersion } from "../../api.ts";
 import type { User } from "../../auth.tsx";
-import { EmptyHint, QueryView, showApiError } from "../../components/common.tsx";
+import { bytes, EmptyHint, QueryView, showApiError } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
-import { bytes } from "../projects/shared.tsx";
 
 /** 系统设置: general settings for the system admin, security settings for the security admin. */
 

@@ -1,4 +1,3 @@
-import { Tag } from "antd";
 import { BarChart, LineChart, PieChart } from "echarts/charts";
 import {
   DatasetComponent,
@@ -35,20 +34,6 @@ export const STATUS_COLORS: Record<string, string> = {
   missed: "#ff4d4f",
   no_data: "#bfbfbf",
 };
-
-/** Text and background of the status tags: dark text on a light tint, readable (WCAG AA). */
-const TAG_STYLES: Record<string, { color: string; background: string; borderColor: string }> = {
-  met: { color: "#135200", background: "#f6ffed", borderColor: "#b7eb8f" },
-  on_track: { color: "#003a8c", background: "#e6f4ff", borderColor: "#91caff" },
-  at_risk: { color: "#613400", background: "#fffbe6", borderColor: "#ffe58f" },
-  missed: { color: "#820014", background: "#fff1f0", borderColor: "#ffa39e" },
-  no_data: { color: "rgba(0, 0, 0, 0.88)", background: "#fafafa", borderColor: "#d9d9d9" },
-};
-
-/** A target's status as a tag, named by the API (statusName). */
-export function StatusTag({ status, name }: { status: string; name: string }) {
-  return <Tag style={TAG_STYLES[status]}>{name}</Tag>;
-}
 
 /**
  * An ECharts chart: created once on its element, given each new option whole, resized with its

@@ -19,9 +19,17 @@ import { COUNTIES, type County } from "../../../../src/organizations/counties.ts
 import { STATUS_NAMES, STATUSES } from "../../../../src/targets/states.ts";
 import { $api } from "../../api/client.ts";
 import { useAuth } from "../../auth.tsx";
-import { EmptyHint, QueryView, today, usePageTitle } from "../../components/common.tsx";
-import { CURRENT_YEAR, DownloadButton, testId, useCan, yearOptions } from "../finance/shared.tsx";
-import { Chart, type ChartOption, STATUS_COLORS, StatusTag } from "./Chart.tsx";
+import {
+  beijingTime,
+  EmptyHint,
+  QueryView,
+  StateTag,
+  today,
+  usePageTitle,
+} from "../../components/common.tsx";
+import { DownloadButton } from "../../components/filters.tsx";
+import { CURRENT_YEAR, testId, useCan, yearOptions } from "../finance/shared.tsx";
+import { Chart, type ChartOption, STATUS_COLORS } from "./Chart.tsx";
 import { YearSection } from "./Overview.tsx";
 import { shortName, type TargetSummary, targetLink, withUnit } from "./targets.ts";
 
@@ -78,9 +86,6 @@ export function DashboardPage() {
     </Space>
   );
 }
-
-/** A link colour dark enough on white for WCAG AA (antd's default blue is lighter). */
-const LINK_COLOR = "#0958d9";
 
 // ── Targets ───────────────────────────────────────────────────────────────────
 
@@ -172,9 +177,9 @@ function TargetsCard({
           <>
             <Space wrap style={{ marginBottom: 12 }}>
               {counts.map((c) => (
-                <StatusTag
+                <StateTag
                   key={c.status}
-                  status={c.status}
+                  state={c.status}
                   name={`${STATUS_NAMES[c.status]} ${c.n} 项`}
                 />
               ))}
@@ -211,9 +216,7 @@ function TargetsCard({
                       title: "目标",
                       key: "indicator",
                       render: (_: unknown, t) => (
-                        <Link to={targetLink(t.id, asOf, county)} style={{ color: LINK_COLOR }}>
-                          {shortName(t.indicator)}
-                        </Link>
+                        <Link to={targetLink(t.id, asOf, county)}>{shortName(t.indicator)}</Link>
                       ),
                     },
                     {
@@ -267,7 +270,7 @@ function TargetsCard({
                       key: "status",
                       width: 90,
                       render: (_: unknown, t) => (
-                        <StatusTag status={t.progress.status} name={t.progress.statusName} />
+                        <StateTag state={t.progress.status} name={t.progress.statusName} />
                       ),
                     },
                   ]}
@@ -350,7 +353,7 @@ function AssessmentCard({ year }: { year: number }) {
       extra={
         run ? (
           <Typography.Text type="secondary">
-            方案第 {run.schemeVersion} 版，计算于 {run.createdAt.slice(0, 10)}
+            方案第 {run.schemeVersion} 版，计算于 {beijingTime(run.createdAt)}
           </Typography.Text>
         ) : null
       }

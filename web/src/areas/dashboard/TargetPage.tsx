@@ -19,9 +19,15 @@ import { Link, useParams, useSearchParams } from "react-router-dom";
 import { COUNTIES, type County } from "../../../../src/organizations/counties.ts";
 import { CITY_WIDE } from "../../../../src/targets/states.ts";
 import { $api } from "../../api/client.ts";
-import { beijingTime, EmptyHint, QueryView, usePageTitle } from "../../components/common.tsx";
+import {
+  beijingTime,
+  EmptyHint,
+  QueryView,
+  StateTag,
+  usePageTitle,
+} from "../../components/common.tsx";
 import { testId } from "../finance/shared.tsx";
-import { Chart, type ChartOption, STATUS_COLORS, StatusTag } from "./Chart.tsx";
+import { Chart, type ChartOption, STATUS_COLORS } from "./Chart.tsx";
 import { type TargetDetail, withUnit } from "./targets.ts";
 
 /** One target: progress, its history, the counties, what was entered, and what it counts. */
@@ -42,12 +48,10 @@ export function TargetPage() {
           <Card
             title={
               <Space wrap>
-                <Link to={back} style={{ color: "#0958d9" }}>
-                  领导看板
-                </Link>
+                <Link to={back}>领导看板</Link>
                 <span>/</span>
                 <span data-testid="target-title">{t.indicator}</span>
-                <StatusTag status={t.progress.status} name={t.progress.statusName} />
+                <StateTag state={t.progress.status} name={t.progress.statusName} />
               </Space>
             }
             extra={
@@ -67,7 +71,6 @@ export function TargetPage() {
                 <Descriptions
                   size="small"
                   column={{ xs: 1, sm: 1, md: 2 }}
-                  styles={{ label: { color: "rgba(0, 0, 0, 0.65)" } }}
                   items={[
                     {
                       key: "target",

@@ -1,7 +1,7 @@
 import { Input, Segmented, Table, Tag, Tooltip, Typography } from "antd";
 import { type HTMLAttributes, useMemo, useState } from "react";
 import { yuan } from "../../components/common.tsx";
-import { type CatalogItem, ReadableTag } from "./kit.tsx";
+import type { CatalogItem } from "./kit.tsx";
 
 /**
  * The policy's reward items, one part at a time (质量品牌、标准化、质量基础设施), rows grouped by
@@ -134,9 +134,9 @@ function GroupTable({
               )}
               {i.cap && (
                 <Tooltip title={`${i.cap.title}：${yuan(i.cap.limitYuan)}`}>
-                  <ReadableTag color="warning" style={{ marginLeft: 8 }}>
+                  <Tag color="warning" style={{ marginLeft: 8 }}>
                     有累计上限
-                  </ReadableTag>
+                  </Tag>
                 </Tooltip>
               )}
             </>

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Segmented, Space, Table, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { STATE_NAMES, type State } from "../../../../src/applications/states.ts";
 import { $api } from "../../api/client.ts";
 import { beijingTime, EmptyHint, QueryView, StateTag, yuan } from "../../components/common.tsx";
 import { useAddressFilters } from "../../components/filters.tsx";
-import { type ApplicationView, itemLabel, STATE_NAMES, type State } from "./kit.tsx";
+import { type ApplicationView, itemLabel } from "./kit.tsx";
 
 /** The filter's states, in the order a case moves through them; each named by the shared table. */
 const FILTER_STATES: State[] = [

@@ -13,6 +13,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
+import { EDITABLE_STATES, type State, TRANSITIONS } from "../../../../src/applications/states.ts";
 import { $api, fetchClient, ifMatch, refetchAll } from "../../api/client.ts";
 import { isStaleVersion } from "../../api.ts";
 import { QueryView, StateTag, showApiError, usePageTitle } from "../../components/common.tsx";
@@ -29,13 +30,11 @@ import {
   EvidenceTable,
   EvidenceUploader,
   lastStoredDecision,
-  type State,
   toFormValues,
   toPayload,
   useCatalog,
 } from "./kit.tsx";
 
-const EDITABLE: State[] = ["draft", "returned"];
 const ENDED: State[] = ["withdrawn", "rejected"];
 const STATUS_TEXT: Partial<Record<State, string>> = {
   submitted: "已提交，等待县级审核人员受理。",
@@ -47,7 +46,10 @@ const STATUS_TEXT: Partial<Record<State, string>> = {
   rejected: "不予通过，办理已结束。",
   withdrawn: "申报已撤回，办理已结束。",
 };
-const WITHDRAWABLE: State[] = ["draft", "submitted", "county_review", "city_review", "returned"];
+/** The states the transition table lets the enterprise withdraw from. */
+const WITHDRAWABLE: readonly State[] = TRANSITIONS.filter((t) => t.action === "withdraw").map(
+  (t) => t.from,
+);
 
 /** The enterprise's case: timeline, comment, evidence, correct-and-resubmit, withdraw. */
 export function MyCase() {
@@ -74,7 +76,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
   const { message } = App.useApp();
   const navigate = useNavigate();
   const app = detail.application;
-  const editable = EDITABLE.includes(app.state);
+  const editable = EDITABLE_STATES.includes(app.state);
   const [form] = Form.useForm<ClaimFormValues>();
   const itemId: string = Form.useWatch("item", form) ?? app.item;
   const item = catalog.byId.get(itemId);

@@ -1,4 +1,17 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { z } from "zod";
 import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
@@ -96,7 +109,9 @@ function OrganizationBody({ org }: { org: Organization }) {
       message.success("联系人已保存");
       if (data)
         queryClient.setQueryData(
-          ["get", "/api/v1/organizations/{id}", { params: { path: { id: org.id } } }],
+          $api.queryOptions("get", "/api/v1/organizations/{id}", {
+            params: { path: { id: org.id } },
+          }).queryKey,
           data,
         );
     } catch (e) {
@@ -303,7 +318,9 @@ function NoticesCard() {
   const notices = $api.useQuery("get", "/api/v1/notices", { params: { query: { limit: 20 } } });
   const markRead = async (id: string) => {
     await fetchClient.POST("/api/v1/notices/{id}/read", { params: { path: { id } } });
-    await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/notices"] });
+    await queryClient.invalidateQueries({
+      queryKey: $api.queryOptions("get", "/api/v1/notices").queryKey,
+    });
   };
   return (
     <Card
@@ -346,9 +363,9 @@ function NoticesCard() {
                     </Button>
                   )}
                 </div>
-                <div style={{ color: "rgba(0,0,0,0.45)", fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
                   {beijingTime(n.createdAt)}
-                </div>
+                </Typography.Text>
                 <div>{n.body}</div>
               </div>
             ))}

@@ -89,7 +89,8 @@ export function NewApplication() {
 
   const refreshDetail = (id: string) =>
     queryClient.invalidateQueries({
-      queryKey: ["get", "/api/v1/applications/{id}", { params: { path: { id } } }],
+      queryKey: $api.queryOptions("get", "/api/v1/applications/{id}", { params: { path: { id } } })
+        .queryKey,
     });
 
   async function runPreview(id: string) {
@@ -135,7 +136,9 @@ export function NewApplication() {
         setParams({ id: data.id }, { replace: true });
       }
       await refreshDetail(savedId);
-      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/applications"] });
+      await queryClient.invalidateQueries({
+        queryKey: $api.queryOptions("get", "/api/v1/applications").queryKey,
+      });
       setStep(2);
       void runPreview(savedId);
     } catch (e) {

@@ -27,31 +27,22 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useRef, useState } from "react";
 import { applicationInputSchema } from "../../../../src/applications/application-input.ts";
-import {
-  ACTION_NAMES,
-  type Action,
-  STATE_NAMES,
-  type State,
-} from "../../../../src/applications/states.ts";
+import { fundingName } from "../../../../src/applications/present.ts";
 import { ROLE_NAMES, type Role } from "../../../../src/auth/roles.ts";
-import { fetchClient, queryClient } from "../../api/client.ts";
+import { factValueText } from "../../../../src/policy/conditions.ts";
+import { $api, fetchClient, queryClient } from "../../api/client.ts";
 import type { Body, Schema } from "../../api/types.ts";
 import { upload } from "../../api.ts";
 import { beijingTime, StateTag, yuan, zodRule } from "../../components/common.tsx";
 
 export type ApplicationView = Schema<"Application">;
 export type ApplicationDetail = Schema<"ApplicationDetail">;
-export type ApplicationList = Schema<"ApplicationList">;
-export type EventView = Schema<"CaseEvent">;
-export type EvidenceView = Schema<"Evidence">;
+type EventView = Schema<"CaseEvent">;
+type EvidenceView = Schema<"Evidence">;
 export type CatalogItem = Schema<"CatalogItem">;
 export type PolicySummary = Schema<"PolicySummary">;
 export type Decision = Schema<"EngineDecision">;
-export type TraceStep = NonNullable<Decision["trace"]>[number];
-type FactSpec = CatalogItem["facts"][number]["spec"];
-
-export type { Action, State };
-export { ACTION_NAMES, STATE_NAMES };
+type TraceStep = NonNullable<Decision["trace"]>[number];
 
 // ---------------------------------------------------------------------------------------------
 // The catalog of the policy in force (read once, kept for the session).
@@ -62,7 +53,7 @@ export interface Catalog {
   byId: Map<string, CatalogItem>;
 }
 
-export const catalogQuery = queryOptions({
+const catalogQuery = queryOptions({
   queryKey: ["catalog", "current"],
   staleTime: Number.POSITIVE_INFINITY,
   queryFn: async ({ signal }): Promise<Catalog> => {
@@ -81,16 +72,6 @@ export function useCatalog() {
   return useQuery(catalogQuery);
 }
 
-/** The same catalog for code outside a component. */
-export function loadCatalog(): Promise<Catalog> {
-  return queryClient.fetchQuery(catalogQuery);
-}
-
-/** "200000 元" → "200,000 元" in a sentence the server wrote (the engine's messages). */
-export function amountsText(text: string): string {
-  return text.replace(/(\d{4,})(?=\s*元)/g, (n) => Number(n).toLocaleString("zh-CN"));
-}
-
 export function itemLabel(item: { item: string; itemTitle: string | null }): string {
   return item.itemTitle ? `${item.item} ${item.itemTitle}` : item.item;
 }
@@ -100,17 +81,8 @@ export function orgText(org: { name: string; county: string }): string {
   return org.name.includes(org.county) ? org.name : `${org.name}（${org.county}）`;
 }
 
-export function fundingText(source: string | null | undefined, county?: string): string {
-  if (source === "city") return "市财政";
-  if (source === "county") return county ? `${county}财政` : "县（市、区）财政";
-  return "—";
-}
-
 /** An item's facts as the user reads them: "已经市级备案：是；证书情形：首张认证证书". */
-export function factsText(
-  item: CatalogItem | undefined,
-  facts: Record<string, unknown>,
-): ReactNode {
+function factsText(item: CatalogItem | undefined, facts: Record<string, unknown>): ReactNode {
   const entries = Object.entries(facts);
   if (entries.length === 0) return "—";
   return (
@@ -127,12 +99,6 @@ export function factsText(
   );
 }
 
-function factValueText(spec: FactSpec | undefined, value: unknown): string {
-  if (typeof value === "boolean") return value ? "是" : "否";
-  if (spec?.type === "enum" && typeof value === "string") return spec.values[value] ?? value;
-  return String(value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The claim form: subject, project, event date and the item's facts.
 
@@ -145,7 +111,7 @@ export interface ClaimFormValues {
 }
 
 /** What the filing form sends: the new application's body. */
-export type ClaimPayload = Body<"/api/v1/applications">;
+type ClaimPayload = Body<"/api/v1/applications">;
 
 export function toPayload(values: ClaimFormValues, item: string): ClaimPayload {
   const facts: Record<string, boolean | number | string> = {};
@@ -350,46 +316,14 @@ const OUTCOME: Record<TraceStep["outcome"], { text: string; color: string }> = {
   skipped: { text: "未检查", color: "default" },
 };
 
-/** The status tags' colours, set here so their text meets the contrast minimum (WCAG AA). */
-const TAG_STYLE: Record<string, { color: string; background: string; borderColor: string }> = {
-  success: { color: "#1f5c07", background: "#f6ffed", borderColor: "#b7eb8f" },
-  warning: { color: "#6b3d00", background: "#fffbe6", borderColor: "#ffe58f" },
-  error: { color: "#8f0f14", background: "#fff2f0", borderColor: "#ffccc7" },
-};
-
-/** A status tag (success, warning, error, default) whose text is readable. */
-export function ReadableTag({
-  color,
-  children,
-  style,
-  testId,
-}: {
-  color: string;
-  children: ReactNode;
-  style?: React.CSSProperties;
-  testId?: string;
-}) {
-  const own = TAG_STYLE[color];
-  return (
-    <Tag
-      color={own ? undefined : color}
-      style={{ ...own, ...style }}
-      data-testid={testId}
-      data-color={color}
-    >
-      {children}
-    </Tag>
-  );
-}
-
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
 /**
  * One check of the trace as a sentence. The cap is named by its title and its sums are written
  * from the check's figures (the engine's own sentence has neither); the others are the engine's
- * sentence, its amounts with separators. The raw inputs are never shown.
+ * sentence as it wrote it. The raw inputs are never shown.
  */
-export function traceSentence(t: TraceStep, capTitles: ReadonlyMap<string, string>): string {
+function traceSentence(t: TraceStep, capTitles: ReadonlyMap<string, string>): string {
   if (t.check === "cap" && t.outcome !== "skipped" && typeof t.inputs.cap === "string") {
     const title = capTitles.get(t.inputs.cap) ?? "累计奖励上限";
     const limit = num(t.inputs.limit) ?? 0;
@@ -402,7 +336,7 @@ export function traceSentence(t: TraceStep, capTitles: ReadonlyMap<string, strin
       return `${head}，本项 ${yuan(amount)} 按剩余额度核定 ${yuan(Math.max(0, limit - used))}`;
     return `${head}，额度已用完，本项不予核定`;
   }
-  return amountsText(t.detail);
+  return t.detail;
 }
 
 function useCapTitles(): ReadonlyMap<string, string> {
@@ -418,6 +352,11 @@ export function DecisionView({
   compact = false,
 }: {
   decision: Decision;
+  /**
+   * The organization's county, which names a county's share (按属地). The decision's own funding
+   * is shown, not the case's: a preview or an earlier step may differ, and the calculator has no
+   * case.
+   */
   county?: string;
   testId?: string;
   title?: ReactNode;
@@ -435,9 +374,9 @@ export function DecisionView({
         <div>
           <Typography.Text type="secondary">结论</Typography.Text>
           <div style={{ marginTop: 4 }}>
-            <ReadableTag color={status.color} testId="decision-status" style={{ fontSize: 14 }}>
+            <Tag color={status.color} data-testid="decision-status" style={{ fontSize: 14 }}>
               {status.text}
-            </ReadableTag>
+            </Tag>
           </div>
         </div>
         <Statistic
@@ -449,7 +388,9 @@ export function DecisionView({
         />
         <div>
           <Typography.Text type="secondary">资金承担</Typography.Text>
-          <div style={{ marginTop: 4 }}>{fundingText(decision.fundingSource, county)}</div>
+          <div style={{ marginTop: 4 }}>
+            {fundingName(decision.fundingSource, county ?? "县（市、区）") ?? "—"}
+          </div>
         </div>
         <div>
           <Typography.Text type="secondary">依据条款</Typography.Text>
@@ -466,7 +407,7 @@ export function DecisionView({
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {decision.reasons.map((r) => (
-                <li key={`${r.code}:${r.message}`}>{amountsText(r.message)}</li>
+                <li key={`${r.code}:${r.message}`}>{r.message}</li>
               ))}
             </ul>
           }
@@ -496,9 +437,9 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
             borderBottom: i < trace.length - 1 ? "1px solid #f0f0f0" : undefined,
           }}
         >
-          <ReadableTag color={OUTCOME[t.outcome].color} style={{ marginTop: 1, height: 22 }}>
+          <Tag color={OUTCOME[t.outcome].color} style={{ marginTop: 1, height: 22 }}>
             {OUTCOME[t.outcome].text}
-          </ReadableTag>
+          </Tag>
           <div style={{ minWidth: 0 }}>
             <Typography.Text strong>{CHECK_NAMES[t.check]}</Typography.Text>
             {t.clause && (
@@ -515,7 +456,7 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
 }
 
 /** The trace as a table: the check, its clause, its outcome and its sentence. */
-export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
+function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
   const caps = useCapTitles();
   return (
     <Table<TraceStep & { key: number }>
@@ -537,7 +478,7 @@ export function TraceTable({ trace }: { trace: readonly TraceStep[] }) {
           dataIndex: "outcome",
           width: 80,
           render: (o: TraceStep["outcome"]) => (
-            <ReadableTag color={OUTCOME[o].color}>{OUTCOME[o].text}</ReadableTag>
+            <Tag color={OUTCOME[o].color}>{OUTCOME[o].text}</Tag>
           ),
         },
         { title: "说明", key: "detail", render: (_, t) => traceSentence(t, caps) },
@@ -639,11 +580,11 @@ export function EventTimeline({ detail }: { detail: ApplicationDetail }) {
   return <Timeline data-testid="case-timeline" items={items} />;
 }
 
-export function evidenceUrl(applicationId: string, evidenceId: string): string {
+function evidenceUrl(applicationId: string, evidenceId: string): string {
   return `/api/v1/applications/${applicationId}/evidence/${evidenceId}`;
 }
 
-export function fileSize(bytes: number): string {
+function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -745,7 +686,9 @@ export async function deleteEvidence(applicationId: string, evidenceId: string):
     params: { path: { id: applicationId, evidenceId } },
   });
   await queryClient.invalidateQueries({
-    queryKey: ["get", "/api/v1/applications/{id}", { params: { path: { id: applicationId } } }],
+    queryKey: $api.queryOptions("get", "/api/v1/applications/{id}", {
+      params: { path: { id: applicationId } },
+    }).queryKey,
   });
 }
 
@@ -960,7 +903,7 @@ export function CaseDescriptions({
         {
           key: "funding",
           label: "资金承担",
-          children: fundingText(app.fundingSource, app.organization.county),
+          children: app.fundingSourceName ?? "—",
         },
         { key: "submittedAt", label: "首次提交", children: beijingTime(app.submittedAt) },
         { key: "updatedAt", label: "最近更新", children: beijingTime(app.updatedAt) },

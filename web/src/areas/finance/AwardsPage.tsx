@@ -24,7 +24,7 @@ import {
   yearOptions,
 } from "./shared.tsx";
 
-export type Award = Schema<"AwardRow">;
+type Award = Schema<"AwardRow">;
 type AwardState = Award["state"];
 
 const FILTERS = ["year", "source", "state"] as const;

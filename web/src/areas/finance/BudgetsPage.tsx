@@ -30,10 +30,10 @@ import {
   yearOptions,
 } from "./shared.tsx";
 
-export type Budget = Schema<"BudgetListItem">;
+type Budget = Schema<"BudgetListItem">;
 
 /** Paid (green) and reserved (blue) as shares of the total, with the numbers on hover. */
-export function BudgetBar({ budget }: { budget: Budget }) {
+function BudgetBar({ budget }: { budget: Budget }) {
   const { total, reserved, paid, remaining } = budget;
   const pct = (n: number) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
   return (

@@ -41,10 +41,9 @@ import {
   yuan,
   zodRule,
 } from "../../components/common.tsx";
-import { ExportButton, useAddressFilters } from "../../components/filters.tsx";
+import { DownloadButton, ExportButton, useAddressFilters } from "../../components/filters.tsx";
 import {
   CURRENT_YEAR,
-  DownloadButton,
   sourceOptions,
   testId,
   useCan,
@@ -366,9 +365,7 @@ function BatchesTab() {
                   title: "状态",
                   key: "state",
                   width: 120,
-                  render: (_: unknown, b) => (
-                    <StateTag state={b.state === "open" ? "open" : "paid"} name={b.stateName} />
-                  ),
+                  render: (_: unknown, b) => <StateTag state={b.state} name={b.stateName} />,
                 },
                 { title: "笔数", dataIndex: "lines", align: "right", width: 70 },
                 { title: "合计", dataIndex: "total", align: "right", width: 130, render: yuan },
@@ -582,16 +579,7 @@ export function PaymentBatchPage() {
                   width: 170,
                   render: (_: unknown, l) => (
                     <>
-                      <StateTag
-                        state={
-                          l.state === "failed"
-                            ? "rejected"
-                            : l.state === "pending"
-                              ? "submitted"
-                              : l.state
-                        }
-                        name={l.stateName}
-                      />
+                      <StateTag state={l.state} name={l.stateName} />
                       {l.state === "paid" && (
                         <div style={{ fontSize: 12 }}>
                           <div>凭证 {l.treasuryRef}</div>

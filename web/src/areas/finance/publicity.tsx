@@ -502,13 +502,7 @@ function outcomeTag(outcome: string | null, batch: { state: string; endDate: str
     ) : (
       <Tag>—</Tag>
     );
-  const color =
-    outcome === "awarded" || outcome === "funded"
-      ? "awarded"
-      : outcome === "rejected"
-        ? "rejected"
-        : "at_risk";
-  return <StateTag state={color} name={ENTRY_OUTCOMES[outcome] ?? outcome} />;
+  return <StateTag state={outcome} name={ENTRY_OUTCOMES[outcome] ?? outcome} />;
 }
 
 export function PublicityBatchPage() {
@@ -752,16 +746,7 @@ function BatchView({
                 <List.Item.Meta
                   title={
                     <Space>
-                      <StateTag
-                        state={
-                          o.state === "upheld"
-                            ? "rejected"
-                            : o.state === "dismissed"
-                              ? "closed"
-                              : "open"
-                        }
-                        name={OBJECTION_STATES[o.state] ?? o.state}
-                      />
+                      <StateTag state={o.state} name={OBJECTION_STATES[o.state] ?? o.state} />
                       <span>针对 {labelOf(o)}</span>
                     </Space>
                   }

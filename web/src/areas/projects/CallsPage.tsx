@@ -117,6 +117,7 @@ function Calls({ user }: { user: User }) {
             <Table<Call>
               rowKey="id"
               size="middle"
+              scroll={{ x: "max-content" }}
               dataSource={d.items}
               pagination={d.items.length > 10 ? { pageSize: 10 } : false}
               onRow={(c) => rowTestId(`call-${c.number}`)}

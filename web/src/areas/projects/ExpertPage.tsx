@@ -121,6 +121,7 @@ function CallQueue({ call, onOpen }: { call: QueueCall; onOpen: (item: QueueItem
         <Table<QueueItem>
           rowKey="id"
           size="middle"
+          scroll={{ x: "max-content" }}
           pagination={false}
           dataSource={call.proposals}
           onRow={(p) => rowTestId(`proposal-${p.number}`)}

@@ -17,8 +17,8 @@ import {
 } from "../../../../src/projects/states.ts";
 import type { Schema } from "../../api/types.ts";
 import { ApiError, upload } from "../../api.ts";
-import { beijingTime, yuan } from "../../components/common.tsx";
-import { bytes, meanTotal, PROPOSAL_STATE_COLORS } from "./shared.tsx";
+import { beijingTime, bytes, yuan } from "../../components/common.tsx";
+import { meanTotal, PROPOSAL_STATE_COLORS } from "./shared.tsx";
 
 type Criterion = Schema<"ProjectCall">["criteria"][number];
 type DocumentView = Schema<"ProjectProposalDocument">;

@@ -19,9 +19,9 @@ import { $api } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
 import { download } from "../../api.ts";
 import type { User } from "../../auth.tsx";
-import { EmptyHint, QueryView } from "../../components/common.tsx";
+import { bytes, EmptyHint, QueryView } from "../../components/common.tsx";
 import { ForRoles } from "../../components/gate.tsx";
-import { bytes, thisYear } from "./shared.tsx";
+import { thisYear } from "./shared.tsx";
 
 /** 报表: the .xlsx reports the caller may take, for a year (and a county, a funding source). */
 
@@ -175,31 +175,33 @@ function Reports({ user }: { user: User }) {
                       }
                       description={r.description}
                     />
-                    <div style={{ width: 260 }}>
-                      {p && (
-                        <Row gutter={8} align="middle" data-testid={`report-progress-${r.kind}`}>
-                          <Col flex="auto">
-                            <Progress
-                              percent={100}
-                              status={p.done ? "success" : "active"}
-                              showInfo={false}
-                              aria-label={`${r.title}下载进度`}
-                              size="small"
-                            />
-                          </Col>
-                          <Col>
-                            <Typography.Text type="secondary">
-                              {p.done
-                                ? `已完成 ${bytes(p.received)}`
-                                : `已接收 ${bytes(p.received)}`}
-                            </Typography.Text>
-                          </Col>
-                        </Row>
-                      )}
-                      {errors[r.kind] && (
-                        <Alert type="error" showIcon title={errors[r.kind]?.message} />
-                      )}
-                    </div>
+                    {(p || errors[r.kind]) && (
+                      <div style={{ width: "min(260px, 40vw)" }}>
+                        {p && (
+                          <Row gutter={8} align="middle" data-testid={`report-progress-${r.kind}`}>
+                            <Col flex="auto">
+                              <Progress
+                                percent={100}
+                                status={p.done ? "success" : "active"}
+                                showInfo={false}
+                                aria-label={`${r.title}下载进度`}
+                                size="small"
+                              />
+                            </Col>
+                            <Col>
+                              <Typography.Text type="secondary">
+                                {p.done
+                                  ? `已完成 ${bytes(p.received)}`
+                                  : `已接收 ${bytes(p.received)}`}
+                              </Typography.Text>
+                            </Col>
+                          </Row>
+                        )}
+                        {errors[r.kind] && (
+                          <Alert type="error" showIcon title={errors[r.kind]?.message} />
+                        )}
+                      </div>
+                    )}
                   </List.Item>
                 );
               }}

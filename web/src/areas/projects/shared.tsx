@@ -24,26 +24,8 @@ export function thisYear(): number {
   return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 }
 
-/** 12345 → "12.1 KB". */
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** The topic categories of 三（三）4 (the API's default list of a call). */
-export const PROJECT_CATEGORIES = [
-  "标准信息公共服务",
-  "质量分析与质量诊断",
-  "先进质量管理方法推广",
-  "标准对标达标提升",
-  "缺陷产品分析研判",
-  "应对技术性贸易壁垒",
-  "质量数据共建共享",
-  "质量数字化转型或治理",
-  "质量竞争力指数和品牌发展指数研制分析",
-  "其他",
-];
+export { PROJECT_CATEGORIES } from "../../../../src/projects/project-input.ts";
 
 export const CALL_STATE_COLORS: Record<string, string> = {
   open: "processing",

@@ -70,9 +70,9 @@ function ItemList({ items }: { items: CatalogItem[] }) {
         <List.Item key={i.id} style={{ display: "block" }}>
           <Typography.Text strong>{i.title}</Typography.Text>
           <div style={{ display: "flex", justifyContent: "space-between", gap: 8, marginTop: 4 }}>
-            <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>
+            <Typography.Text type="secondary">
               {i.id} · {i.clause}
-            </span>
+            </Typography.Text>
             <span style={{ whiteSpace: "nowrap" }}>{amountOf(i)}</span>
           </div>
           <Collapse

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Descriptions,
@@ -10,6 +9,7 @@ import {
   List,
   Modal,
   Table,
+  Typography,
 } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
@@ -18,11 +18,12 @@ import {
   PUBLICITY_BATCH_MACHINE,
   PUBLICITY_ENTRY_MACHINE,
 } from "../../../../src/publicity/states.ts";
-import { $api, queryClient } from "../../api/client.ts";
+import { $api, refetchAll } from "../../api/client.ts";
 import type { Answer, Schema } from "../../api/types.ts";
 import {
   EmptyHint,
   QueryView,
+  StateTag,
   showApiError,
   today,
   usePageTitle,
@@ -78,14 +79,8 @@ function projectRow(e: ProjectEntry): Row {
   };
 }
 
-/** The batch's state as a dot and its name (a coloured tag's text is too faint to read). */
 function batchState(state: Batch["state"]) {
-  return (
-    <Badge
-      status={state === "open" ? "processing" : "default"}
-      text={PUBLICITY_BATCH_MACHINE.stateNames[state]}
-    />
-  );
+  return <StateTag state={state} name={PUBLICITY_BATCH_MACHINE.stateNames[state]} />;
 }
 
 /** 公示: the lists anyone may read, without personal data. */
@@ -112,16 +107,17 @@ export function PublicityListPage() {
               renderItem={(b) => (
                 <List.Item key={b.id} extra={batchState(b.state)}>
                   <div>
-                    {/* The city's blue: antd's default link blue is too light on white (WCAG AA). */}
                     <Link
                       to={`/publicity/public/${b.id}`}
                       data-testid={`publicity-${b.number}`}
-                      style={{ color: "#1661ab", fontWeight: 500 }}
+                      style={{ fontWeight: 500 }}
                     >
                       {b.title}
                     </Link>
-                    <div style={{ color: "rgba(0, 0, 0, 0.65)", marginTop: 4 }}>
-                      {`${b.number} · 公示期 ${b.startDate} 至 ${b.endDate}（${b.workingDays} 个工作日）`}
+                    <div style={{ marginTop: 4 }}>
+                      <Typography.Text type="secondary">
+                        {`${b.number} · 公示期 ${b.startDate} 至 ${b.endDate}（${b.workingDays} 个工作日）`}
+                      </Typography.Text>
                     </div>
                   </div>
                 </List.Item>
@@ -164,7 +160,7 @@ function ObjectionForm({
           body: { applicationId: target.subjectId, ...v },
         });
       setDone(true);
-      await queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/public/publicity/{id}"] });
+      await refetchAll();
     } catch (e) {
       setError(showApiError(form, e));
     }
@@ -248,11 +244,11 @@ function EntryList({
         <List.Item key={r.key} style={{ display: "block" }}>
           <div style={{ fontWeight: 600 }}>{r.organization}</div>
           <div>{r.title}</div>
-          <div style={{ color: "rgba(0,0,0,0.65)", fontSize: 13 }}>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
             {[r.rank !== null ? `排名 ${r.rank}` : null, r.number, r.county, r.clause]
               .filter(Boolean)
               .join(" · ")}
-          </div>
+          </Typography.Text>
           <div
             style={{
               display: "flex",

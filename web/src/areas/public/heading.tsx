@@ -1,22 +1,17 @@
-import { Alert, Grid, Typography } from "antd";
+import { Alert, Typography } from "antd";
 import type { ReactNode } from "react";
 import { today } from "../../components/common.tsx";
 import type { PolicySummary } from "../enterprise/kit.tsx";
 
-/**
- * A public page's title and introduction. On a phone the menu's ☰ button sits at the left edge
- * just below the header, where the introduction begins: the heading keeps clear of it.
- */
+/** A public page's title (its one h1) and introduction. */
 export function PublicHeading({ title, children }: { title: ReactNode; children?: ReactNode }) {
-  const narrow = Grid.useBreakpoint().md === false;
   return (
-    <div style={narrow ? { paddingLeft: 44 } : undefined}>
+    <div>
       {/* The page's one h1, at the size of the officials' page titles. */}
       <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
         {title}
       </Typography.Title>
-      {/* The secondary grey is too faint on the page's grey background (WCAG AA contrast). */}
-      <Typography.Paragraph style={{ color: "rgba(0, 0, 0, 0.65)" }} data-testid="page-intro">
+      <Typography.Paragraph type="secondary" data-testid="page-intro">
         {children}
       </Typography.Paragraph>
     </div>

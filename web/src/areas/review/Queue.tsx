@@ -12,6 +12,7 @@ import {
   Tabs,
   Tag,
   Typography,
+  theme,
 } from "antd";
 import type { HTMLAttributes } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -61,7 +62,8 @@ export function Queue() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const isCity = user?.role === "city_official";
-  const { filters, page, setFilters, setPage } = useAddressFilters(FILTER_KEYS, {
+  const { token } = theme.useToken();
+  const { filters, page, pageSize, setFilters, setPage } = useAddressFilters(FILTER_KEYS, {
     state: WAITING,
   });
   const tab = filters.state ?? WAITING;
@@ -91,7 +93,7 @@ export function Queue() {
   const list = $api.useQuery(
     "get",
     "/api/v1/applications",
-    { params: { query: { ...listQuery, page, pageSize: 20 } } },
+    { params: { query: { ...listQuery, page, pageSize } } },
     { placeholderData: keepPreviousData },
   );
 
@@ -100,9 +102,15 @@ export function Queue() {
   const todoTotal = todo.reduce((n, s) => n + countOf(s), 0);
   const shownStates = TAB_ORDER.filter((s) => countOf(s) > 0 || todo.includes(s) || s === tab);
   const hasFilters = Boolean(narrowing.item || narrowing.county || narrowing.q || narrowing.year);
+  // The filters cleared, the tab kept.
   const clearFilters = () =>
-    setFilters({ item: undefined, county: undefined, q: undefined, year: undefined });
-  const exportQuery: Record<string, string | number | undefined> = { ...listQuery };
+    setFilters({ ...EVERYTHING, state: tab === WAITING ? undefined : tab });
+  // One list of tabs: a tab bar at a desk, a select on a phone.
+  const tabs: { key: string; name: string; count: number | undefined }[] = [
+    ...(todo.length > 0 ? [{ key: WAITING, name: "待我办理", count: todoTotal }] : []),
+    { key: ALL, name: "全部", count: counts.data?.total },
+    ...shownStates.map((s) => ({ key: s, name: STATE_NAMES[s], count: countOf(s) })),
+  ];
 
   return (
     <Card
@@ -179,7 +187,7 @@ export function Queue() {
           options={YEARS.map((y) => ({ value: String(y), label: `${y} 年` }))}
         />
         {hasFilters && <Button onClick={clearFilters}>清除筛选</Button>}
-        <ExportButton path="/api/v1/applications/export" query={exportQuery} />
+        <ExportButton path="/api/v1/applications/export" query={listQuery} />
       </Space>
       {screens.md === false ? (
         // A phone picks the tab from a list: the tab bar would overflow into a menu that is not
@@ -190,48 +198,33 @@ export function Queue() {
           value={tab}
           onChange={(k: string) => setFilters({ state: k === WAITING ? undefined : k })}
           data-testid="queue-state-select"
-          options={[
-            ...(todo.length > 0 ? [{ value: WAITING, label: `待我办理 ${todoTotal}` }] : []),
-            { value: ALL, label: `全部 ${counts.data?.total ?? ""}` },
-            ...shownStates.map((s) => ({ value: s, label: `${STATE_NAMES[s]} ${countOf(s)}` })),
-          ]}
+          options={tabs.map((t) => ({
+            value: t.key,
+            label: `${t.name} ${t.count ?? ""}`,
+          }))}
         />
       ) : (
         <Tabs
           activeKey={tab}
           onChange={(k) => setFilters({ state: k === WAITING ? undefined : k })}
           data-testid="queue-tabs"
-          items={[
-            ...(todo.length > 0
-              ? [
-                  {
-                    key: WAITING,
-                    label: (
-                      <span data-testid="tab-waiting">
-                        待我办理{" "}
-                        <Badge
-                          count={todoTotal}
-                          showZero
-                          color={todoTotal > 0 ? "#1661ab" : "#767676"}
-                        />
-                      </span>
-                    ),
-                  },
-                ]
-              : []),
-            {
-              key: ALL,
-              label: <span data-testid="tab-all">全部 {counts.data?.total ?? ""}</span>,
-            },
-            ...shownStates.map((s) => ({
-              key: s,
-              label: (
-                <span data-testid={`tab-${s}`}>
-                  {STATE_NAMES[s]} {countOf(s)}
-                </span>
-              ),
-            })),
-          ]}
+          items={tabs.map((t) => ({
+            key: t.key,
+            label: (
+              <span data-testid={`tab-${t.key}`}>
+                {t.name}{" "}
+                {t.key === WAITING ? (
+                  <Badge
+                    count={t.count}
+                    showZero
+                    color={todoTotal > 0 ? token.colorPrimary : token.colorTextSecondary}
+                  />
+                ) : (
+                  t.count
+                )}
+              </span>
+            ),
+          }))}
         />
       )}
       <QueryView
@@ -277,7 +270,7 @@ export function Queue() {
             }
             pagination={{
               current: page,
-              pageSize: 20,
+              pageSize,
               total: d.total,
               showSizeChanger: false,
               showTotal: (t) => `共 ${t.toLocaleString("zh-CN")} 件`,

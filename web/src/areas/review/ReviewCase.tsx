@@ -19,11 +19,12 @@ import { Link, useParams } from "react-router-dom";
 import {
   ACTION_NAMES,
   type Action,
+  findTransition,
   type State,
   TRANSITIONS,
 } from "../../../../src/applications/states.ts";
 import { can } from "../../../../src/auth/access.ts";
-import { AWARD_STATE_NAMES } from "../../../../src/awards/states.ts";
+import { SOURCE_SHORT_NAMES } from "../../../../src/budgets/source-names.ts";
 import { $api, fetchClient, refetchAll } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
 import { ApiError } from "../../api.ts";
@@ -72,8 +73,6 @@ function actionsFor(user: User | null, state: State, county: string): Action[] {
     (t) => t.from === state && t.decision && can(actor, t.permission, { county }),
   ).map((t) => t.action);
 }
-
-const NEEDS_COMMENT: Action[] = ["return", "reject"];
 
 function actionLabel(action: Action, role: string): string {
   if (action === "approve")
@@ -284,7 +283,8 @@ function CaseBody({
                       loading={busy === a}
                       disabled={busy !== null}
                       onClick={() => {
-                        if (NEEDS_COMMENT.includes(a) && !form.getFieldValue("comment")?.trim()) {
+                        const needsComment = findTransition(a, app.state)?.commentRequired;
+                        if (needsComment && !form.getFieldValue("comment")?.trim()) {
                           form.setFields([
                             {
                               name: "comment",
@@ -342,7 +342,7 @@ function CaseBody({
           </Card>
         </Col>
       </Row>
-      <OrganizationRecord app={app} role={role} catalog={catalog} />
+      <OrganizationRecord app={app} role={role} />
     </div>
   );
 }
@@ -373,41 +373,28 @@ function waitingText(role: string, state: State): string {
 }
 
 /** The organization: its registration, exclusions, other cases and awards. */
-function OrganizationRecord({
-  app,
-  role,
-  catalog,
-}: {
-  app: Application;
-  role: string;
-  catalog: Catalog | undefined;
-}) {
+function OrganizationRecord({ app, role }: { app: Application; role: string }) {
   const org = $api.useQuery("get", "/api/v1/organizations/{id}", {
     params: { path: { id: app.organization.id } },
   });
   const others = $api.useQuery("get", "/api/v1/applications", {
     params: { query: { organizationId: app.organization.id, pageSize: 100 } },
   });
-  // The award list has no organization filter: the city's list, this organization's rows.
   const awards = $api.useQuery(
     "get",
     "/api/v1/awards",
-    {},
-    {
-      enabled: role === "city_official",
-      select: (r) => r.items.filter((a) => a.organization.id === app.organization.id),
-    },
+    { params: { query: { organizationId: app.organization.id } } },
+    { enabled: role === "city_official", select: (r) => r.items },
   );
   const otherCases = (others.data?.items ?? []).filter((a) => a.id !== app.id);
-  const itemText = (item: string) => {
-    const title = catalog?.byId.get(item)?.title;
-    return title ? `${item} ${title}` : item;
-  };
+  // The case itself is in the organization's list (the same scope): the rest are the others,
+  // of which the table shows the first page.
+  const otherTotal = others.data ? Math.max(0, others.data.total - 1) : null;
   return (
     <Row gutter={16}>
       <Col xs={24} xl={14}>
         <Card
-          title={`该组织的其他申报（${others.data ? otherCases.length : "…"}）`}
+          title={`该组织的其他申报（${otherTotal ?? "…"}）`}
           style={{ marginBottom: 16 }}
           data-testid="org-other-cases"
         >
@@ -418,41 +405,48 @@ function OrganizationRecord({
             }
           >
             {() => (
-              <Table<Application>
-                size="small"
-                rowKey="id"
-                dataSource={otherCases}
-                pagination={otherCases.length > 10 ? { pageSize: 10 } : false}
-                columns={[
-                  {
-                    title: "编号",
-                    dataIndex: "number",
-                    render: (n: string, a) => <Link to={`/review/${a.id}`}>{n}</Link>,
-                  },
-                  {
-                    title: "奖励项目",
-                    key: "item",
-                    render: (_, a) => itemLabel(a),
-                    ellipsis: true,
-                  },
-                  // A phone shows number, item and state; the rest from a desk's width.
-                  { title: "对象", dataIndex: "subject", ellipsis: true, responsive: ["md"] },
-                  {
-                    title: "状态",
-                    dataIndex: "state",
-                    width: 110,
-                    render: (s: State, a) => <StateTag state={s} name={a.stateName} />,
-                  },
-                  {
-                    title: "金额",
-                    dataIndex: "expectedAmount",
-                    width: 110,
-                    responsive: ["md"],
-                    align: "right",
-                    render: (v: number | null) => yuan(v),
-                  },
-                ]}
-              />
+              <>
+                {otherTotal !== null && otherTotal > otherCases.length && (
+                  <Typography.Paragraph type="secondary">
+                    以下列出最近更新的 {otherCases.length} 件。
+                  </Typography.Paragraph>
+                )}
+                <Table<Application>
+                  size="small"
+                  rowKey="id"
+                  dataSource={otherCases}
+                  pagination={otherCases.length > 10 ? { pageSize: 10 } : false}
+                  columns={[
+                    {
+                      title: "编号",
+                      dataIndex: "number",
+                      render: (n: string, a) => <Link to={`/review/${a.id}`}>{n}</Link>,
+                    },
+                    {
+                      title: "奖励项目",
+                      key: "item",
+                      render: (_, a) => itemLabel(a),
+                      ellipsis: true,
+                    },
+                    // A phone shows number, item and state; the rest from a desk's width.
+                    { title: "对象", dataIndex: "subject", ellipsis: true, responsive: ["md"] },
+                    {
+                      title: "状态",
+                      dataIndex: "state",
+                      width: 110,
+                      render: (s: State, a) => <StateTag state={s} name={a.stateName} />,
+                    },
+                    {
+                      title: "金额",
+                      dataIndex: "expectedAmount",
+                      width: 110,
+                      responsive: ["md"],
+                      align: "right",
+                      render: (v: number | null) => yuan(v),
+                    },
+                  ]}
+                />
+              </>
             )}
           </QueryView>
         </Card>
@@ -478,9 +472,9 @@ function OrganizationRecord({
                     { title: "奖励编号", dataIndex: "number", width: 140 },
                     {
                       title: "奖励项目",
-                      dataIndex: "item",
+                      key: "item",
                       ellipsis: true,
-                      render: (item: string) => itemText(item),
+                      render: (_, a) => itemLabel(a),
                     },
                     { title: "条款", dataIndex: "clause", width: 100, responsive: ["md"] },
                     {
@@ -495,14 +489,14 @@ function OrganizationRecord({
                       dataIndex: "source",
                       width: 110,
                       responsive: ["md"],
-                      render: (s: string) => (s === "city" ? "市财政" : `${s}财政`),
+                      render: (s: string) => SOURCE_SHORT_NAMES(s),
                     },
                     {
                       title: "状态",
                       dataIndex: "state",
                       width: 90,
-                      render: (s: AwardRow["state"]) => (
-                        <StateTag state={s} name={AWARD_STATE_NAMES[s]} />
+                      render: (s: AwardRow["state"], a) => (
+                        <StateTag state={s} name={a.stateName} />
                       ),
                     },
                   ]}
