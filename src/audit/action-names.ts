@@ -92,6 +92,8 @@ const PERMISSION_NAMES: Record<Permission, string> = {
   "assessment.manage": "管理考核",
   "report.read": "查看报表",
   "report.personal": "导出含个人信息的报表",
+  "policy.read": "查看政策",
+  "policy.manage": "管理政策",
 };
 
 /** A state change is named by its record and its step: "申报：审核通过". */

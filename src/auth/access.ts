@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   "assessment.manage",
   "report.read",
   "report.personal",
+  "policy.read",
+  "policy.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -202,6 +204,15 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
     case "report.personal":
       // Lists with bank accounts are for the finance staff who pay them.
       return financeScope;
+    case "policy.read":
+      // The packs on record, their differences and what-if runs: for officials, finance, leaders.
+      return official || actor.role === "finance" || actor.role === "leader";
+    case "policy.manage":
+      // A pack is its jurisdiction's act: the city's officials author and publish the city's
+      // packs (scope without county), a county's officials its supporting packs (四（三）).
+      return actor.role === "city_official"
+        ? (scope.county ?? null) === null
+        : actor.role === "county_official" && inCounty;
   }
 }
 

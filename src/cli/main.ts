@@ -1,18 +1,24 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { calculate } from "../calculate/calculate.ts";
 import { catalogItems, policySummary } from "../catalog/catalog.ts";
 import { catalogMarkdown } from "../catalog/markdown.ts";
 import { renderTable, yuan } from "../catalog/text-table.ts";
+import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { lifecycleMarkdown } from "../lifecycle/markdown.ts";
 import { bundledRegistry } from "../packs/load.ts";
+import type { PolicyRegistry } from "../policy/registry.ts";
 import { registerAssessmentCommands } from "./assessment-commands.ts";
 import { registerDatabaseCommands } from "./database-commands.ts";
 import { explainText } from "./explain.ts";
 import { readJsonInput } from "./input.ts";
 import { registerMoneyCommands } from "./money-commands.ts";
+import { registerPolicyCommands } from "./policy-commands.ts";
 import { registerProgrammeCommands } from "./programme-commands.ts";
 import { registerReportCommands } from "./report-commands.ts";
+import { withContext } from "./with-context.ts";
 
 /** Writes one line to stderr and sets the exit code of the error's code. */
 function fail(error: AppError): void {
@@ -20,10 +26,22 @@ function fail(error: AppError): void {
   process.exitCode = error.exitCode;
 }
 
-function decide(file: string, trace: boolean) {
+/**
+ * The packs a calculation decides with: those on record when the product has a database here
+ * (its SQLite file exists, or DATABASE_URL is set), so that a published successor counts without
+ * a release; otherwise the bundled ones (no database is created for a calculation).
+ */
+async function registryForCalculation(): Promise<PolicyRegistry> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(resolve(config.dataDir, "qi.sqlite")))
+    return bundledRegistry();
+  return withContext(async (ctx) => ctx.registry);
+}
+
+async function decide(file: string, trace: boolean) {
   const input = readJsonInput(file);
   if (!input.ok) return input;
-  return calculate(bundledRegistry(), input.value, { trace });
+  return calculate(await registryForCalculation(), input.value, { trace });
 }
 
 const program = new Command("qi")
@@ -36,8 +54,8 @@ program
   .description("按计算契约核定申报（JSON 输入，JSON 输出）")
   .argument("<file>", "请求 JSON 文件，- 表示标准输入")
   .option("--trace", "附上每条申报的核查过程")
-  .action((file: string, opts: { trace?: boolean }) => {
-    const result = decide(file, opts.trace === true);
+  .action(async (file: string, opts: { trace?: boolean }) => {
+    const result = await decide(file, opts.trace === true);
     if (!result.ok) return fail(result.error);
     process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
   });
@@ -47,8 +65,8 @@ program
   .description("以中文表格说明核定结果、原因与条款")
   .argument("<file>", "请求 JSON 文件，- 表示标准输入")
   .option("--trace", "逐条列出核查过程")
-  .action((file: string, opts: { trace?: boolean }) => {
-    const result = decide(file, opts.trace === true);
+  .action(async (file: string, opts: { trace?: boolean }) => {
+    const result = await decide(file, opts.trace === true);
     if (!result.ok) return fail(result.error);
     process.stdout.write(explainText(result.value));
   });
@@ -128,6 +146,7 @@ registerMoneyCommands(program);
 registerProgrammeCommands(program);
 registerAssessmentCommands(program);
 registerReportCommands(program);
+registerPolicyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

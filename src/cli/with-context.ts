@@ -1,7 +1,7 @@
 import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
-import { bundledRegistry } from "../packs/load.ts";
+import { loadRegistry } from "../policies/policy-store.ts";
 
 /** Opens the configured database, migrated, for one command, and closes it after. */
 export async function withContext<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
@@ -11,7 +11,7 @@ export async function withContext<T>(work: (ctx: Context) => Promise<T>): Promis
     await migrate(database);
     return await work({
       database,
-      registry: bundledRegistry(),
+      registry: (await loadRegistry(database.db)).registry,
       dataDir: config.dataDir,
       now: () => new Date(),
     });

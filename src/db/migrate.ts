@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002-money.ts";
 import * as m0003 from "./migrations/0003-programme.ts";
 import * as m0004 from "./migrations/0004-safeguards.ts";
 import * as m0005 from "./migrations/0005-lifecycle.ts";
+import * as m0006 from "./migrations/0006-policy-packs.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -16,6 +17,7 @@ const STEPS: Record<string, Step> = {
   "0003-programme": m0003,
   "0004-safeguards": m0004,
   "0005-lifecycle": m0005,
+  "0006-policy-packs": m0006,
 };
 
 class Provider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { State as ApplicationState } from "../applications/states.ts";
 import type { AwardState } from "../awards/states.ts";
 import type { BankState } from "../organizations/bank-account-states.ts";
 import type { LineState } from "../payments/states.ts";
+import type { PolicyPackState } from "../policies/states.ts";
 import type {
   CallState,
   ProjectEntryState,
@@ -61,6 +62,8 @@ export interface Database {
   notices: NoticeTable;
   notice_reads: NoticeReadTable;
   login_throttle: LoginThrottleTable;
+  policy_packs: PolicyPackTable;
+  policy_simulations: PolicySimulationTable;
 }
 
 /** An account an organization asked to be paid to; finance verifies it before it is used. */
@@ -646,6 +649,49 @@ export interface AssessmentRunTable {
   inputs: string;
   /** JSON: the scores and ranking */
   results: string;
+  created_by: string;
+  created_at: string;
+}
+
+/**
+ * A policy pack on record (one row per uploaded revision). Its content never changes (the database
+ * refuses it); its state moves through the one writer.
+ */
+export interface PolicyPackTable {
+  id: string;
+  /** The pack's own id (taizhou-quality-2023); revisions of one pack share it. */
+  pack_id: string;
+  revision: number;
+  title: string;
+  short_title: string;
+  jurisdiction: string;
+  effective: string;
+  /** Last day in force by the pack's own validity, inclusive. */
+  expires: string;
+  /** The file as uploaded (YAML or JSON). */
+  source: string;
+  /** The parsed pack data (JSON), compiled by the registry. */
+  content: string;
+  sha256: string;
+  state: PolicyPackState;
+  created_by: string;
+  created_at: string;
+  published_by: string | null;
+  published_at: string | null;
+  version: number;
+}
+
+/** A stored what-if run: the draft it tried, the claims' range and its figures. */
+export interface PolicySimulationTable {
+  id: string;
+  draft_sha256: string;
+  draft_pack_id: string;
+  from_date: string | null;
+  to_date: string | null;
+  claims: number;
+  delta_yuan: number;
+  /** The whole result (JSON). */
+  result: string;
   created_by: string;
   created_at: string;
 }

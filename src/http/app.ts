@@ -11,6 +11,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { Context } from "../context.ts";
+import type { PolicyStore } from "../policies/policy-store.ts";
 import { installAuth } from "./auth.ts";
 import { installErrorHandlers } from "./errors.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -24,6 +25,7 @@ import { moneyRoutes } from "./routes/money.ts";
 import { noticeRoutes } from "./routes/notices.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { policyRecordRoutes } from "./routes/policy-records.ts";
 import { projectRoutes } from "./routes/projects.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { targetRoutes } from "./routes/targets.ts";
@@ -48,6 +50,11 @@ export interface AppOptions {
   readonly strictResponses?: boolean;
   /** The built web app (index.html and assets); served at `/` when it exists. */
   readonly webRoot?: string;
+  /**
+   * The packs on record, refreshed before each request when another process published or
+   * repealed one (the context's registry reads from it). Without it the registry is fixed.
+   */
+  readonly policies?: PolicyStore;
 }
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -92,6 +99,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request, reply) => {
     if (tls || request.protocol === "https") reply.helmet(overTls);
   });
+  const policies = options.policies;
+  if (policies)
+    app.addHook("onRequest", async () => void (await policies.refresh(context.database.db)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10 } });
@@ -114,8 +124,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes(context, pkg.version));
-  await app.register(policyRoutes(context.registry));
-  await app.register(calculateRoutes(context.registry));
+  await app.register(policyRoutes(context));
+  await app.register(policyRecordRoutes(context));
+  await app.register(calculateRoutes(context));
   await app.register(authRoutes(context, options.secureCookies ?? false));
   await app.register(organizationRoutes(context));
   await app.register(noticeRoutes(context));

@@ -2,7 +2,7 @@ import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
 import { closePublicity } from "../jobs/close-due-publicity.ts";
-import { bundledRegistry } from "../packs/load.ts";
+import { PolicyStore } from "../policies/policy-store.ts";
 import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
 
@@ -11,9 +11,13 @@ export async function startServer(overrides: { port?: number; host?: string } = 
   const config = loadConfig();
   const database = openDatabase(config);
   const applied = await migrate(database);
+  // The governing packs on record; every request first asks whether another process published.
+  const policies = await PolicyStore.open(database.db);
   const context: Context = {
     database,
-    registry: bundledRegistry(),
+    get registry() {
+      return policies.current;
+    },
     dataDir: config.dataDir,
     now: () => new Date(),
   };
@@ -23,6 +27,7 @@ export async function startServer(overrides: { port?: number; host?: string } = 
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     strictResponses: config.strictResponses,
+    policies,
   });
   const stop = async () => {
     await app.close();
@@ -44,9 +49,10 @@ export async function startServer(overrides: { port?: number; host?: string } = 
   // Ended publicity periods become awards: at start (catching up after downtime) and every ten
   // minutes. Each award is its own transaction, so the job is safe to rerun after any crash.
   const closeDue = () =>
-    closePublicity(context).catch((e: unknown) =>
-      app.log.error({ err: e }, "closing publicity failed"),
-    );
+    policies
+      .refresh(database.db)
+      .then(() => closePublicity(context))
+      .catch((e: unknown) => app.log.error({ err: e }, "closing publicity failed"));
   await closeDue();
   setInterval(closeDue, 10 * 60_000).unref();
 }

@@ -3,6 +3,7 @@ import { AWARD_MACHINE } from "../awards/states.ts";
 import type { Database } from "../db/schema.ts";
 import { BANK_ACCOUNT_MACHINE } from "../organizations/bank-account-states.ts";
 import { PAYMENT_LINE_MACHINE } from "../payments/states.ts";
+import { POLICY_PACK_MACHINE } from "../policies/states.ts";
 import {
   PROJECT_CALL_MACHINE,
   PROJECT_OBJECTION_MACHINE,
@@ -30,6 +31,7 @@ export const MACHINES = {
   project_tranche: PROJECT_TRANCHE_MACHINE,
   project_publicity_entry: PROJECT_PUBLICITY_ENTRY_MACHINE,
   project_objection: PROJECT_OBJECTION_MACHINE,
+  policy_pack: POLICY_PACK_MACHINE,
 } as const;
 
 export type RecordKind = keyof typeof MACHINES;
@@ -85,4 +87,5 @@ export const STORAGE: Record<RecordKind, Storage> = {
     nullState: "listed",
   },
   project_objection: byId("project_objections"),
+  policy_pack: byId("policy_packs"),
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { COUNTIES } from "../organizations/counties.ts";
 import { compilePack, type PolicyPack } from "../policy/pack.ts";
 import { PolicyRegistry } from "../policy/registry.ts";
 
@@ -9,7 +10,7 @@ export const BUNDLED_PACKS = ["taizhou-quality-2023.yaml"] as const;
 
 /** Reads and compiles one pack file (YAML or JSON). */
 export function loadPackFile(path: string): PolicyPack {
-  return compilePack(parse(readFileSync(path, "utf8")));
+  return compilePack(parse(readFileSync(path, "utf8")), { counties: COUNTIES });
 }
 
 let bundled: PolicyRegistry | undefined;

@@ -125,7 +125,15 @@ function match(
   const found: Reason[] = [];
   const inPeriod = resolution.kind === "found";
   if (!inPeriod)
-    found.push(reasons.outsideValidity(claim.eventDate, pack, period, registry.coveredText));
+    found.push(
+      reasons.outsideValidity(
+        claim.eventDate,
+        pack,
+        period,
+        registry.coveredText,
+        period.window ? undefined : registry.noneInForce(claim.eventDate)?.message,
+      ),
+    );
   trace?.push(
     step(
       "validity",

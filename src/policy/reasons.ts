@@ -21,11 +21,19 @@ export function outsideValidity(
   pack: PolicyPack,
   period: ClaimPeriod,
   coveredText: string,
+  /** Set when no pack at all is in force on the event date (registry.noneInForce). */
+  noneInForce?: string,
 ): Reason {
   if (period.window) {
     return {
       code: "outside_validity",
       message: `${period.window.label}的事件日期须在 ${period.start} 至 ${period.end} 之间（${period.ref}），本申报为 ${eventDate}`,
+    };
+  }
+  if (noneInForce) {
+    return {
+      code: "outside_validity",
+      message: `事件日期 ${eventDate} 不在任何政策的施行期内：${noneInForce}；已收录的政策施行期：${coveredText}`,
     };
   }
   return {

@@ -3,6 +3,9 @@ import { addDays, type CivilDate, maxDate, within } from "./dates.ts";
 import type { ItemWindow, PolicyItem, PolicyPack } from "./pack.ts";
 import { valueAt } from "./parameters.ts";
 
+const EARLIEST: CivilDate = "0001-01-01";
+const LATEST: CivilDate = "9999-12-31";
+
 /** The days a pack governs: from its effective day to its expiry or its successor's first day. */
 export interface GovernedPeriod {
   readonly pack: PolicyPack;
@@ -49,8 +52,18 @@ export class PolicyRegistry {
   /** The periods covered, as refusals name them. */
   readonly coveredText: string;
 
-  constructor(packs: readonly PolicyPack[]) {
+  /**
+   * A registry in which `pack` alone governs every date (a what-if: the draft as if it had
+   * governed the claims). Its validity is not checked; its item windows still are, and amounts are
+   * read by its own rule (the event date, or its first day for earlier events).
+   */
+  static asIfGoverning(pack: PolicyPack): PolicyRegistry {
+    return new PolicyRegistry([pack], true);
+  }
+
+  constructor(packs: readonly PolicyPack[], everyDate = false) {
     if (packs.length === 0) throw new Error("a registry needs at least one pack");
+    if (everyDate && packs.length !== 1) throw new Error("only one pack can govern every date");
     const sorted = [...packs].sort((a, b) => (a.effective < b.effective ? -1 : 1));
     const ids = new Set<string>();
     this.periods = sorted.map((pack, i) => {
@@ -60,10 +73,14 @@ export class PolicyRegistry {
       if (next && next.effective === pack.effective) {
         throw new Error(`packs ${pack.id} and ${next.id} take effect on the same day`);
       }
-      const end =
-        next && next.effective <= pack.expires ? addDays(next.effective, -1) : pack.expires;
-      const claimPeriod = { start: pack.effective, end, ref: pack.validityRef, window: undefined };
-      return { pack, start: pack.effective, end, claimPeriod };
+      const start = everyDate ? EARLIEST : pack.effective;
+      const end = everyDate
+        ? LATEST
+        : next && next.effective <= pack.expires
+          ? addDays(next.effective, -1)
+          : pack.expires;
+      const claimPeriod = { start, end, ref: pack.validityRef, window: undefined };
+      return { pack, start, end, claimPeriod };
     });
     this.newestFirst = [...this.periods].reverse();
     this.coveredText = this.periods
@@ -123,6 +140,34 @@ export class PolicyRegistry {
       nearest ??= { pack: governed.pack, item, period };
     }
     return nearest ? { kind: "outside", ...nearest } : { kind: "unknown_item" };
+  }
+
+  /**
+   * When no pack is in force on `date`: since when none has been (the day after the last period
+   * that ended before it, or the date itself before any pack), the period that ended, and the
+   * sentence that says so. Undefined when a pack governs the date.
+   */
+  noneInForce(
+    date: CivilDate,
+  ): { since: CivilDate; last: GovernedPeriod | undefined; message: string } | undefined {
+    if (this.governing(date)) return undefined;
+    const last = this.newestFirst.find((p) => p.end < date);
+    if (!last) {
+      const first = this.periods[0] as GovernedPeriod;
+      return {
+        since: date,
+        last: undefined,
+        message: `${date} 无有效政策：已收录的最早政策《${first.pack.shortTitle}》自 ${first.start} 起施行`,
+      };
+    }
+    const since = addDays(last.end, 1);
+    const next = this.periods.find((p) => p.start > date);
+    const ended = last.end === last.pack.expires ? "失效" : "停止施行";
+    return {
+      since,
+      last,
+      message: `${since} 起无有效政策：${last.pack.shortTitle}已于 ${last.end} ${ended}${next ? `，《${next.pack.shortTitle}》自 ${next.start} 起施行` : ""}`,
+    };
   }
 
   /** The period whose pack is in force on `date`, if any. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import type { Context } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
+import { PolicyStore } from "../../src/policies/policy-store.ts";
 import { contextFor, freshDatabase, type TestDatabase } from "../helpers/db.ts";
 
 /**
@@ -63,8 +64,15 @@ export interface BrowserServer {
 export async function startBrowserServer(): Promise<BrowserServer> {
   const db = await freshDatabase("sqlite");
   const clock = new TestClock();
-  const context = contextFor(db, clock.now);
-  const app = await buildApp({ context, strictResponses: true });
+  // As `qi serve` runs: the packs on record, refreshed before each request.
+  const policies = await PolicyStore.open(db.handle.db);
+  const context: Context = {
+    ...contextFor(db, clock.now),
+    get registry() {
+      return policies.current;
+    },
+  };
+  const app = await buildApp({ context, strictResponses: true, policies });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,

@@ -34,7 +34,11 @@ export const START_VERSION = 3;
 /** Kinds whose own row names both organization and county: the writer's default scope is right. */
 const OWN_SCOPE: ReadonlySet<RecordKind> = new Set(["application", "project_proposal"]);
 /** Kinds that belong to no organization (a batch, a call): the city's own records. */
-const CITY_ONLY: ReadonlySet<RecordKind> = new Set(["publicity_batch", "project_call"]);
+const CITY_ONLY: ReadonlySet<RecordKind> = new Set([
+  "publicity_batch",
+  "project_call",
+  "policy_pack",
+]);
 
 /** The shape of a kind's scope, for deciding at collection time who holds a permission. */
 export function scopeShape(kind: RecordKind): Scope {
@@ -389,6 +393,27 @@ async function shape(trx: Tx, kind: RecordKind): Promise<Shape> {
         amount: 200_000,
       };
       return { row, scope: scopeOfRow(p) };
+    }
+    case "policy_pack": {
+      const packId = `fixture-${id()}`;
+      const row = {
+        id: id(),
+        pack_id: packId,
+        revision: 1,
+        title: "测试政策",
+        short_title: "测试政策",
+        jurisdiction: "台州市",
+        effective: "2030-01-01",
+        expires: "2032-12-31",
+        source: "id: fixture",
+        content: "{}",
+        sha256: packId,
+        created_by: "fixture",
+        created_at: now(),
+        published_by: null,
+        published_at: null,
+      };
+      return { row, scope: { organizationId: null, county: null } };
     }
     case "project_objection": {
       const p = await proposal(trx);

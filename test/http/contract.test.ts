@@ -278,6 +278,11 @@ function concretePaths(template: string, answers: Map<string, unknown>): string[
         idsIn(answer("/api/v1/assessment/runs")),
         (id) => `/api/v1/assessment/runs/${id}/verify`,
       );
+    case "/api/v1/policies/records/{id}":
+      return fill(
+        idsIn(answer("/api/v1/policies/records")),
+        (id) => `/api/v1/policies/records/${id}`,
+      );
     default:
       throw new Error(`the contract test does not know where to find the ids of ${template}`);
   }

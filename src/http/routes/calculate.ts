@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { calculateParsed } from "../../calculate/calculate.ts";
 import { calculateRequestSchema } from "../../calculate/request.ts";
-import type { PolicyRegistry } from "../../policy/registry.ts";
+import type { Context } from "../../context.ts";
 import { calculateResponseSchema, errors } from "../schemas.ts";
 
-export function calculateRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
+export function calculateRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/v1/calculate",
@@ -22,7 +22,7 @@ export function calculateRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod
         },
       },
       async (request) =>
-        calculateParsed(registry, request.body, { trace: request.query.trace === "true" }),
+        calculateParsed(ctx.registry, request.body, { trace: request.query.trace === "true" }),
     );
   };
 }

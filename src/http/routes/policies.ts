@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { civilDateSchema } from "../../calculate/request.ts";
 import { catalogItems, policySummary } from "../../catalog/catalog.ts";
+import type { Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import type { PolicyRegistry } from "../../policy/registry.ts";
 import { policyCatalogSchema, policyListSchema } from "../responses/policies.ts";
 import { errors } from "../schemas.ts";
 
-export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
+export function policyRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/v1/policies",
@@ -19,7 +19,10 @@ export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
           response: { 200: policyListSchema, ...errors(403) },
         },
       },
-      async () => ({ current: registry.current.id, policies: registry.packs.map(policySummary) }),
+      async () => ({
+        current: ctx.registry.current.id,
+        policies: ctx.registry.packs.map(policySummary),
+      }),
     );
 
     app.get(
@@ -38,7 +41,7 @@ export function policyRoutes(registry: PolicyRegistry): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const pack = registry.pack(request.params.id);
+        const pack = ctx.registry.pack(request.params.id);
         if (!pack) throw new AppError("not_found", `没有政策 ${request.params.id}`, "id");
         return {
           policy: policySummary(pack),

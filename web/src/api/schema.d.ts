@@ -5277,7 +5277,88 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 上传政策文件，存为草稿（新版本）；有问题时整份拒绝，不保存 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 政策文件原文（YAML 或 JSON，格式见 docs/pack-format.md） */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackUploaded"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5355,6 +5436,622 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对比政策文件与现行政策（或 against 指定的政策） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 对比的政策（编号或记录编号） */
+                        against?: string;
+                        /** @description 政策文件原文（YAML 或 JSON，格式见 docs/pack-format.md） */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/in-force": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某日施行的政策；无政策施行时说明最后可申报的日期和已收录的政策（公开） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 日期（默认今日） */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyInForce"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已收录的政策版本：草稿、已发布、已废止，及其施行期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyRecordList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个政策版本及其文件原文 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyRecordDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/records/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布政策草稿：effective 须与文件中的施行日期一致（确认）；同时废止其声明废止的政策和本政策的旧版本 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 读取记录时的版本号，形如 "3"（与请求体字段 version 二选一） */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 确认的施行日期
+                         * @example 2023-05-01
+                         */
+                        effective: string;
+                        /** @description 读取记录时的版本号（必填）：可放在请求头 If-Match（形如 "3"）或请求体字段 version；两者都提供时须一致。未提供时返回 400 missing_field（字段 version）；版本已变化（他人已修改）时返回 409 stale_version，details.currentVersion 为当前版本号，请刷新后重试。 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackPublished"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 沙盘推演：所选事件日期内已提交且未撤回的历史申报，按草稿政策（视同当时施行）与原政策分别核定并对比；只保存推演结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 事件日期起（含）
+                         * @example 2023-05-01
+                         */
+                        from?: string;
+                        /** @description 政策文件原文（YAML 或 JSON，格式见 docs/pack-format.md） */
+                        source: string;
+                        /**
+                         * Format: date
+                         * @description 事件日期止（含）
+                         * @example 2023-05-01
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicySimulation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验政策文件：一次列出全部问题及其位置（不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 政策文件原文（YAML 或 JSON，格式见 docs/pack-format.md） */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackValidation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10492,7 +11189,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -10519,7 +11216,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -11355,6 +12052,142 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        /** @description 两个政策的差异 */
+        PackDiff: {
+            /** @description 新增的奖励项目 */
+            added: string[];
+            changed: {
+                field: string;
+                from: unknown;
+                /** @description 奖励项目；null 表示政策整体（施行期、资金承担等） */
+                item: string | null;
+                /** @description 变化说明（含日期与条款） */
+                text: string;
+                to: unknown;
+            }[];
+            from: {
+                id: string;
+                title: string;
+            };
+            /** @description 删除的奖励项目 */
+            removed: string[];
+            to: {
+                id: string;
+                title: string;
+            };
+        };
+        /** @description 两个政策的差异 */
+        PackDiffInput: {
+            /** @description 新增的奖励项目 */
+            added: string[];
+            changed: {
+                field: string;
+                from: unknown;
+                /** @description 奖励项目；null 表示政策整体（施行期、资金承担等） */
+                item: string | null;
+                /** @description 变化说明（含日期与条款） */
+                text: string;
+                to: unknown;
+            }[];
+            from: {
+                id: string;
+                title: string;
+            };
+            /** @description 删除的奖励项目 */
+            removed: string[];
+            to: {
+                id: string;
+                title: string;
+            };
+        };
+        /** @description 政策文件的一处问题 */
+        PackProblem: {
+            message: string;
+            /** @description 出错位置，如 items[12].amount[1].from */
+            path: string;
+        };
+        /** @description 政策文件的一处问题 */
+        PackProblemInput: {
+            message: string;
+            /** @description 出错位置，如 items[12].amount[1].from */
+            path: string;
+        };
+        /** @description 已发布的政策 */
+        PackPublished: {
+            effective: string;
+            expires: string;
+            id: string;
+            packId: string;
+            /** @description 同时废止的政策（编号#版本） */
+            repealed: string[];
+            revision: number;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            version: number;
+        };
+        /** @description 已发布的政策 */
+        PackPublishedInput: {
+            effective: string;
+            expires: string;
+            id: string;
+            packId: string;
+            /** @description 同时废止的政策（编号#版本） */
+            repealed: string[];
+            revision: number;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            version: number;
+        };
+        /** @description 已存为草稿的政策版本 */
+        PackUploaded: {
+            id: string;
+            packId: string;
+            revision: number;
+            /** @enum {string} */
+            state: "draft";
+            version: number;
+        };
+        /** @description 已存为草稿的政策版本 */
+        PackUploadedInput: {
+            id: string;
+            packId: string;
+            revision: number;
+            /** @enum {string} */
+            state: "draft";
+            version: number;
+        };
+        /** @description 政策文件校验结果（不保存任何内容） */
+        PackValidation: {
+            ok: boolean;
+            /** @description 文件有效时的概要 */
+            pack: {
+                effective: string;
+                expires: string;
+                id: string;
+                items: number;
+                jurisdiction: string;
+                shortTitle: string;
+                title: string;
+            } | null;
+            /** @description 全部问题（一次列出） */
+            problems: components["schemas"]["PackProblem"][];
+        };
+        /** @description 政策文件校验结果（不保存任何内容） */
+        PackValidationInput: {
+            ok: boolean;
+            /** @description 文件有效时的概要 */
+            pack: {
+                effective: string;
+                expires: string;
+                id: string;
+                items: number;
+                jurisdiction: string;
+                shortTitle: string;
+                title: string;
+            } | null;
+            /** @description 全部问题（一次列出） */
+            problems: components["schemas"]["PackProblemInput"][];
+        };
         /** @description 拨付批次及其金额合计 */
         PaymentBatch: {
             /** @description 时刻（ISO 8601，UTC） */
@@ -11613,6 +12446,50 @@ export interface components {
             items: components["schemas"]["CatalogItemInput"][];
             policy: components["schemas"]["PolicySummaryInput"];
         };
+        /** @description 某日的政策施行情况 */
+        PolicyInForce: {
+            date: string;
+            /** @description 该日施行的政策；无则为 null */
+            inForce: {
+                end: string;
+                id: string;
+                shortTitle: string;
+                start: string;
+            } | null;
+            /** @description 该日之前最后一个有政策施行的日期（无政策施行时，可申报的事件日期截至此日） */
+            lastClaimableDay: string | null;
+            /** @description 无政策施行时的说明 */
+            message: string | null;
+            /** @description 已发布的政策及其施行期 */
+            packs: {
+                end: string;
+                id: string;
+                shortTitle: string;
+                start: string;
+            }[];
+        };
+        /** @description 某日的政策施行情况 */
+        PolicyInForceInput: {
+            date: string;
+            /** @description 该日施行的政策；无则为 null */
+            inForce: {
+                end: string;
+                id: string;
+                shortTitle: string;
+                start: string;
+            } | null;
+            /** @description 该日之前最后一个有政策施行的日期（无政策施行时，可申报的事件日期截至此日） */
+            lastClaimableDay: string | null;
+            /** @description 无政策施行时的说明 */
+            message: string | null;
+            /** @description 已发布的政策及其施行期 */
+            packs: {
+                end: string;
+                id: string;
+                shortTitle: string;
+                start: string;
+            }[];
+        };
         /** @description 已收录的政策 */
         PolicyList: {
             /** @description 现行政策编号 */
@@ -11624,6 +12501,190 @@ export interface components {
             /** @description 现行政策编号 */
             current: string;
             policies: components["schemas"]["PolicySummaryInput"][];
+        };
+        /** @description 已收录的政策版本 */
+        PolicyRecord: {
+            createdAt: string;
+            createdBy: string;
+            /** @description 施行日期 */
+            effective: string;
+            /** @description 按有效期计算的最后一日（含） */
+            expires: string;
+            /** @description 在现行政策集中实际施行的期间（后续政策施行后截止）；草稿为 null */
+            governs: {
+                end: string;
+                start: string;
+            } | null;
+            /** @description 记录编号（每个上传版本一条） */
+            id: string;
+            /** @description 适用地区：台州市，或县（市、区）的配套政策 */
+            jurisdiction: string;
+            /** @description 政策编号；同一政策的各版本相同 */
+            packId: string;
+            publishedAt: string | null;
+            /** @description 版本号：更正即新版本 */
+            revision: number;
+            /** @description 文件内容的 SHA-256 */
+            sha256: string;
+            shortTitle: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            stateName: string;
+            title: string;
+            /** @description 记录版本（发布、废止时递增） */
+            version: number;
+        };
+        /** @description 一个政策版本及其文件原文 */
+        PolicyRecordDetail: {
+            createdAt: string;
+            createdBy: string;
+            /** @description 施行日期 */
+            effective: string;
+            /** @description 按有效期计算的最后一日（含） */
+            expires: string;
+            /** @description 在现行政策集中实际施行的期间（后续政策施行后截止）；草稿为 null */
+            governs: {
+                end: string;
+                start: string;
+            } | null;
+            /** @description 记录编号（每个上传版本一条） */
+            id: string;
+            /** @description 适用地区：台州市，或县（市、区）的配套政策 */
+            jurisdiction: string;
+            /** @description 政策编号；同一政策的各版本相同 */
+            packId: string;
+            publishedAt: string | null;
+            /** @description 版本号：更正即新版本 */
+            revision: number;
+            /** @description 文件内容的 SHA-256 */
+            sha256: string;
+            shortTitle: string;
+            /** @description 上传的政策文件原文（YAML 或 JSON） */
+            source: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            stateName: string;
+            title: string;
+            /** @description 记录版本（发布、废止时递增） */
+            version: number;
+        };
+        /** @description 一个政策版本及其文件原文 */
+        PolicyRecordDetailInput: {
+            createdAt: string;
+            createdBy: string;
+            /** @description 施行日期 */
+            effective: string;
+            /** @description 按有效期计算的最后一日（含） */
+            expires: string;
+            /** @description 在现行政策集中实际施行的期间（后续政策施行后截止）；草稿为 null */
+            governs: {
+                end: string;
+                start: string;
+            } | null;
+            /** @description 记录编号（每个上传版本一条） */
+            id: string;
+            /** @description 适用地区：台州市，或县（市、区）的配套政策 */
+            jurisdiction: string;
+            /** @description 政策编号；同一政策的各版本相同 */
+            packId: string;
+            publishedAt: string | null;
+            /** @description 版本号：更正即新版本 */
+            revision: number;
+            /** @description 文件内容的 SHA-256 */
+            sha256: string;
+            shortTitle: string;
+            /** @description 上传的政策文件原文（YAML 或 JSON） */
+            source: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            stateName: string;
+            title: string;
+            /** @description 记录版本（发布、废止时递增） */
+            version: number;
+        };
+        /** @description 已收录的政策版本 */
+        PolicyRecordInput: {
+            createdAt: string;
+            createdBy: string;
+            /** @description 施行日期 */
+            effective: string;
+            /** @description 按有效期计算的最后一日（含） */
+            expires: string;
+            /** @description 在现行政策集中实际施行的期间（后续政策施行后截止）；草稿为 null */
+            governs: {
+                end: string;
+                start: string;
+            } | null;
+            /** @description 记录编号（每个上传版本一条） */
+            id: string;
+            /** @description 适用地区：台州市，或县（市、区）的配套政策 */
+            jurisdiction: string;
+            /** @description 政策编号；同一政策的各版本相同 */
+            packId: string;
+            publishedAt: string | null;
+            /** @description 版本号：更正即新版本 */
+            revision: number;
+            /** @description 文件内容的 SHA-256 */
+            sha256: string;
+            shortTitle: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "repealed";
+            stateName: string;
+            title: string;
+            /** @description 记录版本（发布、废止时递增） */
+            version: number;
+        };
+        /** @description 已收录的政策（草稿、已发布、已废止） */
+        PolicyRecordList: {
+            items: components["schemas"]["PolicyRecord"][];
+        };
+        /** @description 已收录的政策（草稿、已发布、已废止） */
+        PolicyRecordListInput: {
+            items: components["schemas"]["PolicyRecordInput"][];
+        };
+        /** @description 沙盘推演结果 */
+        PolicySimulation: {
+            /** @description 按当时施行的政策核定 */
+            baseline: components["schemas"]["SimulationFigures"];
+            /** @description 市级专项资金年度预算（四（二），系统设置） */
+            cityFundBudget: number;
+            /** @description 参与推演的历史申报数 */
+            claims: number;
+            /** @description 草稿合计减原合计（元） */
+            deltaYuan: number;
+            /** @description 按草稿政策核定（视同草稿当时施行） */
+            draft: components["schemas"]["SimulationFigures"];
+            draftPack: {
+                effective: string;
+                id: string;
+                title: string;
+            };
+            from: string | null;
+            /** @description 推演编号（结果已保存） */
+            id: string;
+            to: string | null;
+        };
+        /** @description 沙盘推演结果 */
+        PolicySimulationInput: {
+            /** @description 按当时施行的政策核定 */
+            baseline: components["schemas"]["SimulationFiguresInput"];
+            /** @description 市级专项资金年度预算（四（二），系统设置） */
+            cityFundBudget: number;
+            /** @description 参与推演的历史申报数 */
+            claims: number;
+            /** @description 草稿合计减原合计（元） */
+            deltaYuan: number;
+            /** @description 按草稿政策核定（视同草稿当时施行） */
+            draft: components["schemas"]["SimulationFiguresInput"];
+            draftPack: {
+                effective: string;
+                id: string;
+                title: string;
+            };
+            from: string | null;
+            /** @description 推演编号（结果已保存） */
+            id: string;
+            to: string | null;
         };
         /** @description 已收录的政策：施行期、上限、目标和解读 */
         PolicySummary: {
@@ -12890,6 +13951,66 @@ export interface components {
             }[];
             /** @description 全部设置共用的版本号，修改时须带上 */
             version: number;
+        };
+        /** @description 一组申报在一套政策下的核定合计 */
+        SimulationFigures: {
+            byCounty: {
+                [key: string]: {
+                    amountYuan: number;
+                    count: number;
+                };
+            };
+            byItem: {
+                [key: string]: {
+                    amountYuan: number;
+                    count: number;
+                };
+            };
+            bySource: {
+                city: number;
+                county: number;
+            };
+            /** @description 按申报年度：笔数、金额、其中市级承担 */
+            byYear: {
+                [key: string]: {
+                    amountYuan: number;
+                    cityYuan: number;
+                    count: number;
+                };
+            };
+            /** @description 核定（含部分核定）的申报数 */
+            granted: number;
+            totalYuan: number;
+        };
+        /** @description 一组申报在一套政策下的核定合计 */
+        SimulationFiguresInput: {
+            byCounty: {
+                [key: string]: {
+                    amountYuan: number;
+                    count: number;
+                };
+            };
+            byItem: {
+                [key: string]: {
+                    amountYuan: number;
+                    count: number;
+                };
+            };
+            bySource: {
+                city: number;
+                county: number;
+            };
+            /** @description 按申报年度：笔数、金额、其中市级承担 */
+            byYear: {
+                [key: string]: {
+                    amountYuan: number;
+                    cityYuan: number;
+                    count: number;
+                };
+            };
+            /** @description 核定（含部分核定）的申报数 */
+            granted: number;
+            totalYuan: number;
         };
         /** @description 登记的目标基数 */
         TargetBaselineAdded: {

@@ -2,6 +2,7 @@ import { area as admin } from "./admin/index.tsx";
 import { area as dashboard } from "./dashboard/index.tsx";
 import { area as enterprise } from "./enterprise/index.tsx";
 import { area as finance } from "./finance/index.tsx";
+import { area as policies } from "./policies/index.tsx";
 import { area as projects } from "./projects/index.tsx";
 import { area as publicArea } from "./public/index.tsx";
 import { area as review } from "./review/index.tsx";
@@ -15,5 +16,6 @@ export const AREAS: readonly Area[] = [
   finance,
   dashboard,
   projects,
+  policies,
   admin,
 ];

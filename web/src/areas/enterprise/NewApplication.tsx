@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
 import { isStaleVersion } from "../../api.ts";
 import { ErrorAlert, showApiError, yuan } from "../../components/common.tsx";
+import { PolicyNotice } from "../../components/policy-notice.tsx";
 import { ItemPicker } from "./ItemPicker.tsx";
 import {
   CaseDescriptions,
@@ -213,6 +214,7 @@ export function NewApplication() {
         )
       }
     >
+      <PolicyNotice />
       <Steps
         data-testid="wizard-steps"
         current={step}

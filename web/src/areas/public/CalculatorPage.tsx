@@ -20,8 +20,9 @@ import { COUNTIES } from "../../../../src/organizations/counties.ts";
 import { $api } from "../../api/client.ts";
 import type { Answer, Body } from "../../api/types.ts";
 import { QueryView, showApiError, yuan } from "../../components/common.tsx";
+import { PolicyNotice } from "../../components/policy-notice.tsx";
 import { type CatalogItem, DecisionView, TraceList, useCatalog } from "../enterprise/kit.tsx";
-import { ExpiredNotice, PublicHeading } from "./heading.tsx";
+import { PublicHeading } from "./heading.tsx";
 
 type Result = Answer<"/api/v1/calculate", "post">;
 
@@ -189,7 +190,7 @@ export function CalculatorPage() {
 
   return (
     <QueryView query={catalog}>
-      {({ policy, items, byId }) => {
+      {({ items, byId }) => {
         const fixed = items.filter((i) => i.kind === "fixed");
         const run = async () => {
           setError(null);
@@ -225,7 +226,7 @@ export function CalculatorPage() {
             <PublicHeading title="政策计算器">
               选择奖励项目并回答条件，即可看到按现行政策可获得的奖励金额、依据条款和资金承担；不能获得的，逐条说明原因。计算结果仅供参考，以审核结果为准。
             </PublicHeading>
-            <ExpiredNotice policy={policy} />
+            <PolicyNotice />
             <Form
               form={form}
               layout="vertical"

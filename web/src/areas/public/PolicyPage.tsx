@@ -1,7 +1,8 @@
 import { Card, Collapse, Descriptions, Grid, List, Table, Tag, Typography } from "antd";
 import { QueryView, yuan } from "../../components/common.tsx";
+import { PolicyNotice } from "../../components/policy-notice.tsx";
 import { type CatalogItem, useCatalog } from "../enterprise/kit.tsx";
-import { ExpiredNotice, PublicHeading } from "./heading.tsx";
+import { PublicHeading } from "./heading.tsx";
 
 /** The part of 三 a clause belongs to: "三（二）3" → "三（二）". */
 function partOf(item: CatalogItem): string {
@@ -100,7 +101,7 @@ export function PolicyPage() {
               {policy.jurisdiction}
               的质量强市奖励政策：各奖励项目的金额、条件、依据条款和资金承担。想知道自己能获得多少奖励，可使用政策计算器。
             </PublicHeading>
-            <ExpiredNotice policy={policy} />
+            <PolicyNotice />
             <Descriptions
               size="small"
               column={{ xs: 1, md: 3 }}

@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { axe } from "./checks.ts";
+import { caseInPublicity, Harness, PASSWORD, seedCast, shoot, USERS } from "./fixtures.ts";
+import { signIn } from "./support.ts";
+
+/**
+ * 政策管理 as the city's official meets it after the 2023 policy has lapsed: the public pages and
+ * the filing wizard say that no policy is in force and what can still be claimed; a bad pack file
+ * shows every problem at its path; a good one is compared with the pack in force, tried on the
+ * city's past claims, saved as a draft and published with a confirmation that names its day; then
+ * the notice is gone.
+ */
+
+const SUCCESSOR = readFileSync("test/fixtures/packs/successor-2026b.yaml", "utf8");
+let h: Harness;
+
+beforeAll(async () => {
+  h = await Harness.start();
+  const cast = await seedCast(h.ctx);
+  // One past claim for the what-if to try.
+  await caseInPublicity(
+    h.ctx,
+    cast,
+    USERS.entLinhai,
+    { item: "1.3.b", subject: "台州市产业链数字化质量管理创新示范单位 2025" },
+    h.today(),
+  );
+  await h.jumpTo("2026-03-02");
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("policy succession in the web", () => {
+  it("tells visitors and enterprises that no policy is in force, and until when claims run", async () => {
+    const page = await h.page("phone");
+    for (const path of ["/policy", "/calculator"]) {
+      await page.goto(`${h.url}${path}`);
+      const notice = page.getByTestId("policy-expired");
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? "";
+      expect(text).toContain("2026-02-11 起无有效政策");
+      expect(text).toContain("2023-02-11 至 2026-02-10");
+    }
+    const enterprise = await h.as(USERS.entLinhai);
+    await enterprise.goto(`${h.url}/my/applications/new`);
+    await enterprise.getByTestId("policy-expired").waitFor();
+  });
+
+  it("shows every problem of a bad pack file at its path, and saves nothing", async () => {
+    const page = await h.as(USERS.city);
+    await page.goto(`${h.url}/policies`);
+    await page.getByTestId("policy-records").waitFor();
+    const bad = parse(SUCCESSOR);
+    bad.items[0].amount[0].value = -1;
+    bad.caps[0].items.push("9.9.z");
+    await page.getByTestId("pack-file").setInputFiles({
+      name: "bad.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(stringify(bad)),
+    });
+    const problems = page.getByTestId("pack-problems");
+    await problems.waitFor();
+    const text = (await problems.textContent()) ?? "";
+    expect(text).toContain("items[0].amount[0].value");
+    expect(text).toContain("caps[0].items");
+    expect(text).toContain("9.9.z");
+    const records = await page.getByTestId("policy-records").locator(".ant-table-row").count();
+    expect(records).toBe(1);
+  });
+
+  it("compares, tries, saves and publishes a successor, asking with its effective day", async () => {
+    const page = await h.as(USERS.city);
+    await page.goto(`${h.url}/policies`);
+    await page.getByTestId("pack-file").setInputFiles({
+      name: "successor.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(SUCCESSOR),
+    });
+    await page.getByTestId("pack-valid").waitFor();
+    const diff = page.getByTestId("pack-diff");
+    await diff.waitFor();
+    const diffText = (await diff.textContent()) ?? "";
+    expect(diffText).toContain("1.4.a");
+    expect(diffText).toContain("1.3.b");
+    expect(diffText).toMatch(/200,000 元.*250,000 元/);
+
+    await page.getByRole("tab", { name: "沙盘推演" }).click();
+    await page.getByTestId("whatif-run").click();
+    const result = page.getByTestId("whatif-result");
+    await result.waitFor();
+    // The one past claim (1.3.b, 200,000 元) is dropped by the successor.
+    expect((await result.textContent()) ?? "").toContain("差额 -200,000 元");
+    await page.getByTestId("whatif-county").locator("canvas").waitFor();
+    await shoot(page, "policies-whatif");
+    // The validation, diff and what-if views pass axe too.
+    expect((await axe(page, "policies whatif", { withoutFrame: true })).blocking).toEqual([]);
+
+    await page.getByTestId("pack-save").click();
+    const publish = page.getByTestId("publish-test-successor-2026b");
+    await publish.waitFor();
+    await publish.click();
+    const confirm = page.getByTestId("publish-confirm");
+    await confirm.waitFor();
+    expect((await confirm.textContent()) ?? "").toContain("2026-02-11");
+    await page.getByRole("button", { name: "确认自 2026-02-11 起施行" }).click();
+    await expect
+      .poll(async () => (await page.getByTestId("policy-records").textContent()) ?? "")
+      .toMatch(/已废止[\s\S]*已发布|已发布[\s\S]*已废止/);
+
+    // The visitor's notice is gone: a policy is in force again.
+    const visitor = await h.page();
+    await visitor.goto(`${h.url}/policy`);
+    await visitor.getByTestId("policy-intro").waitFor();
+    await visitor.waitForLoadState("networkidle");
+    expect(await visitor.getByTestId("policy-expired").count()).toBe(0);
+  });
+
+  it("has no serious accessibility fault, at desk and on a phone", async () => {
+    const faults: Record<string, unknown> = {};
+    for (const device of ["office", "phone"] as const) {
+      const page = await h.page(device);
+      await signIn(page, h.url, USERS.city, PASSWORD);
+      h.signIns++;
+      await page.goto(`${h.url}/policies`);
+      await page.getByTestId("policy-records").waitFor();
+      const found = await axe(page, `policies ${device}`, { withoutFrame: true });
+      if (found.blocking.length > 0) faults[device] = found.blocking;
+    }
+    expect(faults).toEqual({});
+  });
+});
