@@ -10,14 +10,8 @@ import { AppError } from "../errors.ts";
 import { lifecycleMarkdown } from "../lifecycle/markdown.ts";
 import { bundledRegistry } from "../packs/load.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
-import { registerAssessmentCommands } from "./assessment-commands.ts";
-import { registerDatabaseCommands } from "./database-commands.ts";
 import { explainText } from "./explain.ts";
 import { readJsonInput } from "./input.ts";
-import { registerMoneyCommands } from "./money-commands.ts";
-import { registerPolicyCommands } from "./policy-commands.ts";
-import { registerProgrammeCommands } from "./programme-commands.ts";
-import { registerReportCommands } from "./report-commands.ts";
 import { withContext } from "./with-context.ts";
 
 /** Writes one line to stderr and sets the exit code of the error's code. */
@@ -141,12 +135,43 @@ program
     );
   });
 
-registerDatabaseCommands(program);
-registerMoneyCommands(program);
-registerProgrammeCommands(program);
-registerAssessmentCommands(program);
-registerReportCommands(program);
-registerPolicyCommands(program);
+/**
+ * The command groups, each loaded only when its command is asked for (or for the help of all):
+ * a command starts without loading the use cases of every other one.
+ */
+const GROUPS: readonly {
+  readonly commands: readonly string[];
+  readonly load: () => Promise<(program: Command) => void>;
+}[] = [
+  {
+    commands: ["migrate", "admin", "demo", "verify"],
+    load: async () => (await import("./database-commands.ts")).registerDatabaseCommands,
+  },
+  {
+    commands: ["publicity", "awards", "budget", "payments", "export"],
+    load: async () => (await import("./money-commands.ts")).registerMoneyCommands,
+  },
+  {
+    commands: ["targets"],
+    load: async () => (await import("./programme-commands.ts")).registerProgrammeCommands,
+  },
+  {
+    commands: ["assessment"],
+    load: async () => (await import("./assessment-commands.ts")).registerAssessmentCommands,
+  },
+  {
+    commands: ["report"],
+    load: async () => (await import("./report-commands.ts")).registerReportCommands,
+  },
+  {
+    commands: ["policy"],
+    load: async () => (await import("./policy-commands.ts")).registerPolicyCommands,
+  },
+];
+const asked = process.argv[2];
+const builtIn = program.commands.some((c) => c.name() === asked);
+const group = GROUPS.find((g) => g.commands.includes(asked ?? ""));
+if (!builtIn) for (const g of group ? [group] : GROUPS) (await g.load())(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { DB, Tx } from "../db/database.ts";
+import type { DatabaseHandle, DB, Tx } from "../db/database.ts";
 import type { PolicySimulationTable } from "../db/schema.ts";
 
 /** The SQL of policy packs on record and of what-if runs. */
@@ -93,34 +93,63 @@ export function recentSimulations(db: DB | Tx, limit: number) {
     .execute();
 }
 
+/** One claim a what-if re-decides, as read. */
+export interface HistoricalClaimRow {
+  readonly number: string;
+  readonly organizationId: string;
+  readonly item: string;
+  readonly subject: string;
+  readonly project: string | null;
+  readonly eventDate: string;
+  readonly submittedAt: string;
+  readonly facts: string;
+}
+
 /**
  * The claims a what-if re-decides: every case that reached submission and was not withdrawn, with
- * an event date in the range, in submission order, with its organization.
+ * an event date in the range, one organization's after another (by its index), streamed: a
+ * decade of claims is never held at once.
  */
-export function historicalClaimRows(db: DB | Tx, from: string | undefined, to: string | undefined) {
-  let q = db
+export function eachHistoricalClaim(
+  handle: DatabaseHandle,
+  range: { from?: string | undefined; to?: string | undefined },
+  visit: (row: HistoricalClaimRow) => void,
+): Promise<number> {
+  let q = handle.db
     .selectFrom("applications")
-    .innerJoin("organizations", "organizations.id", "applications.organization_id")
     .select([
-      "applications.number as number",
-      "applications.organization_id as organizationId",
-      "organizations.uscc as uscc",
-      "organizations.name as name",
-      "organizations.county as county",
-      "applications.item as item",
-      "applications.subject as subject",
-      "applications.project as project",
-      "applications.event_date as eventDate",
-      "applications.submitted_at as submittedAt",
-      "applications.facts as facts",
+      "number",
+      "organization_id",
+      "item",
+      "subject",
+      "project",
+      "event_date",
+      "submitted_at",
+      "facts",
     ])
-    .where("applications.submitted_at", "is not", null)
-    .where("applications.state", "not in", ["draft", "withdrawn"]);
-  if (from) q = q.where("applications.event_date", ">=", from);
-  if (to) q = q.where("applications.event_date", "<=", to);
-  return q
-    .orderBy("applications.organization_id")
-    .orderBy("applications.submitted_at")
-    .orderBy("applications.submission_seq")
+    .where("submitted_at", "is not", null)
+    .where("state", "not in", ["draft", "withdrawn"]);
+  if (range.from) q = q.where("event_date", ">=", range.from);
+  if (range.to) q = q.where("event_date", "<=", range.to);
+  return handle.each(q.orderBy("organization_id").compile(), (r) =>
+    visit({
+      number: r[0] as string,
+      organizationId: r[1] as string,
+      item: r[2] as string,
+      subject: r[3] as string,
+      project: r[4] as string | null,
+      eventDate: r[5] as string,
+      submittedAt: r[6] as string,
+      facts: r[7] as string,
+    }),
+  );
+}
+
+/** Every organization's name, code and county, by id. */
+export async function organizationsOf(db: DB | Tx) {
+  const rows = await db
+    .selectFrom("organizations")
+    .select(["id", "uscc", "name", "county"])
     .execute();
+  return new Map(rows.map((r) => [r.id, { uscc: r.uscc, name: r.name, county: r.county }]));
 }

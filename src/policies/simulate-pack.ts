@@ -4,11 +4,11 @@ import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { PolicyRegistry } from "../policy/registry.ts";
-import { type ClaimGroup, type Simulation, simulate } from "../policy/simulate.ts";
+import { type ClaimGroup, type Simulation, Simulator } from "../policy/simulate.ts";
 import type { Claim } from "../policy/types.ts";
 import { loadSettings } from "../settings/settings.ts";
 import { checkPackSource, packRefused } from "./pack-source.ts";
-import { historicalClaimRows, insertSimulation } from "./policies-repository.ts";
+import { eachHistoricalClaim, insertSimulation, organizationsOf } from "./policies-repository.ts";
 
 export interface SimulateInput {
   /** The draft pack file (YAML or JSON). */
@@ -48,16 +48,19 @@ export async function simulatePack(
   const check = await checkPackSource(db, input.source, { alone: true });
   if (!check.pack) throw packRefused(check.problems);
   const draft = check.pack;
-  const rows = await historicalClaimRows(db, input.from, input.to);
-  const groups: ClaimGroup[] = [];
-  let current: { organizationId: string; group: ClaimGroup & { claims: Claim[] } } | undefined;
-  for (const r of rows) {
-    if (current?.organizationId !== r.organizationId) {
-      current = {
-        organizationId: r.organizationId,
-        group: { organization: { uscc: r.uscc, name: r.name, county: r.county }, claims: [] },
-      };
-      groups.push(current.group);
+  const organizations = await organizationsOf(db);
+  const simulator = new Simulator(ctx.registry, PolicyRegistry.asIfGoverning(draft));
+  let current: { id: string; group: ClaimGroup & { claims: Claim[] } } | undefined;
+  const flush = () => {
+    if (current) simulator.add(current.group);
+    current = undefined;
+  };
+  await eachHistoricalClaim(ctx.database, input, (r) => {
+    if (current?.id !== r.organizationId) {
+      flush();
+      const organization = organizations.get(r.organizationId);
+      if (!organization) return;
+      current = { id: r.organizationId, group: { organization, claims: [] } };
     }
     current.group.claims.push({
       id: r.number,
@@ -65,11 +68,12 @@ export async function simulatePack(
       subject: r.subject,
       project: r.project ?? undefined,
       eventDate: r.eventDate,
-      submittedAt: r.submittedAt as string,
+      submittedAt: r.submittedAt,
       facts: JSON.parse(r.facts) as Record<string, unknown>,
     });
-  }
-  const result = simulate(ctx.registry, PolicyRegistry.asIfGoverning(draft), groups);
+  });
+  flush();
+  const result = simulator.result();
   const settings = await loadSettings(db);
   const run: SimulationRun = {
     id: randomUUID(),

@@ -44,17 +44,33 @@ export function simulate(
   draft: PolicyRegistry,
   groups: readonly ClaimGroup[],
 ): Simulation {
-  const before = new Summer();
-  const after = new Summer();
-  let claims = 0;
-  for (const group of groups) {
-    claims += group.claims.length;
-    before.add(group, evaluate(baseline, group.organization, group.claims).decisions);
-    after.add(group, evaluate(draft, group.organization, group.claims).decisions);
+  const simulator = new Simulator(baseline, draft);
+  for (const group of groups) simulator.add(group);
+  return simulator.result();
+}
+
+/** `simulate`, one organization at a time: a caller streaming a decade of claims holds one group. */
+export class Simulator {
+  private readonly before = new Summer();
+  private readonly after = new Summer();
+  private claims = 0;
+
+  constructor(
+    private readonly baseline: PolicyRegistry,
+    private readonly draft: PolicyRegistry,
+  ) {}
+
+  add(group: ClaimGroup): void {
+    this.claims += group.claims.length;
+    this.before.add(group, evaluate(this.baseline, group.organization, group.claims).decisions);
+    this.after.add(group, evaluate(this.draft, group.organization, group.claims).decisions);
   }
-  const b = before.figures();
-  const d = after.figures();
-  return { claims, baseline: b, draft: d, deltaYuan: d.totalYuan - b.totalYuan };
+
+  result(): Simulation {
+    const b = this.before.figures();
+    const d = this.after.figures();
+    return { claims: this.claims, baseline: b, draft: d, deltaYuan: d.totalYuan - b.totalYuan };
+  }
 }
 
 class Summer {
@@ -112,8 +128,12 @@ function tally(into: Record<string, Tally>, key: string, amount: number): void {
   }
 }
 
-/** The Beijing-time year of an ISO instant. */
+/** The Beijing-time year of an ISO instant (UTC "…Z" read from its text; others parsed). */
 function submissionYear(instant: string): string {
-  const ms = Date.parse(instant);
-  return String(new Date(ms + 8 * 3_600_000).getUTCFullYear());
+  if (instant.length >= 20 && instant.endsWith("Z") && instant[4] === "-") {
+    // Only the last eight hours of 31 December UTC are already the next year in Beijing.
+    if (instant.slice(5, 10) !== "12-31" || instant.slice(11, 13) < "16")
+      return instant.slice(0, 4);
+  }
+  return String(new Date(Date.parse(instant) + 8 * 3_600_000).getUTCFullYear());
 }
