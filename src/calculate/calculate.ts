@@ -1,6 +1,7 @@
 import type { AppError } from "../errors.ts";
 import { evaluate } from "../policy/evaluate.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
+import { evaluateSupplements, type SupplementEvaluation } from "../policy/supplements.ts";
 import type { Decision, Reason, TraceStep } from "../policy/types.ts";
 import { parseWith } from "../validation.ts";
 import { type CalculateRequest, calculateRequestSchema } from "./request.ts";
@@ -10,6 +11,11 @@ export interface CalculateResponse {
   policy: { id: string; effective: string; expires: string };
   decisions: ContractDecision[];
   totalYuan: number;
+  /**
+   * Only when asked for (`supplements`): the decisions of the county's supporting packs
+   * (四（三）), one entry per pack, beside the city's above. Never part of the v1 answer by default.
+   */
+  supplements?: SupplementEvaluation[];
 }
 
 export interface ContractDecision {
@@ -26,6 +32,8 @@ export interface ContractDecision {
 
 export interface CalculateOptions {
   readonly trace?: boolean;
+  /** Add the decisions of the organization's county's supporting packs. */
+  readonly supplements?: boolean;
 }
 
 export function calculate(
@@ -49,11 +57,20 @@ export function calculateParsed(
   let policy = registry.current;
   const used = new Set(evaluation.decisions.map((d) => d.policy));
   for (const p of registry.packs) if (used.has(p.id)) policy = p;
-  return {
+  const answer: CalculateResponse = {
     policy: { id: policy.id, effective: policy.effective, expires: policy.expires },
     decisions: evaluation.decisions.map((d) => toContract(d, trace)),
     totalYuan: evaluation.totalYuan,
   };
+  if (options.supplements) {
+    answer.supplements = evaluateSupplements(
+      registry,
+      request.organization,
+      request.claims,
+      evaluation,
+    );
+  }
+  return answer;
 }
 
 function toContract(d: Decision, trace: boolean): ContractDecision {

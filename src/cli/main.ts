@@ -32,10 +32,10 @@ async function registryForCalculation(): Promise<PolicyRegistry> {
   return withContext(async (ctx) => ctx.registry);
 }
 
-async function decide(file: string, trace: boolean) {
+async function decide(file: string, trace: boolean, supplements = false) {
   const input = readJsonInput(file);
   if (!input.ok) return input;
-  return calculate(await registryForCalculation(), input.value, { trace });
+  return calculate(await registryForCalculation(), input.value, { trace, supplements });
 }
 
 const program = new Command("qi")
@@ -48,8 +48,13 @@ program
   .description("按计算契约核定申报（JSON 输入，JSON 输出）")
   .argument("<file>", "请求 JSON 文件，- 表示标准输入")
   .option("--trace", "附上每条申报的核查过程")
-  .action(async (file: string, opts: { trace?: boolean }) => {
-    const result = await decide(file, opts.trace === true);
+  .addOption(
+    new Option("--include <what>", "supplements：另附所在县（市、区）配套政策的核定").choices([
+      "supplements",
+    ]),
+  )
+  .action(async (file: string, opts: { trace?: boolean; include?: string }) => {
+    const result = await decide(file, opts.trace === true, opts.include === "supplements");
     if (!result.ok) return fail(result.error);
     process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
   });

@@ -40,6 +40,35 @@ const traceStepSchema = z.object({
   detail: z.string(),
 });
 
+const supplementEvaluationSchema = z
+  .object({
+    policy: z.object({ id: z.string(), shortTitle: z.string(), jurisdiction: z.string() }),
+    decisions: z.array(
+      z.object({
+        claim: z.string(),
+        item: z.string(),
+        status: z.enum(["granted", "partial", "refused"]),
+        amountYuan: z.number().int().describe("本级财政承担的金额（就高不重复时为补足的差额）"),
+        fundingSource: z.enum(["city", "county"]).nullable(),
+        clause: z.string().nullable(),
+        reasons: z.array(
+          z.object({
+            code: z.enum([...reasonSchema.shape.code.options, "covered_by_city"]),
+            message: z.string(),
+          }),
+        ),
+        policy: z.string().nullable(),
+        combine: z
+          .enum(["stack", "higher"])
+          .nullable()
+          .describe("与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null"),
+        cityAmountYuan: z.number().int().nullable().describe("市级对同一申报核定的金额"),
+      }),
+    ),
+    totalYuan: z.number().int(),
+  })
+  .meta({ id: "SupplementEvaluation", description: "县级配套政策对同一组织申报的核定" });
+
 export const calculateResponseSchema = z
   .object({
     policy: z.object({ id: z.string(), effective: z.string(), expires: z.string() }),
@@ -57,6 +86,12 @@ export const calculateResponseSchema = z
       }),
     ),
     totalYuan: z.number().int(),
+    supplements: z
+      .array(supplementEvaluationSchema)
+      .optional()
+      .describe(
+        "仅当 include=supplements 时给出：所在县（市、区）配套政策（四（三））的核定，每个政策一项",
+      ),
   })
   .meta({ id: "CalculateResponse" });
 

@@ -4,7 +4,7 @@ import type { Context } from "../context.ts";
 import { inTransaction, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { applyTransition } from "../lifecycle/apply-transition.ts";
-import { COUNTIES, isCounty } from "../organizations/counties.ts";
+import { COUNTIES } from "../organizations/counties.ts";
 import { PolicyRegistry } from "../policy/registry.ts";
 import { validatePack } from "../policy/validate-pack.ts";
 import { packRefused } from "./pack-source.ts";
@@ -55,15 +55,6 @@ async function publishDraft(trx: Tx, ctx: Context, actor: Actor, input: PublishI
       "invalid_field",
       `确认的施行日期 ${input.effective} 与政策文件中的施行日期 ${row.effective} 不一致`,
       "effective",
-    );
-  }
-  if (isCounty(row.jurisdiction)) {
-    // 四（三）: a county's supporting pack is decided beside the city's, which the registry does
-    // not do yet; publishing one now would let it govern the whole city.
-    throw new AppError(
-      "invalid_field",
-      `${row.jurisdiction}的配套政策暂不能发布：目前按市级政策核定，县级配套政策可校验、对比和推演`,
-      "jurisdiction",
     );
   }
   const draft = compileStored(row);

@@ -48,6 +48,15 @@ export async function simulatePack(
   const check = await checkPackSource(db, input.source, { alone: true });
   if (!check.pack) throw packRefused(check.problems);
   const draft = check.pack;
+  if (draft.supplement) {
+    // A supporting pack is decided beside the city's, for its county's organizations only, and
+    // weighed against the county's budget: not the city-wide what-if below.
+    throw new AppError(
+      "invalid_field",
+      `《${draft.shortTitle}》是${draft.jurisdiction}的配套政策：其沙盘推演（按本县申报与本县预算）尚未开通，可先校验、对比，并用计算器（include=supplements）试算`,
+      "source",
+    );
+  }
   const organizations = await organizationsOf(db);
   const simulator = new Simulator(ctx.registry, PolicyRegistry.asIfGoverning(draft));
   let current: { id: string; group: ClaimGroup & { claims: Claim[] } } | undefined;

@@ -3,6 +3,10 @@ import type { Condition, FactSpec } from "./conditions.ts";
 import type { CivilDate } from "./dates.ts";
 import type { DatedParameter } from "./parameters.ts";
 
+/** How a county's top-up meets the city's decision on the same item: 配套 or 就高不重复. */
+export const COMBINES = ["stack", "higher"] as const;
+export type Combine = (typeof COMBINES)[number];
+
 /**
  * The shape of a policy pack as written in data (YAML or JSON), checked before it is compiled,
  * and the shape of the compiled pack. Every field carries a Chinese description: they become the
@@ -189,6 +193,12 @@ export const itemSchema = z
       .array(window)
       .default([])
       .describe("项目自有的申报期间；按顺序取第一个 when 成立的窗口"),
+    combine: z
+      .enum(COMBINES)
+      .optional()
+      .describe(
+        "县级配套政策中与市级同一项目的关系：stack 叠加（配套），higher 就高不重复；不填则按 supplement.combine",
+      ),
   })
   .strict()
   .superRefine((i, ctx) => {
@@ -307,6 +317,20 @@ export const packSchema = z
       )
       .default([])
       .describe("本政策废止的政策"),
+    supplement: z
+      .object({
+        to: z.string().describe("所配套的上级政策的适用地域，如 台州市"),
+        combine: z
+          .enum(COMBINES)
+          .default("higher")
+          .describe("与上级政策同一项目的默认关系：higher 就高不重复（默认），stack 叠加"),
+        ref: clauseRef.describe("规定配套方式的条款"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "县级配套政策（四（三））：与上级政策同时适用于本地域的申报，资金由本级财政承担；与上级政策同一项目编号的为配套（加码）项目",
+      ),
     funding: z
       .object({
         ref: clauseRef.describe("规定资金承担的条款"),
@@ -320,7 +344,8 @@ export const packSchema = z
           .describe("无论所在县（市、区）均由市财政承担的奖励项目"),
       })
       .strict()
-      .describe("资金承担规则"),
+      .optional()
+      .describe("资金承担规则（县级配套政策可不填：全部由本级财政承担）"),
     sameProject: z
       .object({ ref: clauseRef.describe("规定同一项目按最先申报一项执行的条款") })
       .strict()
@@ -394,6 +419,8 @@ export interface PolicyItem {
   readonly cap: Cap | undefined;
   /** Paid by the city whatever the county (五、附则: 台州市政府质量奖（含标准创新贡献奖）). */
   readonly alwaysCityFunded: boolean;
+  /** In a county's supporting pack: how this top-up meets the city's item, when it says so. */
+  readonly combine: Combine | undefined;
 }
 
 export interface Target extends TargetData {
@@ -412,6 +439,10 @@ export interface PolicyPack {
   readonly validityRef: string;
   readonly repeals: PackData["repeals"];
   readonly funding: { readonly ref: string; readonly cityCounties: ReadonlySet<string> };
+  /** Set for a county's supporting pack (四（三）): decided beside the packs it supports. */
+  readonly supplement:
+    | { readonly to: string; readonly combine: Combine; readonly ref: string }
+    | undefined;
   readonly sameProjectRef: string;
   readonly caps: readonly Cap[];
   readonly items: ReadonlyMap<string, PolicyItem>;

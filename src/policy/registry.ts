@@ -58,10 +58,43 @@ export class PolicyRegistry {
    * read by its own rule (the event date, or its first day for earlier events).
    */
   static asIfGoverning(pack: PolicyPack): PolicyRegistry {
-    return new PolicyRegistry([pack], true);
+    return new PolicyRegistry([{ ...pack, supplement: undefined }], true);
   }
 
-  constructor(packs: readonly PolicyPack[], everyDate = false) {
+  /** One county's supporting packs, governing their own days like any packs. */
+  private static ofSupplements(packs: readonly PolicyPack[]): PolicyRegistry {
+    return new PolicyRegistry(packs.map((p) => ({ ...p, supplement: undefined })));
+  }
+
+  /** The registry of a county's supporting packs, if it has any. */
+  supplementsFor(county: string): PolicyRegistry | undefined {
+    return this.supplements.get(county);
+  }
+
+  /** Every supporting pack, of every county. */
+  get supplementPacks(): readonly PolicyPack[] {
+    return [...this.supplements.values()].flatMap((r) => r.packs);
+  }
+
+  /** Whether any of the packs (not the supporting ones) has this item. */
+  knowsItem(id: string): boolean {
+    return this.periods.some((p) => p.pack.items.has(id));
+  }
+
+  /** The supporting packs of each county (四（三）), each county's in a registry of its own. */
+  private readonly supplements: ReadonlyMap<string, PolicyRegistry>;
+
+  constructor(all: readonly PolicyPack[], everyDate = false) {
+    // A county's supporting pack governs nothing of the city's: it is decided beside it.
+    const packs = all.filter((p) => !p.supplement);
+    const byCounty = new Map<string, PolicyPack[]>();
+    for (const p of all) {
+      if (!p.supplement) continue;
+      byCounty.set(p.jurisdiction, [...(byCounty.get(p.jurisdiction) ?? []), p]);
+    }
+    this.supplements = new Map(
+      [...byCounty].map(([county, list]) => [county, PolicyRegistry.ofSupplements(list)]),
+    );
     if (packs.length === 0) throw new Error("a registry needs at least one pack");
     if (everyDate && packs.length !== 1) throw new Error("only one pack can govern every date");
     const sorted = [...packs].sort((a, b) => (a.effective < b.effective ? -1 : 1));

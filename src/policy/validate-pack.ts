@@ -206,6 +206,31 @@ function consistencyProblems(input: unknown, options: PackValidationOptions): Fo
     }
   }
 
+  // A county's supporting pack (四（三）) names its county; the city's policy says who pays.
+  const supplement = at(input, "supplement");
+  const jurisdiction = text(at(input, "jurisdiction"));
+  if (isRecord(input) && supplement === undefined && funding === undefined) {
+    out.push({
+      path: ["funding"],
+      message: "须写明资金承担规则（县级配套政策除外，其资金由本级财政承担）",
+    });
+  }
+  if (options.counties && jurisdiction !== undefined) {
+    const county = options.counties.includes(jurisdiction);
+    if (supplement !== undefined && !county) {
+      out.push({
+        path: ["jurisdiction"],
+        message: `配套政策的适用地域应为县（市、区），收到 ${jurisdiction}`,
+      });
+    }
+    if (supplement === undefined && county) {
+      out.push({
+        path: ["supplement"],
+        message: `${jurisdiction}的政策是县级配套政策（四（三）），须写明 supplement（所配套的政策与配套方式）`,
+      });
+    }
+  }
+
   const targetIds = new Set<string>();
   entries(at(at(input, "targets"), "list")).forEach((raw, i) => {
     const id = text(at(raw, "id"));
@@ -420,7 +445,8 @@ function buildPack(data: PackData): PolicyPack {
     conditions: item.conditions,
     windows: item.windows,
     cap: capOf.get(item.id),
-    alwaysCityFunded: data.funding.cityItems.includes(item.id),
+    alwaysCityFunded: data.funding?.cityItems.includes(item.id) ?? false,
+    combine: item.combine,
   }));
   const { effective, years, ref } = data.validity;
   const targets = data.targets;
@@ -434,7 +460,11 @@ function buildPack(data: PackData): PolicyPack {
     expires: expiryOf(effective, years),
     validityRef: ref,
     repeals: data.repeals,
-    funding: { ref: data.funding.ref, cityCounties: new Set(data.funding.cityCounties) },
+    // A supporting pack's money is its own jurisdiction's: no county is paid for by the city.
+    funding: data.funding
+      ? { ref: data.funding.ref, cityCounties: new Set(data.funding.cityCounties) }
+      : { ref: data.supplement?.ref ?? data.validity.ref, cityCounties: new Set<string>() },
+    supplement: data.supplement,
     sameProjectRef: data.sameProject.ref,
     caps: data.caps,
     items: new Map(itemList.map((i) => [i.id, i])),

@@ -464,7 +464,9 @@ describe("validity must not overlap another pack of the same jurisdiction", () =
 
   it("no problem for a pack of another jurisdiction", () => {
     const data = overlapping();
+    // A county's pack is a supporting pack (四（三））.
     data.jurisdiction = "温岭市";
+    data.supplement = { to: "台州市", combine: "higher", ref: "四（三）" };
     expect(validatePack(data, { counties: COUNTIES, onRecord: [recorded] }).ok).toBe(true);
   });
 

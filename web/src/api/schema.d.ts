@@ -3120,6 +3120,8 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** @description supplements：另附所在县（市、区）配套政策（四（三））的核定；默认不附，答复与 v1 契约完全一致 */
+                    include?: "supplements";
                     trace?: "true" | "false";
                 };
                 header?: never;
@@ -11099,6 +11101,8 @@ export interface components {
                 expires: string;
                 id: string;
             };
+            /** @description 仅当 include=supplements 时给出：所在县（市、区）配套政策（四（三））的核定，每个政策一项 */
+            supplements?: components["schemas"]["SupplementEvaluation"][];
             totalYuan: number;
         };
         CalculateResponseInput: {
@@ -11134,6 +11138,8 @@ export interface components {
                 expires: string;
                 id: string;
             };
+            /** @description 仅当 include=supplements 时给出：所在县（市、区）配套政策（四（三））的核定，每个政策一项 */
+            supplements?: components["schemas"]["SupplementEvaluationInput"][];
             totalYuan: number;
         };
         /** @description 工作日历中的特殊日 */
@@ -14010,6 +14016,72 @@ export interface components {
             };
             /** @description 核定（含部分核定）的申报数 */
             granted: number;
+            totalYuan: number;
+        };
+        /** @description 县级配套政策对同一组织申报的核定 */
+        SupplementEvaluation: {
+            decisions: {
+                /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
+                amountYuan: number;
+                /** @description 市级对同一申报核定的金额 */
+                cityAmountYuan: number | null;
+                claim: string;
+                clause: string | null;
+                /**
+                 * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
+                 * @enum {string|null}
+                 */
+                combine: "stack" | "higher" | null;
+                /** @enum {string|null} */
+                fundingSource: "city" | "county" | null;
+                item: string;
+                policy: string | null;
+                reasons: {
+                    /** @enum {string} */
+                    code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
+                    message: string;
+                }[];
+                /** @enum {string} */
+                status: "granted" | "partial" | "refused";
+            }[];
+            policy: {
+                id: string;
+                jurisdiction: string;
+                shortTitle: string;
+            };
+            totalYuan: number;
+        };
+        /** @description 县级配套政策对同一组织申报的核定 */
+        SupplementEvaluationInput: {
+            decisions: {
+                /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
+                amountYuan: number;
+                /** @description 市级对同一申报核定的金额 */
+                cityAmountYuan: number | null;
+                claim: string;
+                clause: string | null;
+                /**
+                 * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
+                 * @enum {string|null}
+                 */
+                combine: "stack" | "higher" | null;
+                /** @enum {string|null} */
+                fundingSource: "city" | "county" | null;
+                item: string;
+                policy: string | null;
+                reasons: {
+                    /** @enum {string} */
+                    code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
+                    message: string;
+                }[];
+                /** @enum {string} */
+                status: "granted" | "partial" | "refused";
+            }[];
+            policy: {
+                id: string;
+                jurisdiction: string;
+                shortTitle: string;
+            };
             totalYuan: number;
         };
         /** @description 登记的目标基数 */
