@@ -27,15 +27,8 @@ import { migrate } from "../src/db/migrate.ts";
 import { bundledRegistry, loadPackFile } from "../src/packs/load.ts";
 import { PolicyRegistry } from "../src/policy/registry.ts";
 import { type ClaimGroup, simulate } from "../src/policy/simulate.ts";
+import { fmt, intEnv, log, median, seconds } from "./common.ts";
 import { countClaims, generatePopulation } from "./population.ts";
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
 
 const ORGS = intEnv("BENCH_ORGS", 43_000);
 const RUNS = intEnv("BENCH_RUNS", 3);
@@ -47,17 +40,6 @@ const QI = fileURLToPath(new URL("../bin/qi.js", import.meta.url));
 const DRAFT = fileURLToPath(
   new URL("../test/fixtures/packs/successor-2026b.yaml", import.meta.url),
 );
-
-const log = (line = ""): void => {
-  process.stdout.write(`${line}\n`);
-};
-const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
-const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 /** JSON with every object's keys sorted: the same figures compare equal in any key order. */
 function canonical(value: unknown): string {

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
-import type { Actor } from "../../src/auth/roles.ts";
 import type { Context } from "../../src/context.ts";
 import { AppError } from "../../src/errors.ts";
-import { PolicyStore } from "../../src/policies/policy-store.ts";
+import type { PolicyStore } from "../../src/policies/policy-store.ts";
 import { publishPack } from "../../src/policies/publish-pack.ts";
 import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
+import { official, storeContext } from "./support.ts";
 
 /**
  * A successor published while the city approves cases dated on both sides of the succession: every
@@ -17,14 +17,7 @@ import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
  */
 
 const SUCCESSOR = readFileSync("test/fixtures/packs/successor-2026b.yaml", "utf8");
-const CITY: Actor = {
-  userId: "city-official",
-  username: "city",
-  role: "city_official",
-  organizationId: null,
-  county: null,
-  ip: null,
-};
+const CITY = official();
 const CASES = 40;
 const dateOf = (i: number) => (i % 2 === 0 ? "2026-02-10" : "2026-02-11");
 
@@ -36,15 +29,7 @@ describe.each(DIALECTS)("publishing while approvals run (%s)", (dialect) => {
 
   beforeAll(async () => {
     db = await freshDatabase(dialect);
-    store = await PolicyStore.open(db.handle.db);
-    ctx = {
-      database: db.handle,
-      get registry() {
-        return store.current;
-      },
-      dataDir: db.dataDir,
-      now: () => new Date(),
-    };
+    ({ ctx, store } = await storeContext(db));
     const at = new Date().toISOString();
     for (let i = 0; i < CASES; i++) {
       // One case per organization (临海市: county-funded under 2023, city-funded after), so no cap

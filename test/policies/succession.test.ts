@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/auth/roles.ts";
 import { calculate } from "../../src/calculate/calculate.ts";
 import type { Context } from "../../src/context.ts";
 import { comparePack } from "../../src/policies/compare-pack.ts";
 import { listPacks } from "../../src/policies/list-packs.ts";
-import { PolicyStore } from "../../src/policies/policy-store.ts";
+import type { PolicyStore } from "../../src/policies/policy-store.ts";
 import { publishPack } from "../../src/policies/publish-pack.ts";
 import { simulatePack } from "../../src/policies/simulate-pack.ts";
 import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
+import { official, storeContext } from "./support.ts";
 
 /**
  * Policy succession as data, on both databases: the bundled 2023 pack seeded as published, a
@@ -23,14 +23,7 @@ import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
 const SUCCESSOR = readFileSync("test/fixtures/packs/successor-2026b.yaml", "utf8");
 const BUNDLED = readFileSync("src/packs/taizhou-quality-2023.yaml", "utf8");
 
-const CITY: Actor = {
-  userId: "city-official",
-  username: "city",
-  role: "city_official",
-  organizationId: null,
-  county: null,
-  ip: null,
-};
+const CITY = official();
 
 const LINHAI = "临海市"; // county-funded under 2023, city-funded under the successor
 const JIAOJIANG = "椒江区"; // city-funded under both
@@ -148,15 +141,7 @@ describe.each(DIALECTS)("policy succession as data (%s)", (dialect) => {
 
   beforeAll(async () => {
     db = await freshDatabase(dialect);
-    store = await PolicyStore.open(db.handle.db);
-    ctx = {
-      database: db.handle,
-      get registry() {
-        return store.current;
-      },
-      dataDir: db.dataDir,
-      now: () => new Date("2026-12-03T02:00:00Z"),
-    };
+    ({ ctx, store } = await storeContext(db, () => new Date("2026-12-03T02:00:00Z")));
     await seedCases(db);
   });
   afterAll(async () => {

@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/auth/roles.ts";
 import type { Context } from "../../src/context.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { PolicyStore } from "../../src/policies/policy-store.ts";
 import { publishPack } from "../../src/policies/publish-pack.ts";
 import { simulatePack } from "../../src/policies/simulate-pack.ts";
 import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
 import { postJson } from "../helpers/http.ts";
+import { official, storeContext } from "./support.ts";
 
 /**
  * A county's supporting pack (四（三）) published by that county's officials, and then decided
@@ -18,14 +17,6 @@ import { postJson } from "../helpers/http.ts";
  */
 
 const WENLING = readFileSync("test/fixtures/packs/wenling-supplement.yaml", "utf8");
-const official = (county: string | null): Actor => ({
-  userId: county ? `county-${county}` : "city",
-  username: county ? `county-${county}` : "city",
-  role: county ? "county_official" : "city_official",
-  organizationId: null,
-  county: county as Actor["county"],
-  ip: null,
-});
 
 const REQUEST = {
   organization: { uscc: "91331082390996033J", name: "示例科技", county: "温岭市" },
@@ -49,15 +40,9 @@ describe.each(DIALECTS)("a county's supporting pack through the API (%s)", (dial
 
   beforeAll(async () => {
     db = await freshDatabase(dialect);
-    const policies = await PolicyStore.open(db.handle.db);
-    ctx = {
-      database: db.handle,
-      get registry() {
-        return policies.current;
-      },
-      dataDir: db.dataDir,
-      now: () => new Date(),
-    };
+    const stored = await storeContext(db);
+    ctx = stored.ctx;
+    const policies = stored.store;
     app = await buildApp({ context: ctx, strictResponses: true, policies });
     url = await app.listen({ port: 0, host: "127.0.0.1" });
   });

@@ -274,26 +274,8 @@ function DiffView({ source }: { source: string }) {
             对比对象：{d.from.title}（{d.from.id}）
           </Typography.Paragraph>
           <Space wrap style={{ marginBottom: 12 }}>
-            <span>
-              新增项目：
-              {d.added.length > 0
-                ? d.added.map((id) => (
-                    <Tag key={id} color="green">
-                      {id}
-                    </Tag>
-                  ))
-                : "无"}
-            </span>
-            <span>
-              删除项目：
-              {d.removed.length > 0
-                ? d.removed.map((id) => (
-                    <Tag key={id} color="red">
-                      {id}
-                    </Tag>
-                  ))
-                : "无"}
-            </span>
+            <span>新增项目：{idTags(d.added, "green")}</span>
+            <span>删除项目：{idTags(d.removed, "red")}</span>
           </Space>
           <Table
             rowKey={(c) => `${c.item ?? "-"}|${c.field}`}
@@ -311,6 +293,16 @@ function DiffView({ source }: { source: string }) {
       )}
     </QueryView>
   );
+}
+
+/** Item ids as tags, or 无. */
+function idTags(ids: readonly string[], color: string) {
+  if (ids.length === 0) return "无";
+  return ids.map((id) => (
+    <Tag key={id} color={color}>
+      {id}
+    </Tag>
+  ));
 }
 
 function WhatIf({ source }: { source: string }) {
