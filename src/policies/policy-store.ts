@@ -38,12 +38,30 @@ export class PolicyStore {
     return this.registry;
   }
 
-  /** Reloads when the governing set changed; says whether it did. */
+  /** The last change this process could not read (a pack of a newer format), not retried. */
+  private unreadable: string | undefined;
+
+  /**
+   * Reloads when the governing set changed; says whether it did. A set this process cannot
+   * compile (published by a newer release) leaves it deciding with the set it has, rather than
+   * failing every request; `lastError` says why.
+   */
   async refresh(db: DB): Promise<boolean> {
-    if ((await packGeneration(db)) === this.generation) return false;
-    const loaded = await loadRegistry(db);
-    this.registry = loaded.registry;
-    this.generation = loaded.generation;
-    return true;
+    const generation = await packGeneration(db);
+    if (generation === this.generation || generation === this.unreadable) return false;
+    try {
+      const loaded = await loadRegistry(db);
+      this.registry = loaded.registry;
+      this.generation = loaded.generation;
+      this.lastError = undefined;
+      return true;
+    } catch (e) {
+      this.unreadable = generation;
+      this.lastError = e instanceof Error ? e.message : String(e);
+      return false;
+    }
   }
+
+  /** Why the newest set could not be read, if it could not. */
+  lastError: string | undefined;
 }

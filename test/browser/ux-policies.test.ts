@@ -1,8 +1,20 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { publishPack } from "../../src/policies/publish-pack.ts";
+import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { axe } from "./checks.ts";
-import { caseInPublicity, Harness, PASSWORD, seedCast, shoot, USERS } from "./fixtures.ts";
+import {
+  type Cast,
+  caseInPublicity,
+  Harness,
+  inputOf,
+  PASSWORD,
+  seedCast,
+  shoot,
+  typeDate,
+  USERS,
+} from "./fixtures.ts";
 import { signIn } from "./support.ts";
 
 /**
@@ -15,10 +27,11 @@ import { signIn } from "./support.ts";
 
 const SUCCESSOR = readFileSync("test/fixtures/packs/successor-2026b.yaml", "utf8");
 let h: Harness;
+let cast: Cast;
 
 beforeAll(async () => {
   h = await Harness.start();
-  const cast = await seedCast(h.ctx);
+  cast = await seedCast(h.ctx);
   // One past claim for the what-if to try.
   await caseInPublicity(
     h.ctx,
@@ -116,6 +129,54 @@ describe("policy succession in the web", () => {
     await visitor.getByTestId("policy-intro").waitFor();
     await visitor.waitForLoadState("networkidle");
     expect(await visitor.getByTestId("policy-expired").count()).toBe(0);
+  });
+
+  it("shows a county's supporting decision beside the city's in the calculator", async () => {
+    // 温岭市's officials publish its supporting pack (四（三）): 2.1.c 150,000, the higher one wins.
+    const wenling = readFileSync("test/fixtures/packs/wenling-supplement.yaml", "utf8");
+    const county = cast.actors[USERS.countyWenling];
+    const draft = await uploadPack(h.ctx, county, wenling);
+    await publishPack(h.ctx, county, { ref: draft.id, effective: "2024-01-01", version: 1 });
+
+    const page = await h.page("phone");
+    await page.goto(`${h.url}/calculator`);
+    await page.getByTestId("calculator-form").waitFor();
+    await page.getByTestId("calc-uscc").fill("91331082390996033J");
+    await page.getByTestId("calc-name").fill("示例科技股份有限公司");
+    const input = await inputOf(page, "calc-county");
+    await input.click();
+    await page.keyboard.type("温岭");
+    await page
+      .locator(".ant-select-item-option:visible")
+      .filter({ hasText: "温岭市" })
+      .first()
+      .waitFor();
+    await page.keyboard.press("Enter");
+    // The item list is long: typing filters it to the one wanted.
+    await page.getByTestId("calc-item-0").click();
+    await page.keyboard.type("2.1.c");
+    await page
+      .locator(".ant-select-item-option:visible")
+      .filter({ hasText: "2.1.c" })
+      .first()
+      .click();
+    await typeDate(page, "calc-date-0", "2024-06-01");
+    await page.getByTestId("calc-subject-0").fill("DB33/T 0001-2024");
+    await page.getByTestId("calc-submit").click();
+    const line = page.getByTestId("calc-supplement-c1");
+    await line.waitFor();
+    const text = (await line.textContent()) ?? "";
+    expect(text).toContain("温岭市配套");
+    expect(text).toContain("50,000 元");
+    expect(text).toContain("就高不重复");
+    const total =
+      (await page
+        .getByTestId("calc-result")
+        .locator(".ant-card-head-title")
+        .first()
+        .textContent()) ?? "";
+    expect(total).toContain("其中县级配套 50,000 元");
+    expect((await axe(page, "calculator supplement", { withoutFrame: true })).blocking).toEqual([]);
   });
 
   it("has no serious accessibility fault, at desk and on a phone", async () => {

@@ -297,6 +297,37 @@ describe.each(DIALECTS)("policy succession as data (%s)", (dialect) => {
     expect(await store.refresh(db.handle.db)).toBe(false);
   });
 
+  it("a set it cannot read (a newer format) leaves a process deciding with the set it has", async () => {
+    const before = ctx.registry;
+    await db.handle.db
+      .insertInto("policy_packs")
+      .values({
+        id: randomUUID(),
+        pack_id: "from-a-newer-release",
+        revision: 1,
+        title: "新格式政策",
+        short_title: "新格式政策",
+        jurisdiction: "台州市",
+        effective: "2029-02-11",
+        expires: "2032-02-10",
+        source: "id: from-a-newer-release",
+        content: JSON.stringify({ id: "from-a-newer-release", futureField: true }),
+        sha256: "0",
+        state: "published",
+        created_by: "fixture",
+        created_at: new Date().toISOString(),
+        published_by: "fixture",
+        published_at: new Date().toISOString(),
+        version: 1,
+      })
+      .execute();
+    expect(await store.refresh(db.handle.db)).toBe(false);
+    expect(store.lastError).toMatch(/futureField/);
+    expect(ctx.registry).toBe(before);
+    // Not read again until the set changes again.
+    expect(await store.refresh(db.handle.db)).toBe(false);
+  });
+
   it("keeps what a published pack says: the database refuses to change or delete it", async () => {
     const row = await db.handle.db
       .selectFrom("policy_packs")

@@ -122,6 +122,37 @@ function FactInputs({ item, index }: { item: CatalogItem | undefined; index: num
   );
 }
 
+/**
+ * What the county's supporting packs (四（三）) decide for the same claim, beside the city's: paid
+ * by the county, stacked on the city's amount or making up the difference (就高不重复).
+ */
+function SupplementLines({ result, claim }: { result: Result; claim: string }) {
+  const lines = (result.supplements ?? []).flatMap((s) =>
+    s.decisions.filter((d) => d.claim === claim).map((d) => ({ pack: s.policy, d })),
+  );
+  if (lines.length === 0) return null;
+  return (
+    <div style={{ marginTop: 8 }} data-testid={`calc-supplement-${claim}`}>
+      {lines.map(({ pack, d }) => (
+        <Alert
+          key={pack.id}
+          type={d.amountYuan > 0 ? "success" : "info"}
+          showIcon
+          style={{ marginTop: 4 }}
+          message={`${pack.jurisdiction}配套（《${pack.shortTitle}》${d.clause ?? ""}）：${
+            d.amountYuan > 0
+              ? `${yuan(d.amountYuan)}，由${pack.jurisdiction}财政承担${d.combine === "stack" ? "，与市级奖励叠加" : ""}`
+              : "不另行奖励"
+          }`}
+          description={
+            d.reasons.length > 0 ? d.reasons.map((r) => r.message).join("；") : undefined
+          }
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The outcome of each claim, one card each (a card reads on a phone as well as at a desk). */
 function Results({
   result,
@@ -132,9 +163,14 @@ function Results({
   county: string | undefined;
   byId: ReadonlyMap<string, CatalogItem>;
 }) {
+  const countyTotal = (result.supplements ?? []).reduce((s, p) => s + p.totalYuan, 0);
   return (
     <Card
-      title={`合计可获奖励：${yuan(result.totalYuan)}`}
+      title={
+        countyTotal > 0
+          ? `合计可获奖励：${yuan(result.totalYuan + countyTotal)}（其中县级配套 ${yuan(countyTotal)}）`
+          : `合计可获奖励：${yuan(result.totalYuan)}`
+      }
       style={{ marginTop: 16 }}
       styles={{ body: { padding: 12 } }}
       data-testid="calc-result"
@@ -158,6 +194,7 @@ function Results({
             testId={`calc-decision-${d.claim}`}
             compact
           />
+          <SupplementLines result={result} claim={d.claim} />
           {d.trace && d.trace.length > 0 && (
             <Collapse
               size="small"
@@ -207,7 +244,7 @@ export function CalculatorPage() {
           }
           try {
             await calculate.mutateAsync({
-              params: { query: { trace: "true" } },
+              params: { query: { trace: "true", include: "supplements" } },
               body: request,
             });
             setCounty(values.county);
