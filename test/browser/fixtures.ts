@@ -451,6 +451,17 @@ export async function pick(page: Page, testId: string, text: string): Promise<vo
   await page.locator(".ant-select-item-option:visible").filter({ hasText: text }).first().click();
 }
 
+/**
+ * Picks an option of a searchable select by typing it first: the long lists (the item catalog)
+ * are virtual, and a click on an option of the whole list can land on another one when the list
+ * re-measures its rows; filtered to the one wanted, it cannot.
+ */
+export async function pickTyped(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator(".ant-select-item-option:visible").filter({ hasText: text }).first().click();
+}
+
 /** Types a date into an antd DatePicker and confirms it. */
 export async function typeDate(page: Page, testId: string, value: string): Promise<void> {
   const input = await inputOf(page, testId);

@@ -10,6 +10,7 @@ import {
   Harness,
   inputOf,
   PASSWORD,
+  pickTyped,
   seedCast,
   shoot,
   typeDate,
@@ -152,14 +153,7 @@ describe("policy succession in the web", () => {
       .first()
       .waitFor();
     await page.keyboard.press("Enter");
-    // The item list is long: typing filters it to the one wanted.
-    await page.getByTestId("calc-item-0").click();
-    await page.keyboard.type("2.1.c");
-    await page
-      .locator(".ant-select-item-option:visible")
-      .filter({ hasText: "2.1.c" })
-      .first()
-      .click();
+    await pickTyped(page, "calc-item-0", "2.1.c");
     await typeDate(page, "calc-date-0", "2024-06-01");
     await page.getByTestId("calc-subject-0").fill("DB33/T 0001-2024");
     await page.getByTestId("calc-submit").click();

@@ -6,6 +6,7 @@ import {
   Harness,
   inputOf,
   pick,
+  pickTyped,
   quiet,
   seedCast,
   shoot,
@@ -80,7 +81,7 @@ async function organization(page: Page, county: string, typed: string): Promise<
 
 /** Two claims: a 品字标 certificate whose 市级备案 switch stays 否, and a 自我声明 that is filed. */
 async function twoClaims(page: Page): Promise<Request> {
-  await pick(page, "calc-item-0", "1.1.g");
+  await pickTyped(page, "calc-item-0", "1.1.g");
   // The switch of claim 1 is shown 否 and never touched.
   await expect(
     page.getByTestId("fact-0-municipalFiling").getAttribute("aria-checked"),
@@ -89,7 +90,7 @@ async function twoClaims(page: Page): Promise<Request> {
   await page.getByTestId("calc-subject-0").fill("品字标证书 ZJM-2025-0001");
   await pick(page, "fact-0-certificate", "首张认证证书");
   await page.getByTestId("calc-add").click();
-  await pick(page, "calc-item-1", "1.1.h");
+  await pickTyped(page, "calc-item-1", "1.1.h");
   await typeDate(page, "calc-date-1", "2025-05-02");
   await page.getByTestId("calc-subject-1").fill("品字标自我声明 ZJM-S-2025-0002");
   await page.getByTestId("fact-1-municipalFiling").click();

@@ -167,9 +167,12 @@ function Results({
   return (
     <Card
       title={
-        countyTotal > 0
-          ? `合计可获奖励：${yuan(result.totalYuan + countyTotal)}（其中县级配套 ${yuan(countyTotal)}）`
-          : `合计可获奖励：${yuan(result.totalYuan)}`
+        // Wraps on a phone rather than cutting the county's part off.
+        <span style={{ whiteSpace: "normal" }}>
+          {countyTotal > 0
+            ? `合计可获奖励：${yuan(result.totalYuan + countyTotal)}（其中县级配套 ${yuan(countyTotal)}）`
+            : `合计可获奖励：${yuan(result.totalYuan)}`}
+        </span>
       }
       style={{ marginTop: 16 }}
       styles={{ body: { padding: 12 } }}
