@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
+import { requireAccess } from "../auth/access.ts";
+import type { Actor } from "../auth/roles.ts";
+import { policySummary } from "../catalog/catalog.ts";
+import type { Context } from "../context.ts";
 import type { DB, Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { COUNTIES } from "../organizations/counties.ts";
@@ -70,4 +74,29 @@ export function packRefused(problems: readonly PackProblem[]): AppError {
     `政策文件有 ${problems.length} 处问题：${lines.join("；")}`,
     problems[0]?.path ?? null,
   );
+}
+
+/**
+ * A pack file checked for an official (policy.read), nothing stored: every problem, or the pack's
+ * summary (as the catalog gives it) and its number of items.
+ */
+export async function validatePackFile(ctx: Context, actor: Actor, source: string) {
+  requireAccess(actor, "policy.read");
+  const check = await checkPackSource(ctx.database.db, source);
+  const summary = check.pack ? policySummary(check.pack) : undefined;
+  return {
+    ok: check.ok,
+    problems: [...check.problems],
+    pack: summary
+      ? {
+          id: summary.id,
+          title: summary.title,
+          shortTitle: summary.shortTitle,
+          jurisdiction: summary.jurisdiction,
+          effective: summary.effective,
+          expires: summary.expires,
+          items: summary.itemCount,
+        }
+      : null,
+  };
 }

@@ -70,29 +70,6 @@ export function insertSimulation(db: DB | Tx, row: PolicySimulationTable) {
   return db.insertInto("policy_simulations").values(row).execute();
 }
 
-export function findSimulation(db: DB | Tx, id: string) {
-  return db.selectFrom("policy_simulations").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export function recentSimulations(db: DB | Tx, limit: number) {
-  return db
-    .selectFrom("policy_simulations")
-    .select([
-      "id",
-      "draft_pack_id",
-      "draft_sha256",
-      "from_date",
-      "to_date",
-      "claims",
-      "delta_yuan",
-      "created_by",
-      "created_at",
-    ])
-    .orderBy("created_at", "desc")
-    .limit(limit)
-    .execute();
-}
-
 /** One claim a what-if re-decides, as read. */
 export interface HistoricalClaimRow {
   readonly number: string;

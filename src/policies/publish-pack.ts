@@ -20,7 +20,8 @@ export interface PublishInput {
   readonly ref: string;
   /** The day it takes effect, as the official confirms it: must be the pack's own. */
   readonly effective: string;
-  readonly version?: number | undefined;
+  /** The draft's version as the official read it. */
+  readonly version: number;
 }
 
 /**
@@ -41,7 +42,7 @@ export function publishPack(ctx: Context, actor: Actor, input: PublishInput) {
 export function publishFile(ctx: Context, actor: Actor, source: string, effective: string) {
   return inTransaction(ctx.database, async (trx) => {
     const draft = await storeDraft(trx, ctx, actor, source);
-    return publishDraft(trx, ctx, actor, { ref: draft.id, effective });
+    return publishDraft(trx, ctx, actor, { ref: draft.id, effective, version: draft.version });
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { inTransaction, type Tx } from "../db/database.ts";
@@ -22,6 +23,9 @@ export function uploadPack(ctx: Context, actor: Actor, source: string) {
 
 /** uploadPack inside the caller's transaction. */
 export async function storeDraft(trx: Tx, ctx: Context, actor: Actor, source: string) {
+  // Who may manage no pack at all is told so before the file is read; the pack's own
+  // jurisdiction is checked by the writer below.
+  requireAccess(actor, "policy.manage", { county: actor.county });
   const check = await checkPackSource(trx, source);
   if (!check.ok || !check.pack) throw packRefused(check.problems);
   const pack = check.pack;

@@ -71,11 +71,6 @@ export class PolicyRegistry {
     return this.supplements.get(county);
   }
 
-  /** Every supporting pack, of every county. */
-  get supplementPacks(): readonly PolicyPack[] {
-    return [...this.supplements.values()].flatMap((r) => r.packs);
-  }
-
   /** Whether any of the packs (not the supporting ones) has this item. */
   knowsItem(id: string): boolean {
     return this.periods.some((p) => p.pack.items.has(id));

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
@@ -8,7 +7,7 @@ import type { PolicyStore } from "../../src/policies/policy-store.ts";
 import { publishPack } from "../../src/policies/publish-pack.ts";
 import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
-import { official, storeContext } from "./support.ts";
+import { official, placeCase, placeOrganization, storeContext } from "./support.ts";
 
 /**
  * A successor published while the city approves cases dated on both sides of the succession: every
@@ -30,47 +29,28 @@ describe.each(DIALECTS)("publishing while approvals run (%s)", (dialect) => {
   beforeAll(async () => {
     db = await freshDatabase(dialect);
     ({ ctx, store } = await storeContext(db));
-    const at = new Date().toISOString();
     for (let i = 0; i < CASES; i++) {
       // One case per organization (临海市: county-funded under 2023, city-funded after), so no cap
       // or pay-once ties the cases together.
-      const org = randomUUID();
-      await db.handle.db
-        .insertInto("organizations")
-        .values({
-          id: org,
-          uscc: `R${String(i).padStart(17, "0")}`,
-          name: `企业${i}`,
-          county: "临海市",
-          kind: "enterprise",
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        } as never)
-        .execute();
-      const id = randomUUID();
-      ids.push(id);
-      await db.handle.db
-        .insertInto("applications")
-        .values({
-          id,
+      const organizationId = await placeOrganization(db, {
+        uscc: `R${String(i).padStart(17, "0")}`,
+        name: `企业${i}`,
+        county: "临海市",
+      });
+      ids.push(
+        await placeCase(db, {
           number: `QI-R-${String(i).padStart(4, "0")}`,
-          organization_id: org,
+          organizationId,
           county: "临海市",
           item: "1.1.g",
           subject: `证书 ${i}`,
-          project: null,
-          event_date: dateOf(i),
-          facts: JSON.stringify({ municipalFiling: true, certificate: "first" }),
+          eventDate: dateOf(i),
+          facts: { municipalFiling: true, certificate: "first" },
           state: "city_review",
-          submitted_at: `2026-03-0${1 + (i % 9)}T02:00:00.000Z`,
-          submission_seq: i + 1,
-          created_by: "fixture",
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        } as never)
-        .execute();
+          submittedAt: `2026-03-0${1 + (i % 9)}T02:00:00.000Z`,
+          submissionSeq: i + 1,
+        }),
+      );
     }
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { publishPack } from "../../src/policies/publish-pack.ts";
 import { simulatePack } from "../../src/policies/simulate-pack.ts";
 import { uploadPack } from "../../src/policies/upload-pack.ts";
 import { DIALECTS, freshDatabase, type TestDatabase } from "../helpers/db.ts";
-import { official, storeContext } from "./support.ts";
+import { official, placeCase, placeOrganization, storeContext } from "./support.ts";
 
 /**
  * Policy succession as data, on both databases: the bundled 2023 pack seeded as published, a
@@ -86,51 +86,34 @@ const CASES: readonly Fixture[] = [
 ];
 
 async function seedCases(db: TestDatabase): Promise<void> {
-  const at = new Date().toISOString();
-  const orgs: Record<string, { id: string; county: string }> = {
-    A: { id: randomUUID(), county: LINHAI },
-    B: { id: randomUUID(), county: JIAOJIANG },
-  };
-  let n = 0;
-  for (const [key, org] of Object.entries(orgs)) {
-    await db.handle.db
-      .insertInto("organizations")
-      .values({
-        id: org.id,
-        uscc: `T0000000000000000${key}`,
-        name: `测试企业${key}`,
-        county: org.county as never,
-        kind: "enterprise",
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      } as never)
-      .execute();
+  const orgs: Record<string, { id: string; county: string }> = {};
+  for (const [key, county] of [
+    ["A", LINHAI],
+    ["B", JIAOJIANG],
+  ] as const) {
+    const id = await placeOrganization(db, {
+      uscc: `T0000000000000000${key}`,
+      name: `测试企业${key}`,
+      county,
+    });
+    orgs[key] = { id, county };
   }
+  let n = 0;
   for (const c of CASES) {
     n += 1;
     const org = orgs[c.org] as { id: string; county: string };
-    await db.handle.db
-      .insertInto("applications")
-      .values({
-        id: randomUUID(),
-        number: `QI-T-${String(n).padStart(4, "0")}`,
-        organization_id: org.id,
-        county: org.county,
-        item: c.item,
-        subject: `对象 ${n}`,
-        project: null,
-        event_date: c.eventDate,
-        facts: JSON.stringify(c.facts ?? {}),
-        state: (c.state ?? "submitted") as never,
-        submitted_at: c.submittedAt === "" ? null : new Date(c.submittedAt).toISOString(),
-        submission_seq: c.submittedAt === "" ? null : n,
-        created_by: "fixture",
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      } as never)
-      .execute();
+    await placeCase(db, {
+      number: `QI-T-${String(n).padStart(4, "0")}`,
+      organizationId: org.id,
+      county: org.county,
+      item: c.item,
+      subject: `对象 ${n}`,
+      eventDate: c.eventDate,
+      facts: c.facts ?? {},
+      state: c.state ?? "submitted",
+      submittedAt: c.submittedAt === "" ? null : new Date(c.submittedAt).toISOString(),
+      submissionSeq: c.submittedAt === "" ? null : n,
+    });
   }
 }
 
@@ -268,7 +251,7 @@ describe.each(DIALECTS)("policy succession as data (%s)", (dialect) => {
     const published = await publishPack(ctx, CITY, {
       ref: draft?.id as string,
       effective: "2026-02-11",
-      version: draft?.version,
+      version: draft?.version as number,
     });
     expect(published.repealed).toEqual(["taizhou-quality-2023#1"]);
     expect(await store.refresh(db.handle.db)).toBe(true);

@@ -128,7 +128,19 @@ export function App() {
               aria-label={`${user.displayName} ${user.roleName} 账户菜单（退出登录）`}
             >
               <Space>
-                {user.displayName}
+                {/* A long organization name ends in … rather than running under the title. */}
+                <span
+                  style={{
+                    display: "inline-block",
+                    maxWidth: narrow ? 120 : 280,
+                    overflow: "hidden",
+                    textOverflow: "ellipsis",
+                    whiteSpace: "nowrap",
+                    verticalAlign: "bottom",
+                  }}
+                >
+                  {user.displayName}
+                </span>
                 {narrow ? null : <span style={{ color: "#d9d9d9" }}>{user.roleName}</span>}
                 <span aria-hidden="true">▾</span>
               </Space>

@@ -5,7 +5,8 @@ import { beijingToday } from "../../clock.ts";
 import type { Context } from "../../context.ts";
 import { comparePack } from "../../policies/compare-pack.ts";
 import { getPack, listPacks } from "../../policies/list-packs.ts";
-import { checkPackSource, MAX_PACK_BYTES } from "../../policies/pack-source.ts";
+import { MAX_PACK_BYTES, validatePackFile } from "../../policies/pack-source.ts";
+import { policyInForce } from "../../policies/policy-in-force.ts";
 import { publishPack } from "../../policies/publish-pack.ts";
 import { simulatePack } from "../../policies/simulate-pack.ts";
 import { uploadPack } from "../../policies/upload-pack.ts";
@@ -45,25 +46,7 @@ export function policyRecordRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: policyInForceSchema, ...errors(400, 403) },
         },
       },
-      async (request) => {
-        const registry = ctx.registry;
-        const date = request.query.date ?? beijingToday(ctx);
-        const governed = registry.governing(date);
-        const none = registry.noneInForce(date);
-        const summary = (p: (typeof registry.periods)[number]) => ({
-          id: p.pack.id,
-          shortTitle: p.pack.shortTitle,
-          start: p.start,
-          end: p.end,
-        });
-        return {
-          date,
-          inForce: governed ? summary(governed) : null,
-          lastClaimableDay: none?.last?.end ?? null,
-          message: none?.message ?? null,
-          packs: registry.periods.map(summary),
-        };
-      },
+      async (request) => policyInForce(ctx.registry, request.query.date ?? beijingToday(ctx)),
     );
 
     app.get(
@@ -88,12 +71,7 @@ export function policyRecordRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: policyRecordDetailSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const row = await getPack(ctx, actor, request.params.id);
-        const listed = (await listPacks(ctx, actor)).find((p) => p.id === row.id);
-        return { ...(listed as NonNullable<typeof listed>), source: row.source };
-      },
+      async (request) => getPack(ctx, actorOf(request), request.params.id),
     );
 
     app.post(
@@ -106,26 +84,7 @@ export function policyRecordRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: packValidationSchema, ...errors(...SIGNED_IN, 413) },
         },
       },
-      async (request) => {
-        actorOf(request);
-        const check = await checkPackSource(ctx.database.db, request.body.source);
-        const pack = check.pack;
-        return {
-          ok: check.ok,
-          problems: [...check.problems],
-          pack: pack
-            ? {
-                id: pack.id,
-                title: pack.title,
-                shortTitle: pack.shortTitle,
-                jurisdiction: pack.jurisdiction,
-                effective: pack.effective,
-                expires: pack.expires,
-                items: pack.itemList.length,
-              }
-            : null,
-        };
-      },
+      async (request) => validatePackFile(ctx, actorOf(request), request.body.source),
     );
 
     app.post(
