@@ -373,6 +373,8 @@ async function seed(db: DB): Promise<SeedStats> {
       reversal_reason: live ? null : "基准测试：撤销",
       created_at: at,
       version: 1,
+      policy_id: pack.id,
+      supporting: 0,
     });
   }
 

@@ -30,7 +30,7 @@ import {
   listApplicationRows,
   recordEventsOf,
 } from "./applications-repository.ts";
-import { evaluateCase } from "./evaluate-case.ts";
+import { type CaseSupplement, evaluateCaseParts } from "./evaluate-case.ts";
 import {
   type ApplicationView,
   type EventView,
@@ -250,14 +250,24 @@ export async function getApplication(
   };
 }
 
-/** The engine's decision for the case now, against everything else in the system (not stored). */
+/**
+ * The engine's decision for the case now, against everything else in the system (not stored),
+ * with the decisions of its county's supporting packs (四（三）) beside it.
+ */
 export async function previewApplication(
   ctx: Context,
   actor: Actor,
   id: string,
-): Promise<Decision> {
+): Promise<Decision & { supplements: CaseSupplement[] }> {
   const { row, org } = await loadApplicationFor(ctx, actor, id);
-  return evaluateCase(ctx, ctx.database.db, org, row, instant(ctx));
+  const { decision, supplements } = await evaluateCaseParts(
+    ctx,
+    ctx.database.db,
+    org,
+    row,
+    instant(ctx),
+  );
+  return { ...decision, supplements };
 }
 
 export interface ApplicationListFilter {

@@ -18,6 +18,13 @@ export function publicCaseEntries(db: DB, batchId: string) {
       "organizations.county as county",
       "publicity_entries.amount as amount",
       "publicity_entries.outcome as outcome",
+      // What the county's supporting packs granted the case (四（三）), publicised with it.
+      (eb) =>
+        eb
+          .selectFrom("supplement_grants")
+          .select((s) => s.fn.coalesce(s.fn.sum<number>("amount"), s.lit(0)).as("n"))
+          .whereRef("supplement_grants.application_id", "=", "applications.id")
+          .as("countyAmount"),
     ])
     .where("publicity_entries.batch_id", "=", batchId)
     .orderBy("applications.number")
@@ -78,5 +85,6 @@ export function awardOfCase(db: DB | Tx, applicationId: string) {
     .selectFrom("awards")
     .select(["id", "number", "amount", "year", "source"])
     .where("application_id", "=", applicationId)
+    .where("supporting", "=", 0)
     .executeTakeFirstOrThrow();
 }

@@ -1,9 +1,10 @@
 import type { Actor } from "../auth/roles.ts";
-import { awardCase } from "../awards/create-award.ts";
+import { type AwardPart, awardCase, cityPart } from "../awards/create-award.ts";
 import { releaseGrant } from "../awards/release-grant.ts";
 import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { inTransaction, type Tx } from "../db/database.ts";
+import { inTransaction, keepIf, type Tx } from "../db/database.ts";
+import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { applyTransition } from "../lifecycle/apply-transition.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
@@ -17,9 +18,12 @@ import {
   publicCaseEntries,
   undecidedCaseEntries,
 } from "./case-publicity-repository.ts";
+import { supplementGrantsOf } from "./grants-repository.ts";
 
 /** A case on the public list: organization, item and amount, no personal data. */
-export type PublicCaseEntry = Omit<CaseEntryRow, "policyId"> & {
+export type PublicCaseEntry = Omit<CaseEntryRow, "policyId" | "countyAmount"> & {
+  /** What the county's supporting packs granted the case (四（三）), 0 for none. */
+  readonly countyAmount: number;
   readonly itemTitle: string;
   readonly clause: string | null;
 };
@@ -42,6 +46,7 @@ export const casePublicity: PublicitySubject<PublicCaseEntry> = {
       return {
         ...e,
         amount: Number(e.amount),
+        countyAmount: Number(e.countyAmount ?? 0),
         itemTitle: item?.title ?? e.item,
         clause: item?.clause ?? null,
       };
@@ -107,14 +112,23 @@ export async function awardEntry(
   if (await hasOpenObjection(trx, "objection", applicationId)) return "held";
   const key = { batch_id: batchId, application_id: applicationId };
   const scope = { organizationId: org.id, county: org.county };
-  const outcome = await awardCase(
-    ctx,
+  // The city's part and each county supporting pack's part (四（三）) are awarded together: when
+  // one budget cannot pay, none is reserved and the whole case waits, naming that budget.
+  const parts = [
+    cityPart(ctx, app, Number(entry.amount), entry.funding_source),
+    ...(await supplementGrantsOf(trx, applicationId)).map((g) => ({
+      amount: g.amount,
+      fundingSource: "county",
+      policyId: g.policy_id,
+      clause: g.clause,
+      supporting: true,
+    })),
+  ];
+  const outcome = await keepIf(
     trx,
-    app,
-    org,
-    Number(entry.amount),
-    entry.funding_source,
-    actor,
+    "award_parts",
+    () => awardParts(ctx, trx, app, org, parts, actor),
+    (o) => o.kind === "awarded",
   );
   if (outcome.kind === "waiting_budget") {
     if (entry.outcome === null) {
@@ -128,15 +142,38 @@ export async function awardEntry(
     }
     return { waiting: outcome.message };
   }
+  const numbers = outcome.numbers.join("、");
   await applyTransition(trx, ctx, actor, "publicity_entry", key, "award", {
-    set: { note: outcome.number },
+    set: { note: numbers },
     scope,
-    data: { award: outcome.number },
+    data: { award: numbers },
   });
   await applyTransition(trx, ctx, actor, "application", applicationId, "award", {
     set: { updated_at: instant(ctx) },
     scope,
-    data: { award: outcome.number, amount: Number(entry.amount) },
+    data: { award: numbers, amount: Number(entry.amount) },
   });
   return "done";
+}
+
+type PartsOutcome =
+  | { readonly kind: "awarded"; readonly numbers: string[] }
+  | { readonly kind: "waiting_budget"; readonly message: string };
+
+/** Awards each part in turn; stops at the first that its budget cannot pay. */
+async function awardParts(
+  ctx: Context,
+  trx: Tx,
+  app: ApplicationTable,
+  org: OrganizationTable,
+  parts: readonly AwardPart[],
+  actor: Actor,
+): Promise<PartsOutcome> {
+  const numbers: string[] = [];
+  for (const part of parts) {
+    const outcome = await awardCase(ctx, trx, app, org, part, actor);
+    if (outcome.kind === "waiting_budget") return outcome;
+    numbers.push(outcome.number);
+  }
+  return { kind: "awarded", numbers };
 }

@@ -2,6 +2,11 @@ import type { Context } from "../context.ts";
 import type { DB, Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import { evaluate } from "../policy/evaluate.ts";
+import {
+  evaluateSupplements,
+  type SupplementDecision,
+  type SupplementEvaluation,
+} from "../policy/supplements.ts";
 import type { Claim, Decision } from "../policy/types.ts";
 import { subjectKey } from "./application-input.ts";
 import { grantsElsewhere, liveCasesOf } from "./applications-repository.ts";
@@ -31,20 +36,42 @@ export async function evaluateCase(
   application: ApplicationTable,
   asOf: string,
 ): Promise<Decision> {
+  return (await evaluateCaseParts(ctx, db, organization, application, asOf)).decision;
+}
+
+/** A county supporting pack's decision of the case (四（三）), beside the city's. */
+export interface CaseSupplement {
+  readonly policy: SupplementEvaluation["policy"];
+  readonly decision: SupplementDecision;
+}
+
+/**
+ * The city's decision of the case and, when its county has supporting packs in force that know
+ * the item, each such pack's decision of it, decided beside the city's (配套 or 就高不重复).
+ */
+export async function evaluateCaseParts(
+  ctx: Context,
+  db: DB | Tx,
+  organization: OrganizationTable,
+  application: ApplicationTable,
+  asOf: string,
+): Promise<{ decision: Decision; supplements: CaseSupplement[] }> {
   const cases = await liveCasesOf(db, organization.id, LIVE_STATES);
   const claims = cases
     .filter((c) => c.id !== application.id)
     .map((c) => toClaim(c, c.submitted_at as string));
   claims.push(toClaim(application, application.submitted_at ?? asOf));
   const prior = await grantsElsewhere(db, organization.id, [...new Set(claims.map((c) => c.item))]);
-  const evaluation = evaluate(
-    ctx.registry,
-    { uscc: organization.uscc, name: organization.name, county: organization.county },
-    claims,
-    {
-      trace: true,
-      priorGrants: prior.map((g) => ({ item: g.item, subject: g.subject, claim: g.number })),
-    },
-  );
-  return evaluation.decisions[evaluation.decisions.length - 1] as Decision;
+  const org = { uscc: organization.uscc, name: organization.name, county: organization.county };
+  const evaluation = evaluate(ctx.registry, org, claims, {
+    trace: true,
+    priorGrants: prior.map((g) => ({ item: g.item, subject: g.subject, claim: g.number })),
+  });
+  const decision = evaluation.decisions[evaluation.decisions.length - 1] as Decision;
+  const supplements: CaseSupplement[] = [];
+  for (const s of evaluateSupplements(ctx.registry, org, claims, evaluation)) {
+    const own = s.decisions.find((d) => d.claim === decision.claim);
+    if (own) supplements.push({ policy: s.policy, decision: own });
+  }
+  return { decision, supplements };
 }

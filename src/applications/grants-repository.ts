@@ -1,5 +1,5 @@
-import type { Tx } from "../db/database.ts";
-import type { GrantTable } from "../db/schema.ts";
+import type { DB, Tx } from "../db/database.ts";
+import type { GrantTable, SupplementGrantTable } from "../db/schema.ts";
 
 /**
  * The SQL of what a final approval records: the grant and the organization's use of a cap.
@@ -10,6 +10,21 @@ import type { GrantTable } from "../db/schema.ts";
 /** One grant per item and subject in the system, one per project of an organization. */
 export function insertGrant(trx: Tx, row: GrantTable) {
   return trx.insertInto("grants").values(row).execute();
+}
+
+/** What a county supporting pack granted for the case at its final approval (四（三）). */
+export function insertSupplementGrant(trx: Tx, row: SupplementGrantTable) {
+  return trx.insertInto("supplement_grants").values(row).execute();
+}
+
+/** The case's supporting grants, in the order of their packs. */
+export function supplementGrantsOf(db: DB | Tx, applicationId: string) {
+  return db
+    .selectFrom("supplement_grants")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .orderBy("policy_id")
+    .execute();
 }
 
 export interface CapKey {

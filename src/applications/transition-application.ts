@@ -9,13 +9,19 @@ import { AppError } from "../errors.ts";
 import { applyTransition } from "../lifecycle/apply-transition.ts";
 import { lockOrganization } from "../organizations/organizations-repository.ts";
 import { maxDate } from "../policy/dates.ts";
+import type { PolicyPack } from "../policy/pack.ts";
 import { valueAt } from "../policy/parameters.ts";
 import type { Decision } from "../policy/types.ts";
 import { subjectKey } from "./application-input.ts";
 import { caseScope, refuseIfExcluded } from "./applications.ts";
 import { countEvidence, findApplicationRow, isRelated } from "./applications-repository.ts";
-import { evaluateCase } from "./evaluate-case.ts";
-import { addToCapUsage, ensureCapUsage, insertGrant } from "./grants-repository.ts";
+import { type CaseSupplement, evaluateCaseParts } from "./evaluate-case.ts";
+import {
+  addToCapUsage,
+  ensureCapUsage,
+  insertGrant,
+  insertSupplementGrant,
+} from "./grants-repository.ts";
 import {
   ACTION_NAMES,
   type Action,
@@ -113,14 +119,15 @@ export async function transitionApplication(
     if (comment !== null) patch.last_comment = comment;
 
     let decision: Decision | null = null;
+    let supplements: CaseSupplement[] = [];
     if (action !== "withdraw") {
-      decision = await evaluateCase(
+      ({ decision, supplements } = await evaluateCaseParts(
         ctx,
         trx,
         org,
         { ...row, ...patch, state: transition.to } as ApplicationTable,
         now,
-      );
+      ));
       patch.expected_amount = decision.amountYuan;
       patch.funding_source = decision.fundingSource;
       patch.policy_id = decision.policy;
@@ -129,13 +136,27 @@ export async function transitionApplication(
         throw new AppError("engine_refuses", `政策引擎不予核定：${why}`, "id");
       }
     }
-    if (transition.grants && decision) await recordGrant(ctx, trx, org, row, decision, now);
+    if (transition.grants && decision) {
+      await recordGrant(ctx, trx, org, row, decision, now);
+      await recordSupplementGrants(ctx, trx, org, row, supplements, now);
+    }
 
     await applyTransition(trx, ctx, actor, "application", id, action, {
       version: row.version,
       comment,
       set: patch,
-      data: { amount: decision?.amountYuan ?? null },
+      data: {
+        amount: decision?.amountYuan ?? null,
+        // The county's supporting decisions (四（三）), when its packs know the item.
+        ...(supplements.length > 0
+          ? {
+              supplements: supplements.map((s) => ({
+                policy: s.policy.id,
+                amount: s.decision.amountYuan,
+              })),
+            }
+          : {}),
+      },
       decision: {
         policy: decision?.policy ?? null,
         amount: decision?.amountYuan ?? null,
@@ -182,14 +203,54 @@ async function recordGrant(
     throw e;
   }
   const pack = decision.policy ? ctx.registry.pack(decision.policy) : undefined;
-  const cap = pack?.items.get(row.item)?.cap;
-  if (!pack || !cap) return;
+  if (pack) await drawOnCap(trx, org, row, pack, decision.amountYuan);
+}
+
+/**
+ * What the county's supporting packs decided for the case is granted beside the city's grant,
+ * each within its own pack's cap, and awarded from the county's budget with the city's part.
+ */
+async function recordSupplementGrants(
+  ctx: Context,
+  trx: Tx,
+  org: OrganizationTable,
+  row: ApplicationTable,
+  supplements: readonly CaseSupplement[],
+  now: string,
+): Promise<void> {
+  for (const { policy, decision } of supplements) {
+    if (decision.amountYuan <= 0) continue;
+    await insertSupplementGrant(trx, {
+      application_id: row.id,
+      policy_id: policy.id,
+      organization_id: org.id,
+      item: row.item,
+      clause: decision.clause ?? "",
+      amount: decision.amountYuan,
+      combine: decision.combine,
+      created_at: now,
+    });
+    const pack = ctx.registry.supportingPack(policy.id);
+    if (pack) await drawOnCap(trx, org, row, pack, decision.amountYuan);
+  }
+}
+
+/** Adds the amount to the organization's use of the item's cap in the pack, if it has one. */
+async function drawOnCap(
+  trx: Tx,
+  org: OrganizationTable,
+  row: ApplicationTable,
+  pack: PolicyPack,
+  amount: number,
+): Promise<void> {
+  const cap = pack.items.get(row.item)?.cap;
+  if (!cap) return;
   const limit = valueAt(cap.limit, maxDate(row.event_date, pack.effective));
   if (!limit) return;
   const key = { organizationId: org.id, policyId: pack.id, capId: cap.id };
   await ensureCapUsage(trx, key, limit.value);
   try {
-    if (!(await addToCapUsage(trx, key, decision.amountYuan))) throw capExceeded(cap.title);
+    if (!(await addToCapUsage(trx, key, amount))) throw capExceeded(cap.title);
   } catch (e) {
     if (isCheckViolation(e)) throw capExceeded(cap.title);
     throw e;

@@ -90,6 +90,8 @@ export function awardTotalsByCounty(
       eb.fn.sum<number>("awards.amount").as("amount"),
     ])
     .where("awards.state", "in", ["reserved", "paid"])
+    // The city's awards: a county's supporting awards (四（三）) are its own money.
+    .where("awards.supporting", "=", 0)
     .where("awards.awarded_on", ">=", from)
     .where("awards.awarded_on", "<=", to)
     .groupBy("applications.county");

@@ -52,7 +52,6 @@ export function listAwardRows(db: DB | Tx, f: AwardFilter) {
       "organizations.name as organization_name",
       "organizations.uscc as uscc",
       "organizations.county as county",
-      "applications.policy_id as policy_id",
       "payment_batches.id as pending_batch_id",
       "payment_batches.number as pending_batch_number",
     ])
@@ -85,7 +84,7 @@ export function awardPaymentRows(db: DB | Tx, f: { year: number; source: string 
       "awards.clause",
       "awards.awarded_on",
       "awards.state",
-      "applications.policy_id",
+      "awards.policy_id",
     ])
     .where("awards.year", "=", f.year)
     .where("awards.source", "=", f.source)
@@ -103,6 +102,15 @@ export function findGrant(db: DB | Tx, applicationId: string) {
 
 export function deleteGrant(trx: Tx, applicationId: string) {
   return trx.deleteFrom("grants").where("application_id", "=", applicationId).execute();
+}
+
+/** What the case's county supporting packs granted (四（三）), deleted with the city's grant. */
+export function deleteSupplementGrants(trx: Tx, applicationId: string) {
+  return trx
+    .deleteFrom("supplement_grants")
+    .where("application_id", "=", applicationId)
+    .returningAll()
+    .execute();
 }
 
 /** Gives a grant's amount back to the organization's use of a cap. */

@@ -21,10 +21,37 @@ export type AwardOutcome =
     }
   | { readonly kind: "waiting_budget"; readonly message: string };
 
+/** One pack's part of a case: the city's decision, or a county supporting pack's (四（三）). */
+export interface AwardPart {
+  readonly amount: number;
+  /** "city", or anything else for the organization's county. */
+  readonly fundingSource: string;
+  readonly policyId: string;
+  readonly clause: string;
+  readonly supporting: boolean;
+}
+
+/** The city pack's part of a case, as its grant and publicity entry fixed it. */
+export function cityPart(
+  ctx: Context,
+  app: ApplicationTable,
+  amount: number,
+  fundingSource: string,
+): AwardPart {
+  const item = ctx.registry.itemOf(app.policy_id, app.item, app.event_date);
+  return {
+    amount,
+    fundingSource,
+    policyId: app.policy_id ?? "",
+    clause: item?.clause ?? "",
+    supporting: false,
+  };
+}
+
 /**
- * Turns a case that passed publicity into an award, inside the caller's transaction: the amount is
- * reserved on the budget the engine named (the city's fund, or the organization's county) in the
- * year of the award. When it does not fit, the case waits with a message naming the budget, what
+ * Turns one part of a case that passed publicity into an award, inside the caller's transaction:
+ * the amount is reserved on the budget the pack named (the city's fund, or the organization's
+ * county) in the year of the award. When it does not fit, the case waits with a message naming the budget, what
  * remains and what is asked (or, with the setting on, it is reserved on next year's budget).
  * `actor` is the system for the scheduled close, or the official who asked for it.
  */
@@ -33,13 +60,13 @@ export async function awardCase(
   trx: Tx,
   app: ApplicationTable,
   org: OrganizationTable,
-  amount: number,
-  fundingSource: string,
+  part: AwardPart,
   actor: Actor,
 ): Promise<AwardOutcome> {
+  const amount = part.amount;
   const at = instant(ctx);
   const today = beijingToday(ctx);
-  const source = fundingSource === "city" ? "city" : org.county;
+  const source = part.fundingSource === "city" ? "city" : org.county;
   const settings = await loadSettings(trx);
   const year = Number(today.slice(0, 4));
   const years = settings["general.queueToNextYear"] ? [year, year + 1] : [year];
@@ -75,7 +102,6 @@ export async function awardCase(
       message: `${tried.join("；")}，不足以支付本项奖励 ${amount} 元，待预算调整后再行奖励`,
     };
   }
-  const item = ctx.registry.itemOf(app.policy_id, app.item, app.event_date);
   const number = `JL-${reservedIn}-${String(await nextCounter(trx, `award_number:${reservedIn}`)).padStart(6, "0")}`;
   await applyTransition(trx, ctx, actor, "award", id, "create", {
     create: {
@@ -84,7 +110,7 @@ export async function awardCase(
       application_id: app.id,
       organization_id: org.id,
       item: app.item,
-      clause: item?.clause ?? "",
+      clause: part.clause,
       amount,
       year: reservedIn,
       source,
@@ -94,9 +120,18 @@ export async function awardCase(
       created_at: at,
       // The account finance verified for the organization, fixed now (null until one is).
       bank_account_id: await verifiedAccountOf(trx, org.id),
+      policy_id: part.policyId,
+      supporting: part.supporting ? 1 : 0,
     },
     scope: { organizationId: org.id, county: org.county },
-    data: { number, application: app.number, amount, year: reservedIn, source },
+    data: {
+      number,
+      application: app.number,
+      amount,
+      year: reservedIn,
+      source,
+      ...(part.supporting ? { policy: part.policyId } : {}),
+    },
   });
   return { kind: "awarded", awardId: id, number, year: reservedIn, source };
 }

@@ -188,13 +188,16 @@ function simulationText(run: Awaited<ReturnType<typeof simulatePack>>): string {
     ],
     [row("原政策", run.baseline), row(`草稿 ${run.draftPack.id}`, run.draft)],
   );
+  const county = run.county;
   const years = [
     ...new Set([...Object.keys(run.baseline.byYear), ...Object.keys(run.draft.byYear)]),
   ]
     .sort()
-    .map(
-      (y) =>
-        `  ${y} 年市级专项资金：原 ${yuan(run.baseline.byYear[y]?.cityYuan ?? 0)} 元，草稿 ${yuan(run.draft.byYear[y]?.cityYuan ?? 0)} 元（年度预算 ${yuan(run.cityFundBudget)} 元）`,
+    .map((y) =>
+      county
+        ? `  ${y} 年${county.name}财政：原 ${yuan(run.baseline.byYear[y]?.amountYuan ?? 0)} 元，草稿 ${yuan(run.draft.byYear[y]?.amountYuan ?? 0)} 元（${county.budgetByYear[y] === undefined ? "该年未登记预算" : `年度预算 ${yuan(county.budgetByYear[y])} 元`}）`
+        : `  ${y} 年市级专项资金：原 ${yuan(run.baseline.byYear[y]?.cityYuan ?? 0)} 元，草稿 ${yuan(run.draft.byYear[y]?.cityYuan ?? 0)} 元（年度预算 ${yuan(run.cityFundBudget)} 元）`,
     );
-  return `沙盘推演：事件日期 ${range} 的 ${run.claims} 件申报（推演编号 ${run.id}）\n${table}差额：${run.deltaYuan >= 0 ? "+" : ""}${yuan(run.deltaYuan)} 元\n${years.join("\n")}\n`;
+  const whose = county ? `${county.name}组织的、` : "";
+  return `沙盘推演：事件日期 ${range} 的 ${whose}${run.claims} 件申报（推演编号 ${run.id}）\n${table}差额：${run.deltaYuan >= 0 ? "+" : ""}${yuan(run.deltaYuan)} 元\n${years.join("\n")}\n`;
 }

@@ -17,7 +17,9 @@ export function liveAwards(db: DB | Tx, county: string | null) {
       "applications.county",
       "applications.policy_id",
     ])
-    .where("awards.state", "in", LIVE);
+    .where("awards.state", "in", LIVE)
+    // The city programme's awards; a county's supporting awards (四（三）) are in its finance lists.
+    .where("awards.supporting", "=", 0);
   if (county) q = q.where("applications.county", "=", county);
   return q.execute();
 }

@@ -8,6 +8,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
+  sql,
   type Transaction,
 } from "kysely";
 import pg from "pg";
@@ -120,6 +121,32 @@ export async function inTransaction<T>(
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }
+}
+
+/**
+ * Runs `work` inside a savepoint of the caller's transaction and keeps what it wrote only when
+ * `keep` says so; otherwise everything since the savepoint is undone and the transaction goes on.
+ * An error undoes it too, and is thrown on.
+ */
+export async function keepIf<T>(
+  trx: Tx,
+  name: string,
+  work: () => Promise<T>,
+  keep: (result: T) => boolean,
+): Promise<T> {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`savepoint name: ${name}`);
+  await sql.raw(`savepoint ${name}`).execute(trx);
+  let result: T;
+  try {
+    result = await work();
+  } catch (e) {
+    await sql.raw(`rollback to savepoint ${name}`).execute(trx);
+    throw e;
+  }
+  await sql
+    .raw(keep(result) ? `release savepoint ${name}` : `rollback to savepoint ${name}`)
+    .execute(trx);
+  return result;
 }
 
 /** True for a unique-constraint violation on either database. */

@@ -7,6 +7,7 @@ import * as m0003 from "./migrations/0003-programme.ts";
 import * as m0004 from "./migrations/0004-safeguards.ts";
 import * as m0005 from "./migrations/0005-lifecycle.ts";
 import * as m0006 from "./migrations/0006-policy-packs.ts";
+import * as m0007 from "./migrations/0007-county-awards.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -18,6 +19,7 @@ const STEPS: Record<string, Step> = {
   "0004-safeguards": m0004,
   "0005-lifecycle": m0005,
   "0006-policy-packs": m0006,
+  "0007-county-awards": m0007,
 };
 
 class Provider implements MigrationProvider {

@@ -30,6 +30,7 @@ export interface Database {
   record_events: RecordEventTable;
   evidence: EvidenceTable;
   grants: GrantTable;
+  supplement_grants: SupplementGrantTable;
   cap_usage: CapUsageTable;
   counters: CounterTable;
   audit_log: AuditTable;
@@ -268,6 +269,22 @@ export interface GrantTable {
   created_at: string;
 }
 
+/**
+ * What a final approval granted under a county's supporting pack (四（三）), one row per pack,
+ * awarded from the county's budget beside the city's award when the case's publicity ends.
+ */
+export interface SupplementGrantTable {
+  application_id: string;
+  policy_id: string;
+  organization_id: string;
+  item: string;
+  clause: string;
+  amount: number;
+  /** stack (配套) or higher (就高不重复) for a top-up of a city item; null for a county item. */
+  combine: string | null;
+  created_at: string;
+}
+
 /** Cumulative caps per organization, guarded by a CHECK (used <= limit_yuan). */
 export interface CapUsageTable {
   organization_id: string;
@@ -403,6 +420,10 @@ export interface AwardTable {
   bank_account_id: string | null;
   /** Bumped by every change: an edit or a transition read at another version is refused. */
   version: number;
+  /** The pack whose decision it pays: the city's, or a supporting pack of the county (四（三）). */
+  policy_id: string;
+  /** 1 for a county supporting pack's award (paid by the county), 0 for the city pack's. */
+  supporting: number;
 }
 
 export interface PaymentBatchTable {

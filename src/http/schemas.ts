@@ -40,31 +40,45 @@ const traceStepSchema = z.object({
   detail: z.string(),
 });
 
-const supplementEvaluationSchema = z
+const supplementPolicySchema = z.object({
+  id: z.string(),
+  shortTitle: z.string(),
+  jurisdiction: z.string(),
+});
+
+export const supplementDecisionSchema = z
   .object({
-    policy: z.object({ id: z.string(), shortTitle: z.string(), jurisdiction: z.string() }),
-    decisions: z.array(
+    claim: z.string(),
+    item: z.string(),
+    status: z.enum(["granted", "partial", "refused"]),
+    amountYuan: z.number().int().describe("本级财政承担的金额（就高不重复时为补足的差额）"),
+    fundingSource: z.enum(["city", "county"]).nullable(),
+    clause: z.string().nullable(),
+    reasons: z.array(
       z.object({
-        claim: z.string(),
-        item: z.string(),
-        status: z.enum(["granted", "partial", "refused"]),
-        amountYuan: z.number().int().describe("本级财政承担的金额（就高不重复时为补足的差额）"),
-        fundingSource: z.enum(["city", "county"]).nullable(),
-        clause: z.string().nullable(),
-        reasons: z.array(
-          z.object({
-            code: z.enum([...reasonSchema.shape.code.options, "covered_by_city"]),
-            message: z.string(),
-          }),
-        ),
-        policy: z.string().nullable(),
-        combine: z
-          .enum(["stack", "higher"])
-          .nullable()
-          .describe("与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null"),
-        cityAmountYuan: z.number().int().nullable().describe("市级对同一申报核定的金额"),
+        code: z.enum([...reasonSchema.shape.code.options, "covered_by_city"]),
+        message: z.string(),
       }),
     ),
+    policy: z.string().nullable(),
+    combine: z
+      .enum(["stack", "higher"])
+      .nullable()
+      .describe("与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null"),
+    cityAmountYuan: z.number().int().nullable().describe("市级对同一申报核定的金额"),
+  })
+  .meta({ id: "SupplementDecision", description: "县级配套政策对一条申报的核定（四（三））" });
+
+/** A county supporting pack's decision of one case, for the case page. */
+export const caseSupplementSchema = z.object({
+  policy: supplementPolicySchema,
+  decision: supplementDecisionSchema,
+});
+
+const supplementEvaluationSchema = z
+  .object({
+    policy: supplementPolicySchema,
+    decisions: z.array(supplementDecisionSchema),
     totalYuan: z.number().int(),
   })
   .meta({ id: "SupplementEvaluation", description: "县级配套政策对同一组织申报的核定" });

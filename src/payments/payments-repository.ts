@@ -106,7 +106,7 @@ export function batchLines(db: DB | Tx, batchId: string) {
       "awards.item as item",
       "awards.clause as clause",
       "awards.awarded_on as awardedOn",
-      "applications.policy_id as policyId",
+      "awards.policy_id as policyId",
       "organizations.name as organization",
       "organizations.uscc as uscc",
       // The account this line was sent with, as verified then; never the organization's latest.

@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
+import { listBudgetRows } from "../budgets/budgets-repository.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { PolicyRegistry } from "../policy/registry.ts";
-import { type ClaimGroup, type Simulation, Simulator } from "../policy/simulate.ts";
+import {
+  type ClaimGroup,
+  type Simulation,
+  Simulator,
+  supportingDecisions,
+} from "../policy/simulate.ts";
 import type { Claim } from "../policy/types.ts";
 import { loadSettings } from "../settings/settings.ts";
 import { checkPackSource, packRefused } from "./pack-source.ts";
@@ -26,6 +32,12 @@ export interface SimulationRun extends Simulation {
   readonly to: string | null;
   /** The city fund's yearly budget of 四（二） (the setting), beside each year's city total. */
   readonly cityFundBudget: number;
+  /**
+   * For a county's supporting pack (四（三）): the county, whose organizations' claims alone were
+   * tried, and its budget of each year on record (the reference for the county's money); null for
+   * a city pack.
+   */
+  readonly county: { readonly name: string; readonly budgetByYear: Record<string, number> } | null;
 }
 
 /**
@@ -48,17 +60,13 @@ export async function simulatePack(
   const check = await checkPackSource(db, input.source, { alone: true });
   if (!check.pack) throw packRefused(check.problems);
   const draft = check.pack;
-  if (draft.supplement) {
-    // A supporting pack is decided beside the city's, for its county's organizations only, and
-    // weighed against the county's budget: not the city-wide what-if below.
-    throw new AppError(
-      "invalid_field",
-      `《${draft.shortTitle}》是${draft.jurisdiction}的配套政策：其沙盘推演（按本县申报与本县预算）尚未开通，可先校验、对比，并用计算器（include=supplements）试算`,
-      "source",
-    );
-  }
+  // A county's supporting pack is tried on its county's organizations only, beside the city's
+  // decisions of the same claims (as it would be decided), and weighed against its budget.
+  const county = draft.supplement ? draft.jurisdiction : null;
   const organizations = await organizationsOf(db);
-  const simulator = new Simulator(ctx.registry, PolicyRegistry.asIfGoverning(draft));
+  const simulator = county
+    ? new Simulator(ctx.registry, ctx.registry.withSupportingDraft(draft), supportingDecisions)
+    : new Simulator(ctx.registry, PolicyRegistry.asIfGoverning(draft));
   let current: { id: string; group: ClaimGroup & { claims: Claim[] } } | undefined;
   const flush = () => {
     if (current) simulator.add(current.group);
@@ -68,7 +76,7 @@ export async function simulatePack(
     if (current?.id !== r.organizationId) {
       flush();
       const organization = organizations.get(r.organizationId);
-      if (!organization) return;
+      if (!organization || (county && organization.county !== county)) return;
       current = { id: r.organizationId, group: { organization, claims: [] } };
     }
     current.group.claims.push({
@@ -91,6 +99,17 @@ export async function simulatePack(
     from: input.from ?? null,
     to: input.to ?? null,
     cityFundBudget: settings["general.cityFundDefault"],
+    county: county
+      ? {
+          name: county,
+          budgetByYear: Object.fromEntries(
+            (await listBudgetRows(db, { source: county })).map((b) => [
+              String(b.year),
+              Number(b.total),
+            ]),
+          ),
+        }
+      : null,
   };
   await insertSimulation(db, {
     id: run.id,

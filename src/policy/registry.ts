@@ -71,6 +71,15 @@ export class PolicyRegistry {
     return this.supplements.get(county);
   }
 
+  /** A county's supporting pack by id, whichever county it belongs to. */
+  supportingPack(id: string): PolicyPack | undefined {
+    for (const county of this.supplements.values()) {
+      const pack = county.pack(id);
+      if (pack) return pack;
+    }
+    return undefined;
+  }
+
   /** Whether any of the packs (not the supporting ones) has this item. */
   knowsItem(id: string): boolean {
     return this.periods.some((p) => p.pack.items.has(id));
@@ -79,7 +88,21 @@ export class PolicyRegistry {
   /** The supporting packs of each county (四（三）), each county's in a registry of its own. */
   private readonly supplements: ReadonlyMap<string, PolicyRegistry>;
 
-  constructor(all: readonly PolicyPack[], everyDate = false) {
+  /**
+   * This registry with `draft` as its county's only supporting pack, governing every date: a
+   * county's what-if, beside the city's packs as they governed.
+   */
+  withSupportingDraft(draft: PolicyPack): PolicyRegistry {
+    const supplements = new Map(this.supplements);
+    supplements.set(draft.jurisdiction, PolicyRegistry.asIfGoverning(draft));
+    return new PolicyRegistry(this.packs, false, supplements);
+  }
+
+  constructor(
+    all: readonly PolicyPack[],
+    everyDate = false,
+    supplements?: ReadonlyMap<string, PolicyRegistry>,
+  ) {
     // A county's supporting pack governs nothing of the city's: it is decided beside it.
     const packs = all.filter((p) => !p.supplement);
     const byCounty = new Map<string, PolicyPack[]>();
@@ -87,9 +110,9 @@ export class PolicyRegistry {
       if (!p.supplement) continue;
       byCounty.set(p.jurisdiction, [...(byCounty.get(p.jurisdiction) ?? []), p]);
     }
-    this.supplements = new Map(
-      [...byCounty].map(([county, list]) => [county, PolicyRegistry.ofSupplements(list)]),
-    );
+    this.supplements =
+      supplements ??
+      new Map([...byCounty].map(([county, list]) => [county, PolicyRegistry.ofSupplements(list)]));
     if (packs.length === 0) throw new Error("a registry needs at least one pack");
     if (everyDate && packs.length !== 1) throw new Error("only one pack can govern every date");
     const sorted = [...packs].sort((a, b) => (a.effective < b.effective ? -1 : 1));

@@ -1,6 +1,7 @@
 import { evaluate } from "./evaluate.ts";
 import type { PolicyRegistry } from "./registry.ts";
-import type { Claim, Decision, Organization } from "./types.ts";
+import { evaluateSupplements } from "./supplements.ts";
+import type { Claim, Organization } from "./types.ts";
 
 /** One organization's historical claims, in any order (the engine orders them). */
 export interface ClaimGroup {
@@ -33,6 +34,43 @@ export interface Simulation {
   readonly deltaYuan: number;
 }
 
+/** What one claim is granted, and who pays. */
+export interface Granted {
+  readonly claim: Claim;
+  readonly item: string;
+  readonly amountYuan: number;
+  readonly fundingSource: "city" | "county" | null;
+}
+
+/** Which decisions a what-if sums: the city's packs', or a county's supporting packs' (四（三）). */
+export type Decide = (registry: PolicyRegistry, group: ClaimGroup) => Granted[];
+
+/** The decisions of the packs governing the city (the city's money and the counties' shares). */
+export const cityDecisions: Decide = (registry, group) =>
+  evaluate(registry, group.organization, group.claims).decisions.map((d, i) => ({
+    claim: group.claims[i] as Claim,
+    item: d.item,
+    amountYuan: d.amountYuan,
+    fundingSource: d.fundingSource,
+  }));
+
+/**
+ * The decisions of the county's supporting packs, made beside the city's decisions of the same
+ * claims (配套 or 就高不重复): all of it the county's money.
+ */
+export const supportingDecisions: Decide = (registry, group) => {
+  const city = evaluate(registry, group.organization, group.claims);
+  const byId = new Map(group.claims.map((c) => [c.id, c]));
+  return evaluateSupplements(registry, group.organization, group.claims, city).flatMap((e) =>
+    e.decisions.map((d) => ({
+      claim: byId.get(d.claim) as Claim,
+      item: d.item,
+      amountYuan: d.amountYuan,
+      fundingSource: d.fundingSource,
+    })),
+  );
+};
+
 /**
  * The what-if (沙盘): the same historical claims decided twice, under the packs that governed them
  * (`baseline`) and under a draft as if it had governed them all (`draft`, see
@@ -43,8 +81,9 @@ export function simulate(
   baseline: PolicyRegistry,
   draft: PolicyRegistry,
   groups: readonly ClaimGroup[],
+  decide: Decide = cityDecisions,
 ): Simulation {
-  const simulator = new Simulator(baseline, draft);
+  const simulator = new Simulator(baseline, draft, decide);
   for (const group of groups) simulator.add(group);
   return simulator.result();
 }
@@ -58,12 +97,13 @@ export class Simulator {
   constructor(
     private readonly baseline: PolicyRegistry,
     private readonly draft: PolicyRegistry,
+    private readonly decide: Decide = cityDecisions,
   ) {}
 
   add(group: ClaimGroup): void {
     this.claims += group.claims.length;
-    this.before.add(group, evaluate(this.baseline, group.organization, group.claims).decisions);
-    this.after.add(group, evaluate(this.draft, group.organization, group.claims).decisions);
+    this.before.add(group, this.decide(this.baseline, group));
+    this.after.add(group, this.decide(this.draft, group));
   }
 
   result(): Simulation {
@@ -81,10 +121,9 @@ class Summer {
   private readonly bySource = { city: 0, county: 0 };
   private readonly byYear: Record<string, Tally & { cityYuan: number }> = {};
 
-  add(group: ClaimGroup, decisions: readonly Decision[]): void {
+  add(group: ClaimGroup, decisions: readonly Granted[]): void {
     const county = group.organization.county;
-    for (let i = 0; i < decisions.length; i++) {
-      const d = decisions[i] as Decision;
+    for (const d of decisions) {
       if (d.amountYuan <= 0) continue;
       const amount = d.amountYuan;
       this.totalYuan += amount;
@@ -94,7 +133,7 @@ class Summer {
       const city = d.fundingSource === "city";
       if (city) this.bySource.city += amount;
       else this.bySource.county += amount;
-      const year = submissionYear((group.claims[i] as Claim).submittedAt);
+      const year = submissionYear(d.claim.submittedAt);
       let y = this.byYear[year];
       if (!y) {
         y = { count: 0, amountYuan: 0, cityYuan: 0 };

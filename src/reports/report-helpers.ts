@@ -16,7 +16,10 @@ export function itemOf(
   policyId: string | null,
   id: string,
 ): PolicyItem | undefined {
-  return policyId ? ctx.registry.pack(policyId)?.items.get(id) : undefined;
+  if (!policyId) return undefined;
+  // A county's supporting award (四（三）) names its county's pack.
+  const pack = ctx.registry.pack(policyId) ?? ctx.registry.supportingPack(policyId);
+  return pack?.items.get(id);
 }
 
 /** Item ids in catalog order: 1.2.a before 1.10.a. */

@@ -29,7 +29,7 @@ export function awardRows(db: DB | Tx, f: AwardFilter) {
       "awards.state",
       "awards.awarded_on",
       "awards.paid_on",
-      "applications.policy_id",
+      "awards.policy_id",
       "organizations.name",
       "organizations.uscc",
       "organizations.county",

@@ -127,6 +127,7 @@ export function liveAwardsOfItems(db: DB | Tx, policyId: string, items: readonly
     ])
     .where("awards.item", "in", [...items])
     .where("awards.state", "in", ["reserved", "paid"])
+    .where("awards.supporting", "=", 0)
     .where("applications.policy_id", "=", policyId)
     .execute();
 }

@@ -7,12 +7,14 @@ import { axe } from "./checks.ts";
 import {
   type Cast,
   caseInPublicity,
+  fileCase,
   Harness,
   inputOf,
   PASSWORD,
   pickTyped,
   seedCast,
   shoot,
+  stepsTo,
   typeDate,
   USERS,
 } from "./fixtures.ts";
@@ -171,6 +173,36 @@ describe("policy succession in the web", () => {
         .textContent()) ?? "";
     expect(total).toContain("其中县级配套 50,000 元");
     expect((await axe(page, "calculator supplement", { withoutFrame: true })).blocking).toEqual([]);
+  });
+
+  it("shows the county's decision beside the city's on the case page, to the city's reviewer", async () => {
+    // 温岭市's pack is in force from the test above: its 2.1.c makes up 150,000 (就高不重复).
+    const filed = await fileCase(
+      h.ctx,
+      cast,
+      USERS.entWenling,
+      { item: "2.1.c", subject: "DB33/T 0002-2024 第一起草单位", eventDate: "2024-06-01" },
+      stepsTo(USERS.entWenling, "city_review"),
+    );
+    const page = await h.as(USERS.city);
+    await page.goto(`${h.url}/review/${filed.id}`);
+    const line = page.getByTestId("engine-supplements");
+    await line.waitFor();
+    const text = (await line.textContent()) ?? "";
+    expect(text).toContain("温岭市配套");
+    expect(text).toContain("50,000 元，由温岭市财政承担");
+    expect(text).toContain("补足差额");
+    expect(await page.getByTestId("engine-decision").textContent()).toContain("100,000");
+    await shoot(page, "review-case-supplement", line);
+    // Approving names the county's part with the city's.
+    await page.getByTestId("action-approve").click();
+    const dialog = page.getByTestId("action-confirm-dialog");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      "政策引擎当前核定 100,000 元，另温岭市配套 50,000 元（由温岭市财政承担）",
+    );
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
   });
 
   it("has no serious accessibility fault, at desk and on a phone", async () => {

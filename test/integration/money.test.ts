@@ -258,6 +258,7 @@ describe.each(DIALECTS)("money: publicity, awards, budgets and payments (%s)", (
             "applicationId",
             "clause",
             "county",
+            "countyAmount",
             "item",
             "itemTitle",
             "number",

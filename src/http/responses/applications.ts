@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { STATES } from "../../applications/states.ts";
 import { MACHINES, type RecordKind } from "../../lifecycle/machines.ts";
-import { calculateResponseSchema } from "../schemas.ts";
+import { calculateResponseSchema, caseSupplementSchema } from "../schemas.ts";
 
 /** What the application routes answer (src/http/routes/applications.ts). */
 
@@ -23,6 +23,19 @@ export const engineDecisionSchema = contractDecision
   .meta({
     id: "EngineDecision",
     description: "政策引擎对一条申报的决定：状态、金额、资金来源、条款、理由及核查过程",
+  });
+
+export const casePreviewSchema = engineDecisionSchema
+  .extend({
+    supplements: z
+      .array(caseSupplementSchema)
+      .describe(
+        "所在县（市、区）配套政策（四（三））对本申报的核定，每个政策一项；县里没有配套政策或其不含本项目时为空",
+      ),
+  })
+  .meta({
+    id: "CasePreview",
+    description: "政策引擎现在对本申报的决定（市级），及所在县配套政策的决定",
   });
 
 export const applicationSchema = z

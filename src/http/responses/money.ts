@@ -35,6 +35,9 @@ export const publicCaseEntrySchema = z
     organization: z.string().describe("组织名称"),
     county: z.string(),
     amount: yuan.describe("拟奖励金额（元）"),
+    countyAmount: yuan.describe(
+      "所在县（市、区）配套政策（四（三））另行奖励的金额（元），由该县财政承担；无则为 0",
+    ),
     outcome: z
       .enum(ENTRY_STATES)
       .exclude(["listed"])

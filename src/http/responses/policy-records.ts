@@ -128,6 +128,17 @@ export const simulationSchema = z
     from: z.string().nullable(),
     to: z.string().nullable(),
     cityFundBudget: z.number().int().describe("市级专项资金年度预算（四（二），系统设置）"),
+    county: z
+      .object({
+        name: z.string(),
+        budgetByYear: z
+          .record(z.string(), z.number().int())
+          .describe("该县（市、区）各年度预算总额（已登记的年度）"),
+      })
+      .nullable()
+      .describe(
+        "县级配套政策（四（三））的推演：只含该县组织的申报，金额均为该县承担，以该县预算为参照；市级政策为 null",
+      ),
   })
   .meta({ id: "PolicySimulation", description: "沙盘推演结果" });
 

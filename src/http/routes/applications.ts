@@ -26,7 +26,7 @@ import {
   applicationListSchema,
   applicationSchema,
   applicationStepResultSchema,
-  engineDecisionSchema,
+  casePreviewSchema,
   evidenceSchema,
 } from "../responses/applications.ts";
 import { errors, fileContent, RECORD_CHANGE, SIGNED_IN } from "../schemas.ts";
@@ -137,7 +137,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           tags,
           summary: "政策引擎预估（不保存）",
           params: idParams,
-          response: { 200: engineDecisionSchema, ...errors(...SIGNED_IN, 404) },
+          response: { 200: casePreviewSchema, ...errors(...SIGNED_IN, 404) },
         },
       },
       async (request) => previewApplication(ctx, actorOf(request), request.params.id),

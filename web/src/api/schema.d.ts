@@ -794,7 +794,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EngineDecision"];
+                        "application/json": components["schemas"]["CasePreview"];
                     };
                 };
                 /** @description Default Response */
@@ -11302,6 +11302,84 @@ export interface components {
             /** @enum {string} */
             state: "upheld" | "dismissed";
         };
+        /** @description 政策引擎现在对本申报的决定（市级），及所在县配套政策的决定 */
+        CasePreview: {
+            amountYuan: number;
+            claim: string;
+            clause: string | null;
+            /** @enum {string|null} */
+            fundingSource: "city" | "county" | null;
+            item: string;
+            /** @description 作出决定的政策编号；没有政策收录该项目或覆盖该日期时为 null */
+            policy: string | null;
+            readonly reasons: {
+                /** @enum {string} */
+                code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached";
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "granted" | "partial" | "refused";
+            /** @description 所在县（市、区）配套政策（四（三））对本申报的核定，每个政策一项；县里没有配套政策或其不含本项目时为空 */
+            supplements: {
+                decision: components["schemas"]["SupplementDecision"];
+                policy: {
+                    id: string;
+                    jurisdiction: string;
+                    shortTitle: string;
+                };
+            }[];
+            /** @description 逐项核查过程 */
+            readonly trace?: {
+                /** @enum {string} */
+                check: "catalog" | "validity" | "conditions" | "payOnce" | "sameProject" | "cap" | "funding";
+                clause: string | null;
+                detail: string;
+                inputs: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                outcome: "pass" | "fail" | "partial" | "skipped";
+            }[];
+        };
+        /** @description 政策引擎现在对本申报的决定（市级），及所在县配套政策的决定 */
+        CasePreviewInput: {
+            amountYuan: number;
+            claim: string;
+            clause: string | null;
+            /** @enum {string|null} */
+            fundingSource: "city" | "county" | null;
+            item: string;
+            /** @description 作出决定的政策编号；没有政策收录该项目或覆盖该日期时为 null */
+            policy: string | null;
+            readonly reasons: {
+                /** @enum {string} */
+                code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached";
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "granted" | "partial" | "refused";
+            /** @description 所在县（市、区）配套政策（四（三））对本申报的核定，每个政策一项；县里没有配套政策或其不含本项目时为空 */
+            supplements: {
+                decision: components["schemas"]["SupplementDecisionInput"];
+                policy: {
+                    id: string;
+                    jurisdiction: string;
+                    shortTitle: string;
+                };
+            }[];
+            /** @description 逐项核查过程 */
+            readonly trace?: {
+                /** @enum {string} */
+                check: "catalog" | "validity" | "conditions" | "payOnce" | "sameProject" | "cap" | "funding";
+                clause: string | null;
+                detail: string;
+                inputs: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                outcome: "pass" | "fail" | "partial" | "skipped";
+            }[];
+        };
         /** @description 新建的奖励公示批次 */
         CasePublicityBatchCreated: {
             /** @description 公示期最后一日（按工作日历计算） */
@@ -12656,6 +12734,14 @@ export interface components {
             cityFundBudget: number;
             /** @description 参与推演的历史申报数 */
             claims: number;
+            /** @description 县级配套政策（四（三））的推演：只含该县组织的申报，金额均为该县承担，以该县预算为参照；市级政策为 null */
+            county: {
+                /** @description 该县（市、区）各年度预算总额（已登记的年度） */
+                budgetByYear: {
+                    [key: string]: number;
+                };
+                name: string;
+            } | null;
             /** @description 草稿合计减原合计（元） */
             deltaYuan: number;
             /** @description 按草稿政策核定（视同草稿当时施行） */
@@ -12678,6 +12764,14 @@ export interface components {
             cityFundBudget: number;
             /** @description 参与推演的历史申报数 */
             claims: number;
+            /** @description 县级配套政策（四（三））的推演：只含该县组织的申报，金额均为该县承担，以该县预算为参照；市级政策为 null */
+            county: {
+                /** @description 该县（市、区）各年度预算总额（已登记的年度） */
+                budgetByYear: {
+                    [key: string]: number;
+                };
+                name: string;
+            } | null;
             /** @description 草稿合计减原合计（元） */
             deltaYuan: number;
             /** @description 按草稿政策核定（视同草稿当时施行） */
@@ -13558,6 +13652,8 @@ export interface components {
             /** @description 政策条款 */
             clause: string | null;
             county: string;
+            /** @description 所在县（市、区）配套政策（四（三））另行奖励的金额（元），由该县财政承担；无则为 0 */
+            countyAmount: number;
             /** @description 政策条目编号 */
             item: string;
             /** @description 政策条目名称（按申报所依政策） */
@@ -13580,6 +13676,8 @@ export interface components {
             /** @description 政策条款 */
             clause: string | null;
             county: string;
+            /** @description 所在县（市、区）配套政策（四（三））另行奖励的金额（元），由该县财政承担；无则为 0 */
+            countyAmount: number;
             /** @description 政策条目编号 */
             item: string;
             /** @description 政策条目名称（按申报所依政策） */
@@ -14018,32 +14116,59 @@ export interface components {
             granted: number;
             totalYuan: number;
         };
+        /** @description 县级配套政策对一条申报的核定（四（三）） */
+        SupplementDecision: {
+            /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
+            amountYuan: number;
+            /** @description 市级对同一申报核定的金额 */
+            cityAmountYuan: number | null;
+            claim: string;
+            clause: string | null;
+            /**
+             * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
+             * @enum {string|null}
+             */
+            combine: "stack" | "higher" | null;
+            /** @enum {string|null} */
+            fundingSource: "city" | "county" | null;
+            item: string;
+            policy: string | null;
+            reasons: {
+                /** @enum {string} */
+                code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "granted" | "partial" | "refused";
+        };
+        /** @description 县级配套政策对一条申报的核定（四（三）） */
+        SupplementDecisionInput: {
+            /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
+            amountYuan: number;
+            /** @description 市级对同一申报核定的金额 */
+            cityAmountYuan: number | null;
+            claim: string;
+            clause: string | null;
+            /**
+             * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
+             * @enum {string|null}
+             */
+            combine: "stack" | "higher" | null;
+            /** @enum {string|null} */
+            fundingSource: "city" | "county" | null;
+            item: string;
+            policy: string | null;
+            reasons: {
+                /** @enum {string} */
+                code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "granted" | "partial" | "refused";
+        };
         /** @description 县级配套政策对同一组织申报的核定 */
         SupplementEvaluation: {
-            decisions: {
-                /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
-                amountYuan: number;
-                /** @description 市级对同一申报核定的金额 */
-                cityAmountYuan: number | null;
-                claim: string;
-                clause: string | null;
-                /**
-                 * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
-                 * @enum {string|null}
-                 */
-                combine: "stack" | "higher" | null;
-                /** @enum {string|null} */
-                fundingSource: "city" | "county" | null;
-                item: string;
-                policy: string | null;
-                reasons: {
-                    /** @enum {string} */
-                    code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
-                    message: string;
-                }[];
-                /** @enum {string} */
-                status: "granted" | "partial" | "refused";
-            }[];
+            decisions: components["schemas"]["SupplementDecision"][];
             policy: {
                 id: string;
                 jurisdiction: string;
@@ -14053,30 +14178,7 @@ export interface components {
         };
         /** @description 县级配套政策对同一组织申报的核定 */
         SupplementEvaluationInput: {
-            decisions: {
-                /** @description 本级财政承担的金额（就高不重复时为补足的差额） */
-                amountYuan: number;
-                /** @description 市级对同一申报核定的金额 */
-                cityAmountYuan: number | null;
-                claim: string;
-                clause: string | null;
-                /**
-                 * @description 与市级同一项目的关系：stack 叠加，higher 就高不重复；本级自有项目为 null
-                 * @enum {string|null}
-                 */
-                combine: "stack" | "higher" | null;
-                /** @enum {string|null} */
-                fundingSource: "city" | "county" | null;
-                item: string;
-                policy: string | null;
-                reasons: {
-                    /** @enum {string} */
-                    code: "unknown_item" | "not_fixed_reward" | "outside_validity" | "condition_not_met" | "already_granted" | "same_project" | "cap_reached" | "covered_by_city";
-                    message: string;
-                }[];
-                /** @enum {string} */
-                status: "granted" | "partial" | "refused";
-            }[];
+            decisions: components["schemas"]["SupplementDecisionInput"][];
             policy: {
                 id: string;
                 jurisdiction: string;

@@ -15,15 +15,16 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { EDITABLE_STATES, type State, TRANSITIONS } from "../../../../src/applications/states.ts";
 import { $api, fetchClient, ifMatch, refetchAll } from "../../api/client.ts";
+import type { Schema } from "../../api/types.ts";
 import { isStaleVersion } from "../../api.ts";
 import { QueryView, StateTag, showApiError, usePageTitle } from "../../components/common.tsx";
+import { SupplementLines } from "../../components/supplement-lines.tsx";
 import {
   type ApplicationDetail,
   CaseDescriptions,
   type Catalog,
   ClaimFields,
   type ClaimFormValues,
-  type Decision,
   DecisionView,
   deleteEvidence,
   EventTimeline,
@@ -82,7 +83,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
   const item = catalog.byId.get(itemId);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Decision | null>(null);
+  const [preview, setPreview] = useState<Schema<"CasePreview"> | null>(null);
   const evidence = detail.evidence;
   // The version the next save names: the one loaded, then the one each save returns (a preview
   // or a submit may follow a save without reloading the page).
@@ -368,6 +369,9 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
               <Typography.Paragraph type="secondary">
                 尚未核定。点击“政策引擎预估”查看按当前信息可获得的奖励。
               </Typography.Paragraph>
+            )}
+            {preview && (
+              <SupplementLines lines={preview.supplements} testId="preview-supplements" />
             )}
             {!editable && !ENDED.includes(app.state) && (
               <Button

@@ -347,8 +347,12 @@ function WhatIf({ source }: { source: string }) {
             type={run.deltaYuan > 0 ? "warning" : "info"}
             showIcon
             style={{ marginBottom: 16 }}
-            message={`${run.claims} 件申报：原政策 ${yuan(run.baseline.totalYuan)}，草稿 ${yuan(run.draft.totalYuan)}，差额 ${run.deltaYuan >= 0 ? "+" : ""}${yuan(run.deltaYuan)}`}
-            description={`市级承担：原 ${yuan(run.baseline.bySource.city)} → 草稿 ${yuan(run.draft.bySource.city)}；县级承担：原 ${yuan(run.baseline.bySource.county)} → 草稿 ${yuan(run.draft.bySource.county)}`}
+            message={`${run.county ? `${run.county.name}组织的 ` : ""}${run.claims} 件申报：原政策 ${yuan(run.baseline.totalYuan)}，草稿 ${yuan(run.draft.totalYuan)}，差额 ${run.deltaYuan >= 0 ? "+" : ""}${yuan(run.deltaYuan)}`}
+            description={
+              run.county
+                ? `县级配套政策（四（三））：只推演${run.county.name}组织的申报，与市级对同一申报的核定并行（叠加或就高不重复），金额全部由${run.county.name}财政承担，以其各年度预算为参照。`
+                : `市级承担：原 ${yuan(run.baseline.bySource.city)} → 草稿 ${yuan(run.draft.bySource.city)}；县级承担：原 ${yuan(run.baseline.bySource.county)} → 草稿 ${yuan(run.draft.bySource.county)}`
+            }
           />
           <Suspense fallback={null}>
             <SimulationCharts run={run} />

@@ -29,7 +29,10 @@ function bars(title: string, keys: string[], before: Tallies, after: Tallies): C
   };
 }
 
-/** The what-if in charts: by county, by item, and the city fund's year against its budget. */
+/**
+ * The what-if in charts: by county, by item, and the year's money against its budget (the city
+ * fund's, or for a county's supporting pack the county's).
+ */
 export function SimulationCharts({ run }: { run: Simulation }) {
   const counties = COUNTIES.filter((c) => run.baseline.byCounty[c] || run.draft.byCounty[c]);
   const items = [
@@ -71,6 +74,36 @@ export function SimulationCharts({ run }: { run: Simulation }) {
       },
     ],
   };
+  const county = run.county;
+  // A county's supporting pack: all of its money is the county's, against the county's budget of
+  // each year on record.
+  const countyByYear: ChartOption | null = county && {
+    title: { text: `${county.name}财政（按申报年度）`, left: 0, textStyle: { fontSize: 14 } },
+    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => `${v ?? "—"} 万元` },
+    legend: { data: ["原政策", "草稿", "年度预算"], top: 0, right: 0 },
+    grid: { left: 56, right: 16, top: 64, bottom: 32 },
+    xAxis: { type: "category", data: years },
+    yAxis: { type: "value", name: "万元" },
+    series: [
+      {
+        name: "原政策",
+        type: "bar",
+        data: years.map((y) => wan(run.baseline.byYear[y]?.amountYuan ?? 0)),
+      },
+      {
+        name: "草稿",
+        type: "bar",
+        data: years.map((y) => wan(run.draft.byYear[y]?.amountYuan ?? 0)),
+      },
+      {
+        name: "年度预算",
+        type: "line",
+        data: years.map((y) =>
+          county.budgetByYear[y] === undefined ? null : wan(county.budgetByYear[y]),
+        ),
+      },
+    ],
+  };
   return (
     <Row gutter={[16, 16]} data-testid="whatif-charts">
       <Col xs={24} lg={12}>
@@ -80,7 +113,11 @@ export function SimulationCharts({ run }: { run: Simulation }) {
         />
       </Col>
       <Col xs={24} lg={12}>
-        <Chart option={cityByYear} testId="whatif-city-fund" />
+        {countyByYear ? (
+          <Chart option={countyByYear} testId="whatif-county-fund" />
+        ) : (
+          <Chart option={cityByYear} testId="whatif-city-fund" />
+        )}
       </Col>
       <Col xs={24}>
         <Chart

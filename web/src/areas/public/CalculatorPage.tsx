@@ -21,6 +21,7 @@ import { $api } from "../../api/client.ts";
 import type { Answer, Body } from "../../api/types.ts";
 import { QueryView, showApiError, yuan } from "../../components/common.tsx";
 import { PolicyNotice } from "../../components/policy-notice.tsx";
+import { SupplementLines } from "../../components/supplement-lines.tsx";
 import { type CatalogItem, DecisionView, TraceList, useCatalog } from "../enterprise/kit.tsx";
 import { PublicHeading } from "./heading.tsx";
 
@@ -122,37 +123,6 @@ function FactInputs({ item, index }: { item: CatalogItem | undefined; index: num
   );
 }
 
-/**
- * What the county's supporting packs (四（三）) decide for the same claim, beside the city's: paid
- * by the county, stacked on the city's amount or making up the difference (就高不重复).
- */
-function SupplementLines({ result, claim }: { result: Result; claim: string }) {
-  const lines = (result.supplements ?? []).flatMap((s) =>
-    s.decisions.filter((d) => d.claim === claim).map((d) => ({ pack: s.policy, d })),
-  );
-  if (lines.length === 0) return null;
-  return (
-    <div style={{ marginTop: 8 }} data-testid={`calc-supplement-${claim}`}>
-      {lines.map(({ pack, d }) => (
-        <Alert
-          key={pack.id}
-          type={d.amountYuan > 0 ? "success" : "info"}
-          showIcon
-          style={{ marginTop: 4 }}
-          message={`${pack.jurisdiction}配套（《${pack.shortTitle}》${d.clause ?? ""}）：${
-            d.amountYuan > 0
-              ? `${yuan(d.amountYuan)}，由${pack.jurisdiction}财政承担${d.combine === "stack" ? "，与市级奖励叠加" : ""}`
-              : "不另行奖励"
-          }`}
-          description={
-            d.reasons.length > 0 ? d.reasons.map((r) => r.message).join("；") : undefined
-          }
-        />
-      ))}
-    </div>
-  );
-}
-
 /** The outcome of each claim, one card each (a card reads on a phone as well as at a desk). */
 function Results({
   result,
@@ -197,7 +167,14 @@ function Results({
             testId={`calc-decision-${d.claim}`}
             compact
           />
-          <SupplementLines result={result} claim={d.claim} />
+          <SupplementLines
+            testId={`calc-supplement-${d.claim}`}
+            lines={(result.supplements ?? []).flatMap((s) =>
+              s.decisions
+                .filter((x) => x.claim === d.claim)
+                .map((decision) => ({ policy: s.policy, decision })),
+            )}
+          />
           {d.trace && d.trace.length > 0 && (
             <Collapse
               size="small"

@@ -46,6 +46,8 @@ interface Row {
   clause: string | null;
   rank: number | null;
   amount: number;
+  /** A county supporting pack's part of the case (四（三）); 0 for none and for projects. */
+  countyAmount: number;
   outcome: string;
 }
 
@@ -60,6 +62,7 @@ function caseRow(e: Entry): Row {
     clause: e.clause,
     rank: null,
     amount: e.amount,
+    countyAmount: e.countyAmount,
     outcome: PUBLICITY_ENTRY_MACHINE.stateNames[e.outcome ?? "listed"],
   };
 }
@@ -75,6 +78,7 @@ function projectRow(e: ProjectEntry): Row {
     clause: null,
     rank: e.rank,
     amount: e.amount,
+    countyAmount: 0,
     outcome: PROJECT_PUBLICITY_ENTRY_MACHINE.stateNames[e.outcome ?? "listed"],
   };
 }
@@ -260,7 +264,8 @@ function EntryList({
             }}
           >
             <span>
-              <b>{yuan(r.amount)}</b>（{r.outcome}）
+              <b>{yuan(r.amount)}</b>
+              {r.countyAmount > 0 && `，另县级配套 ${yuan(r.countyAmount)}`}（{r.outcome}）
             </span>
             {open && <ObjectButton row={r} onClick={() => onObject(r)} />}
           </div>
@@ -300,7 +305,16 @@ function EntryTable({
           title: projects ? "拟安排金额" : "金额",
           dataIndex: "amount",
           align: "right",
-          render: (v: number) => yuan(v),
+          render: (v: number, r: Row) => (
+            <>
+              {yuan(v)}
+              {r.countyAmount > 0 && (
+                <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
+                  另县级配套 {yuan(r.countyAmount)}
+                </Typography.Text>
+              )}
+            </>
+          ),
         },
         { title: "结果", dataIndex: "outcome", width: 90 },
         ...(open

@@ -39,6 +39,7 @@ import {
   usePageTitle,
   yuan,
 } from "../../components/common.tsx";
+import { SupplementLines } from "../../components/supplement-lines.tsx";
 import {
   CaseDescriptions,
   type Catalog,
@@ -136,7 +137,16 @@ function CaseBody({
     } catch {
       return;
     }
-    const amount = preview.data ? `政策引擎当前核定 ${yuan(preview.data.amountYuan)}。` : "";
+    const county = (preview.data?.supplements ?? [])
+      .filter((x) => x.decision.amountYuan > 0)
+      .map(
+        (x) =>
+          `另${x.policy.jurisdiction}配套 ${yuan(x.decision.amountYuan)}（由${x.policy.jurisdiction}财政承担）`,
+      )
+      .join("，");
+    const amount = preview.data
+      ? `政策引擎当前核定 ${yuan(preview.data.amountYuan)}${county ? `，${county}` : ""}。`
+      : "";
     modal.confirm({
       title: `确认${actionLabel(action, role)}？`,
       content: (
@@ -322,6 +332,9 @@ function CaseBody({
               <div style={{ textAlign: "center", padding: 24 }}>
                 <Spin />
               </div>
+            )}
+            {preview.data && (
+              <SupplementLines lines={preview.data.supplements} testId="engine-supplements" />
             )}
             {stored.length > 0 && (
               <Collapse
