@@ -4,7 +4,6 @@ import { can, requireAccess, type Scope } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { nextCounter } from "../db/counters.ts";
 import { inTransaction } from "../db/database.ts";
 import type { ApplicationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
@@ -31,6 +30,7 @@ import {
   recordEventsOf,
 } from "./applications-repository.ts";
 import { type CaseSupplement, evaluateCaseParts } from "./evaluate-case.ts";
+import { newCaseRow, nextCaseNumber } from "./new-case.ts";
 import {
   type ApplicationView,
   type EventView,
@@ -94,34 +94,18 @@ export async function createApplication(
     const org = await lockOrganization(trx, ctx.database.dialect, organizationId as string);
     if (!org) throw new AppError("not_found", "组织不存在", "organizationId");
     await refuseIfExcluded(trx, org.id, beijingToday(ctx));
-    const year = Number(beijingToday(ctx).slice(0, 4));
-    const seq = await nextCounter(trx, `application_number:${year}`);
+    const number = await nextCaseNumber(trx, ctx);
     const {
       state: _state,
       version: _version,
       ...created
-    }: ApplicationTable = {
+    } = newCaseRow(org, input, {
       id,
-      number: `QI-${year}-${String(seq).padStart(6, "0")}`,
-      organization_id: org.id,
-      county: org.county,
-      item: input.item,
-      subject: input.subject,
-      project: input.project,
-      event_date: input.eventDate,
-      facts: JSON.stringify(input.facts),
+      number,
       state: "draft",
-      submitted_at: null,
-      submission_seq: null,
-      policy_id: null,
-      expected_amount: null,
-      funding_source: null,
-      last_comment: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    };
+      createdBy: actor.userId,
+      at: now,
+    });
     await applyTransition(trx, ctx, actor, "application", id, "create", {
       create: created,
       scope: { organizationId: org.id, county: org.county },

@@ -3,6 +3,7 @@ import { type Machine, step } from "../lifecycle/machine.ts";
 
 /** The life of an application (申报) and who moves it. */
 export const STATES = [
+  "offered",
   "draft",
   "submitted",
   "county_review",
@@ -13,10 +14,12 @@ export const STATES = [
   "returned",
   "rejected",
   "withdrawn",
+  "expired",
 ] as const;
 export type State = (typeof STATES)[number];
 
 export const STATE_NAMES: Record<State, string> = {
+  offered: "待确认",
   draft: "草稿",
   submitted: "已提交",
   county_review: "县级初审中",
@@ -27,9 +30,19 @@ export const STATE_NAMES: Record<State, string> = {
   returned: "退回补正",
   rejected: "不予通过",
   withdrawn: "已撤回",
+  expired: "已过期",
 };
 
-export const ACTIONS = ["submit", "withdraw", "accept", "approve", "return", "reject"] as const;
+export const ACTIONS = [
+  "submit",
+  "withdraw",
+  "accept",
+  "approve",
+  "return",
+  "reject",
+  "confirm",
+  "decline",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ACTION_NAMES: Record<Action, string> = {
@@ -39,6 +52,8 @@ export const ACTION_NAMES: Record<Action, string> = {
   approve: "审核通过",
   return: "退回补正",
   reject: "不予通过",
+  confirm: "确认申领",
+  decline: "放弃",
 };
 
 export interface Transition {
@@ -80,6 +95,10 @@ const withComment = { decision: true, commentRequired: true };
 
 /** Every allowed transition; anything else is refused. */
 export const TRANSITIONS: readonly Transition[] = [
+  // 免申即享: the enterprise confirms an offer made from an official roster (it enters county
+  // review like any submitted case; the engine must still grant it), or declines it.
+  t("confirm", "offered", "submitted", "application.submit", { needsGrant: true }),
+  t("decline", "offered", "withdrawn", "application.withdraw"),
   t("submit", "draft", "submitted", "application.submit"),
   // A case returned for correction keeps its first submission time.
   t("submit", "returned", "submitted", "application.submit"),
@@ -124,7 +143,15 @@ export const LIVE_STATES: readonly State[] = [
  * the one writer: publicity puts it on a list, the close awards it, an upheld objection or a
  * reversed award ends it.
  */
-export const LATER_ACTIONS = ["create", "publish", "award", "uphold", "revoke"] as const;
+export const LATER_ACTIONS = [
+  "create",
+  "offer",
+  "expire",
+  "publish",
+  "award",
+  "uphold",
+  "revoke",
+] as const;
 export type LaterAction = (typeof LATER_ACTIONS)[number];
 
 export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAction> = {
@@ -135,6 +162,8 @@ export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAc
   actionNames: {
     ...ACTION_NAMES,
     create: "创建草稿",
+    offer: "按名单生成待确认奖励",
+    expire: "逾期未确认",
     publish: "列入公示",
     award: "公示期满奖励",
     uphold: "公示异议成立",
@@ -142,6 +171,8 @@ export const APPLICATION_MACHINE: Machine<"application", State, Action | LaterAc
   },
   transitions: [
     step("create", null, "draft", "application.create"),
+    step("offer", null, "offered", "roster.import", { system: true }),
+    step("expire", "offered", "expired", "roster.import", { system: true }),
     ...TRANSITIONS.map((tr) =>
       step<State, Action | LaterAction>(tr.action, tr.from, tr.to, tr.permission, {
         commentRequired: tr.commentRequired,

@@ -103,12 +103,14 @@ export async function transitionApplication(
         },
       );
     }
-    if (action === "submit") await refuseIfExcluded(trx, org.id, beijingToday(ctx));
+    if (action === "submit" || action === "confirm")
+      await refuseIfExcluded(trx, org.id, beijingToday(ctx));
 
     const now = instant(ctx);
     const patch: Partial<ApplicationTable> = { updated_at: now };
-    if (action === "submit" && row.submitted_at === null) {
-      // First submission fixes "first applied" (五、附则); a returned case keeps it.
+    if ((action === "submit" || action === "confirm") && row.submitted_at === null) {
+      // First submission fixes "first applied" (五、附则); a returned case keeps it. An offer
+      // (免申即享) is first applied when the enterprise confirms it: confirming is its application.
       const ms = await nextSubmissionMillis(trx, ctx.database.dialect, ctx.now().getTime());
       patch.submitted_at = new Date(ms).toISOString();
       patch.submission_seq = ms;

@@ -94,6 +94,8 @@ const PERMISSION_NAMES: Record<Permission, string> = {
   "report.personal": "导出含个人信息的报表",
   "policy.read": "查看政策",
   "policy.manage": "管理政策",
+  "roster.read": "查看名单导入",
+  "roster.import": "导入名单（免申即享）",
 };
 
 /** A state change is named by its record and its step: "申报：审核通过". */

@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   "report.personal",
   "policy.read",
   "policy.manage",
+  "roster.read",
+  "roster.import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -213,6 +215,14 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       return actor.role === "city_official"
         ? (scope.county ?? null) === null
         : actor.role === "county_official" && inCounty;
+    case "roster.read":
+      // The imports and their rows: the city's officials all; a county's officials their
+      // county's rows (the unregistered organizations to invite among them).
+      return official && inOfficialScope;
+    case "roster.import":
+      // 免申即享 is the city's: its officials match the official rosters to registered
+      // organizations and make the offers (the system also acts under it when offers expire).
+      return actor.role === "city_official" || actor.as === "system";
   }
 }
 

@@ -84,7 +84,7 @@ program
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ policy: policySummary(pack), items }, null, 2)}\n`);
     } else if (opts.markdown) {
-      process.stdout.write(catalogMarkdown(policySummary(pack), items));
+      process.stdout.write(catalogMarkdown(policySummary(pack), items, pack.rosters));
     } else {
       const rows = items.map((i) => [
         i.id,
@@ -171,6 +171,10 @@ const GROUPS: readonly {
   {
     commands: ["policy"],
     load: async () => (await import("./policy-commands.ts")).registerPolicyCommands,
+  },
+  {
+    commands: ["roster"],
+    load: async () => (await import("./roster-commands.ts")).registerRosterCommands,
   },
 ];
 const asked = process.argv[2];

@@ -136,7 +136,7 @@ export function registerPolicyCommands(program: Command): void {
         return;
       }
       process.stdout.write(
-        renderTable(
+        `${renderTable(
           [
             { header: "政策" },
             { header: "版本", align: "right" },
@@ -155,7 +155,7 @@ export function registerPolicyCommands(program: Command): void {
             p.expires,
             p.governs ? `${p.governs.start} 至 ${p.governs.end}` : "—",
           ]),
-        ),
+        )}\n`,
       );
     });
 }

@@ -8,6 +8,7 @@ import * as m0004 from "./migrations/0004-safeguards.ts";
 import * as m0005 from "./migrations/0005-lifecycle.ts";
 import * as m0006 from "./migrations/0006-policy-packs.ts";
 import * as m0007 from "./migrations/0007-county-awards.ts";
+import * as m0008 from "./migrations/0008-rosters.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -20,6 +21,7 @@ const STEPS: Record<string, Step> = {
   "0005-lifecycle": m0005,
   "0006-policy-packs": m0006,
   "0007-county-awards": m0007,
+  "0008-rosters": m0008,
 };
 
 class Provider implements MigrationProvider {

@@ -31,6 +31,8 @@ export interface Database {
   evidence: EvidenceTable;
   grants: GrantTable;
   supplement_grants: SupplementGrantTable;
+  roster_imports: RosterImportTable;
+  roster_rows: RosterRowTable;
   cap_usage: CapUsageTable;
   counters: CounterTable;
   audit_log: AuditTable;
@@ -714,5 +716,57 @@ export interface PolicySimulationTable {
   /** The whole result (JSON). */
   result: string;
   created_by: string;
+  created_at: string;
+}
+
+/** An imported roster (免申即享): the file, who imported it, and what its rows came to. */
+export interface RosterImportTable {
+  id: string;
+  /** MD-2026-0001 */
+  number: string;
+  kind: string;
+  policy_id: string;
+  filename: string;
+  sha256: string;
+  size: number;
+  format: string;
+  encoding: string | null;
+  rows: number;
+  matched: number;
+  needs_review: number;
+  unmatched: number;
+  invalid: number;
+  duplicates: number;
+  offers: number;
+  refused: number;
+  imported_by: string;
+  created_at: string;
+}
+
+/** One row of an imported roster, its outcome and, for a matched row, the engine's decision. */
+export interface RosterRowTable {
+  id: string;
+  import_id: string;
+  row: number;
+  /** matched, needs_review, unmatched, invalid, duplicate */
+  outcome: string;
+  organization_id: string | null;
+  uscc: string | null;
+  name: string | null;
+  county: string | null;
+  item: string | null;
+  subject: string | null;
+  event_date: string | null;
+  facts: string | null;
+  /** Item and subject as pay-once compares them; one matched row per key. */
+  key: string | null;
+  /** The row as read, by header (JSON). */
+  cells: string;
+  column_name: string | null;
+  message: string | null;
+  /** offered or refused, for a matched row. */
+  decision: string | null;
+  reason: string | null;
+  application_id: string | null;
   created_at: string;
 }

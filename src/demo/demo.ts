@@ -25,6 +25,7 @@ import { recordRelation } from "../users/relations.ts";
 import type { User } from "../users/users-repository.ts";
 import { DEMO_PNG, demoPdf } from "./demo-files.ts";
 import { fillProgramme } from "./demo-programme.ts";
+import { fillRosters } from "./demo-rosters.ts";
 
 /** The password of every demo account (long enough for the default policy, not a common one). */
 export const DEMO_PASSWORD = "Taizhou-Demo-2025";
@@ -271,6 +272,7 @@ export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
   schedule.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const action of schedule) await action.run({ ...ctx, now: () => action.at });
   await fillMoney(ctx, city);
+  await fillRosters(ctx, city, enterprises);
   // Experts of the public-project panel; one works for an enterprise that will propose.
   const experts = [
     await user("expert-zhang", "张教授（台州学院）", "expert", {

@@ -66,14 +66,7 @@ export function storeFile(ctx: Context, file: UploadedFile, field = "file"): Sto
       "只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）",
       field,
     );
-  const sha256 = createHash("sha256").update(file.data).digest("hex");
-  const path = evidencePath(ctx.dataDir, sha256);
-  if (!existsSync(path)) {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const tmp = `${path}.${randomUUID()}.tmp`;
-    writeFileSync(tmp, file.data, { flag: "wx" });
-    renameSync(tmp, path);
-  }
+  const sha256 = keepImportFile(ctx, file.data);
   // Characters that change how a name reads without being seen are removed before the name is
   // sanitised: control characters (C0, DEL, C1) and format characters, among them the bidi controls
   // (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C: "\u202Egpj.exe" reads "exe.jpg") and
@@ -87,4 +80,21 @@ export function storeFile(ctx: Context, file: UploadedFile, field = "file"): Sto
     mime: type.mime,
     size: file.data.length,
   };
+}
+
+/**
+ * Writes bytes to the store under their content hash (once); returns the hash. Evidence comes
+ * through storeFile, which checks its type first; an official's import file (a roster, already
+ * read and checked by its importer) is kept as received.
+ */
+export function keepImportFile(ctx: Pick<Context, "dataDir">, data: Uint8Array): string {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const path = evidencePath(ctx.dataDir, sha256);
+  if (!existsSync(path)) {
+    mkdirSync(join(path, ".."), { recursive: true });
+    const tmp = `${path}.${randomUUID()}.tmp`;
+    writeFileSync(tmp, data, { flag: "wx" });
+    renameSync(tmp, path);
+  }
+  return sha256;
 }

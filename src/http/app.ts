@@ -28,6 +28,7 @@ import { policyRoutes } from "./routes/policies.ts";
 import { policyRecordRoutes } from "./routes/policy-records.ts";
 import { projectRoutes } from "./routes/projects.ts";
 import { reportRoutes } from "./routes/reports.ts";
+import { rosterRoutes } from "./routes/rosters.ts";
 import { targetRoutes } from "./routes/targets.ts";
 import { responseSerializer } from "./serializer.ts";
 import { validatorCompiler } from "./validator.ts";
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(context, pkg.version));
   await app.register(policyRoutes(context));
   await app.register(policyRecordRoutes(context));
+  await app.register(rosterRoutes(context));
   await app.register(calculateRoutes(context));
   await app.register(authRoutes(context, options.secureCookies ?? false));
   await app.register(organizationRoutes(context));

@@ -2,6 +2,7 @@ import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
 import { closePublicity } from "../jobs/close-due-publicity.ts";
+import { expireOffers } from "../jobs/expire-offers.ts";
 import { PolicyStore } from "../policies/policy-store.ts";
 import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
@@ -46,13 +47,16 @@ export async function startServer(overrides: { port?: number; host?: string } = 
     );
   }
   await app.listen({ port: overrides.port ?? config.port, host: overrides.host ?? config.host });
-  // Ended publicity periods become awards: at start (catching up after downtime) and every ten
-  // minutes. Each award is its own transaction, so the job is safe to rerun after any crash.
+  // Ended publicity periods become awards, and offers not confirmed in time expire: at start
+  // (catching up after downtime) and every ten minutes. Each award is its own transaction, so the job is safe to rerun after any crash.
   const closeDue = () =>
     policies
       .refresh(database.db)
       .then(() => closePublicity(context))
-      .catch((e: unknown) => app.log.error({ err: e }, "closing publicity failed"));
+      .then(() => expireOffers(context))
+      .catch((e: unknown) =>
+        app.log.error({ err: e }, "scheduled jobs (publicity close, offer expiry) failed"),
+      );
   await closeDue();
   setInterval(closeDue, 10 * 60_000).unref();
 }

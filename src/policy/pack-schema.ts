@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Condition, FactSpec } from "./conditions.ts";
 import type { CivilDate } from "./dates.ts";
 import type { DatedParameter } from "./parameters.ts";
+import { type RosterKind, rosterSchema } from "./roster-schema.ts";
 
 /** How a county's top-up meets the city's decision on the same item: 配套 or 就高不重复. */
 export const COMBINES = ["stack", "higher"] as const;
@@ -365,6 +366,10 @@ export const packSchema = z
       .default([])
       .describe("原文可有多种理解时所采用的理解，列入政策目录"),
     items: z.array(itemSchema).min(1, "至少需要一个奖励项目").describe("奖励项目"),
+    rosters: z
+      .array(rosterSchema)
+      .default([])
+      .describe("官方名单类型（免申即享）：导入名单后，已注册组织的每一行成为待其确认的奖励"),
     targets: z
       .object({
         deadline: civilDate.describe("目标的完成期限，YYYY-MM-DD"),
@@ -449,4 +454,6 @@ export interface PolicyPack {
   readonly itemList: readonly PolicyItem[];
   readonly readings: PackData["readings"];
   readonly targets: readonly Target[];
+  /** The official rosters whose rows become offers (免申即享). */
+  readonly rosters: readonly RosterKind[];
 }

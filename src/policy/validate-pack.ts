@@ -13,6 +13,7 @@ import {
   validitySchema,
 } from "./pack-schema.ts";
 import type { DatedParameter } from "./parameters.ts";
+import { checkRosters } from "./roster-checks.ts";
 
 /** One thing wrong with a pack, at a path such as `items[12].amount[1].from`. */
 export interface PackProblem {
@@ -250,6 +251,8 @@ function consistencyProblems(input: unknown, options: PackValidationOptions): Fo
     }
   });
 
+  checkRosters(at(input, "rosters"), items, out);
+
   if (options.onRecord) checkOverlap(input, options.onRecord, out);
   return out;
 }
@@ -470,6 +473,7 @@ function buildPack(data: PackData): PolicyPack {
     items: new Map(itemList.map((i) => [i.id, i])),
     itemList,
     readings: data.readings,
+    rosters: data.rosters,
     targets: targets
       ? targets.list.map((t) => ({ ...t, deadline: targets.deadline, ref: targets.ref }))
       : [],

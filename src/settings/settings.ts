@@ -85,6 +85,15 @@ export const SETTINGS = {
     default: false,
     label: "当年预算不足时转入下一年度预算（否则等待预算调整）",
   },
+  "general.offerWorkingDays": {
+    owner: "general",
+    schema: z.number().int().min(1).max(120),
+    default: 20,
+    // 免申即享: an offer not confirmed within this many working days from the day it was made
+    // expires (the enterprise may still claim the reward by filing it).
+    label: "免申即享待确认奖励的确认期限（工作日，逾期失效）",
+    unit: "个工作日",
+  },
   "general.evidenceMaxBytes": {
     owner: "general",
     schema: z

@@ -283,6 +283,11 @@ function concretePaths(template: string, answers: Map<string, unknown>): string[
         idsIn(answer("/api/v1/policies/records")),
         (id) => `/api/v1/policies/records/${id}`,
       );
+    case "/api/v1/rosters/kinds/{kind}/template":
+      return fill(
+        idsIn(answer("/api/v1/rosters/kinds")),
+        (kind) => `/api/v1/rosters/kinds/${kind}/template`,
+      );
     default:
       throw new Error(`the contract test does not know where to find the ids of ${template}`);
   }

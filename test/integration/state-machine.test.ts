@@ -15,7 +15,7 @@ import type { ApiClient } from "../helpers/api.ts";
 import { DIALECTS } from "../helpers/db.ts";
 import { startTestServer, type TestServer } from "../helpers/http.ts";
 import { patchRead } from "../helpers/versioned.ts";
-import { buildWorld, PASSWORD, type World } from "../helpers/world.ts";
+import { buildWorld, PASSWORD, uscc, type World } from "../helpers/world.ts";
 import {
   act,
   applicationRow,
@@ -88,7 +88,13 @@ describe.each(DIALECTS)("state machine over the real API (%s)", (dialect) => {
     db = server.context.database.db;
     world = await buildWorld(server.context);
     c = await loginAll(server.url, world);
-    moversA = { ent: c.entA, county: c.countyX, city: c.city };
+    moversA = {
+      ent: c.entA,
+      county: c.countyX,
+      city: c.city,
+      org: { uscc: uscc(1), name: "甲企业（临海）" },
+      context: server.context,
+    };
     moversB = { ent: c.entB, county: c.countyY, city: c.city };
     const make = async (username: string, role: string, county?: string) => {
       const res = ok(
@@ -160,13 +166,16 @@ describe.each(DIALECTS)("state machine over the real API (%s)", (dialect) => {
           expect(event.amount).toBeNull();
           expect(app.expectedAmount).toBe(before.application.expectedAmount);
         } else {
-          expect(event.decision).toMatchObject({ item: "1.2.a", amountYuan: AMOUNT_1_2_A });
+          // An offer is a 品字标 certificate (1.1.g) from a roster; every other case is 1.2.a.
+          const [item, amount] =
+            t.from === "offered" ? ["1.1.g", 200_000] : ["1.2.a", AMOUNT_1_2_A];
+          expect(event.decision).toMatchObject({ item, amountYuan: amount });
           expect(Array.isArray(event.decision.trace)).toBe(true);
           expect(event.decision.trace.length).toBeGreaterThan(0);
-          expect(event.amount).toBe(AMOUNT_1_2_A);
+          expect(event.amount).toBe(amount);
           expect(event.policyId).toBe("taizhou-quality-2023");
-          expect(res.json.decision.amountYuan).toBe(AMOUNT_1_2_A);
-          expect(app.expectedAmount).toBe(AMOUNT_1_2_A);
+          expect(res.json.decision.amountYuan).toBe(amount);
+          expect(app.expectedAmount).toBe(amount);
           expect(app.policyId).toBe("taizhou-quality-2023");
         }
         if (comment !== undefined) expect(app.lastComment).toBe(comment);
@@ -187,8 +196,8 @@ describe.each(DIALECTS)("state machine over the real API (%s)", (dialect) => {
       },
     );
 
-    it("covers all 16 transitions of the table", () => {
-      expect(TRANSITIONS).toHaveLength(16);
+    it("covers all 18 transitions of the table", () => {
+      expect(TRANSITIONS).toHaveLength(18);
       expect(FORBIDDEN).toHaveLength(STATES.length * ACTIONS.length - TRANSITIONS.length);
     });
   });

@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import type { State } from "../../src/applications/states.ts";
+import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
+import { expireOffers } from "../../src/jobs/expire-offers.ts";
 import { ApiClient } from "../helpers/api.ts";
 import { demoPdf, PASSWORD, type World } from "../helpers/world.ts";
 import { keyed } from "./support-money.ts";
@@ -112,6 +114,10 @@ export interface Movers {
   ent: ApiClient;
   county: ApiClient;
   city: ApiClient;
+  /** For offers (免申即享): the enterprise's organization, as a roster names it. */
+  org?: { uscc: string; name: string };
+  /** For an expired offer: the server's context, whose clock the expiry job is run ahead of. */
+  context?: Context;
 }
 
 export async function act(
@@ -120,10 +126,11 @@ export async function act(
   action: string,
   comment?: string,
 ): Promise<Res> {
-  return client.post(
-    `/api/v1/applications/${id}/${action}`,
-    comment === undefined ? {} : { comment },
-  );
+  return client.post(`/api/v1/applications/${id}/${action}`, {
+    ...(comment === undefined ? {} : { comment }),
+    // Confirming an offer carries the enterprise's commitment (免申即享).
+    ...(action === "confirm" ? { commitment: true } : {}),
+  });
 }
 
 /**
@@ -139,6 +146,7 @@ export const PAST_PUBLICITY = { startDate: "2025-01-06", workingDays: 1 } as con
  * this budget has room (a county budget starts at 0).
  */
 export async function caseIn(m: Movers, state: State, input: CaseInput = {}): Promise<string> {
+  if (state === "offered" || state === "expired") return offerIn(m, state);
   const id = await createDraft(m.ent, input);
   const step = async (client: ApiClient, action: string, comment?: string) =>
     ok(await act(client, id, action, comment), 200, `${action} towards ${state}`);
@@ -185,6 +193,31 @@ export async function caseIn(m: Movers, state: State, input: CaseInput = {}): Pr
   );
   if (state === "awarded") return id;
   throw new Error(`caseIn cannot produce a case in ${state}`);
+}
+
+/**
+ * An offer (免申即享) made through the real API: the city imports a 品字标 roster with one row of
+ * the enterprise's organization (1.1.g, 200,000 yuan). `expired`: the expiry job then runs on a
+ * clock 90 days ahead.
+ */
+async function offerIn(m: Movers, state: "offered" | "expired"): Promise<string> {
+  if (!m.org) throw new Error("caseIn: an offer needs movers.org");
+  const csv = `统一社会信用代码,企业名称,证书编号,发证日期,证书类型,市级备案\n${m.org.uscc},${m.org.name},${unique("PZB")},2024-05-01,首次认证,是\n`;
+  const form = new FormData();
+  form.append("file", new Blob([csv], { type: "text/csv" }), "名单.csv");
+  const res = ok(
+    await m.city.request("POST", "/api/v1/rosters/imports?kind=pinzibiao&dryRun=false", form),
+    200,
+    "roster import towards an offer",
+  );
+  const id = res.json.rows[0]?.application?.id as string | undefined;
+  if (!id) throw new Error(`caseIn: no offer made: ${JSON.stringify(res.json.rows[0])}`);
+  if (state === "expired") {
+    if (!m.context) throw new Error("caseIn: an expired offer needs movers.context");
+    const later = new Date(Date.now() + 90 * 86_400_000);
+    await expireOffers({ ...m.context, now: () => later }, undefined, [id]);
+  }
+  return id;
 }
 
 /** The application as its organization's enterprise user sees it. */

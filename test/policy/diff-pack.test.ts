@@ -232,6 +232,7 @@ describe("diffPacks: the 2023 pack against the successor fixture (its header lis
       "受奖单位",
       "金额日期",
       "政策衔接",
+      "免申即享的最先申报",
       "县级配套政策",
     ]);
     expect(readings?.to).toEqual([]);

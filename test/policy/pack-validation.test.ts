@@ -333,6 +333,61 @@ const CASES: readonly Case[] = [
     change: (d) => delete d.repeals[0].ref,
     path: "repeals[0].ref",
   },
+  // Roster kinds (免申即享).
+  {
+    name: "two roster kinds with one id",
+    change: (d) => (d.rosters[1].id = d.rosters[0].id),
+    path: "rosters[1].id",
+    says: "重复的名单类型编号",
+  },
+  {
+    name: "a roster feeding an unknown item",
+    change: (d) => (d.rosters[0].claim.item = "9.9.z"),
+    path: "rosters[0].claim.item",
+    says: "未知奖励项目 9.9.z",
+  },
+  {
+    name: "a roster's item taken from a column that is not a choice",
+    change: (d) => (d.rosters[1].claim.item = { column: "decision" }),
+    path: "rosters[1].claim.item.column",
+  },
+  {
+    name: "a roster's event date from a text column",
+    change: (d) => (d.rosters[0].claim.eventDate = "certificate"),
+    path: "rosters[0].claim.eventDate",
+  },
+  {
+    name: "a roster's subject naming no column of it",
+    change: (d) => (d.rosters[0].claim.subject = "证书 {serial}"),
+    path: "rosters[0].claim.subject",
+    says: "serial",
+  },
+  {
+    name: "a roster giving a fact its item does not declare",
+    change: (d) => (d.rosters[3].claim.facts = { municipalFiling: "registration" }),
+    path: "rosters[3].claim.facts.municipalFiling",
+  },
+  {
+    name: "a roster's choice that is not an option of the fact",
+    change: (d) => (d.rosters[0].columns[4].values.其他 = "renewal"),
+    path: "rosters[0].claim.facts.certificate",
+    says: "renewal",
+  },
+  {
+    name: "a roster without a USCC column",
+    change: (d) => (d.rosters[2].columns[0].type = "text"),
+    path: "rosters[2].columns",
+  },
+  {
+    name: "a roster with one header twice",
+    change: (d) => (d.rosters[0].columns[2].header = d.rosters[0].columns[1].header),
+    path: "rosters[0].columns[2].header",
+  },
+  {
+    name: "a roster column of an unknown type",
+    change: (d) => (d.rosters[0].columns[2].type = "money"),
+    path: "rosters[0].columns[2].type",
+  },
 ];
 
 describe("malformed packs: each problem is reported at its path, in Chinese", () => {

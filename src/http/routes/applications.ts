@@ -17,6 +17,7 @@ import { exportApplications } from "../../applications/export-applications.ts";
 import { ACTION_NAMES, ACTIONS, type Action, STATES } from "../../applications/states.ts";
 import { transitionApplication } from "../../applications/transition-application.ts";
 import type { Context } from "../../context.ts";
+import { confirmOffer } from "../../rosters/confirm-offer.ts";
 import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile, sendXlsx } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
@@ -151,6 +152,8 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
       approve: "审核通过（县级初审通过转市级复审；市级复审通过即核定奖励）",
       return: "退回补正（须填写意见）",
       reject: "不予通过（须填写意见）",
+      confirm: "确认申领（企业；免申即享的待确认奖励，确认后进入县级初审，首次提交时间为确认之时）",
+      decline: "放弃（企业；免申即享的待确认奖励）",
     };
     for (const action of ACTIONS) {
       app.post(
@@ -164,6 +167,10 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
             body: z
               .object({
                 comment: z.string().trim().max(2000).optional().describe("审核意见"),
+                commitment: z
+                  .boolean()
+                  .optional()
+                  .describe("确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实"),
               })
               .nullish(),
             // 409: not open in the case's state, the organization excluded, or refused by the engine
@@ -172,13 +179,17 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
           },
         },
         async (request) =>
-          transitionApplication(
-            ctx,
-            actorOf(request),
-            request.params.id,
-            action,
-            request.body?.comment || null,
-          ),
+          action === "confirm"
+            ? confirmOffer(ctx, actorOf(request), request.params.id, {
+                commitment: request.body?.commitment,
+              })
+            : transitionApplication(
+                ctx,
+                actorOf(request),
+                request.params.id,
+                action,
+                request.body?.comment || null,
+              ),
       );
     }
     app.post(

@@ -19,7 +19,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    state?: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                    state?: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
                     /** @description true：只列等待当前用户办理的申报（见 waitingStates） */
                     waiting?: "true" | "false";
                     year?: number;
@@ -496,6 +496,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认申领：确认申领（企业；免申即享的待确认奖励，确认后进入县级初审，首次提交时间为确认之时） */
+        post: operations["confirmApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放弃：放弃（企业；免申即享的待确认奖励） */
+        post: operations["declineApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/evidence": {
         parameters: {
             query?: never;
@@ -934,7 +968,7 @@ export interface paths {
                     /** @description 只列该组织的申报 */
                     organizationId?: string;
                     q?: string;
-                    state?: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                    state?: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
                     /** @description true：只列等待当前用户办理的申报（见 waitingStates） */
                     waiting?: "true" | "false";
                     year?: number;
@@ -8731,6 +8765,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rosters/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览或导入名单（multipart/form-data，字段 file：.xlsx 或 .csv）；dryRun=true 只预览，不写入 */
+        post: {
+            parameters: {
+                query: {
+                    /** @description true（默认）只预览；false 导入 */
+                    dryRun?: "true" | "false";
+                    /** @description 名单类型，如 pinzibiao */
+                    kind: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 名单类型：各列表头与所对应的奖励项目 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterKinds"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/kinds/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载名单导入模板（.xlsx，中文表头） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 名单导入模板（.xlsx）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -10144,7 +10428,7 @@ export interface components {
             /** @description 项目标识：同一项目的申报按就高不重复（五、附则） */
             project: string | null;
             /** @enum {string} */
-            state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+            state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
             stateName: string;
             /** @description 奖励对象（证书、标准、实验室等） */
             subject: string;
@@ -10206,7 +10490,7 @@ export interface components {
             /** @description 项目标识：同一项目的申报按就高不重复（五、附则） */
             project: string | null;
             /** @enum {string} */
-            state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+            state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
             stateName: string;
             /** @description 奖励对象（证书、标准、实验室等） */
             subject: string;
@@ -10227,7 +10511,7 @@ export interface components {
             pageSize: number;
             total: number;
             /** @description 等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空 */
-            waitingStates: ("draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn")[];
+            waitingStates: ("offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired")[];
         };
         /** @description 申报列表（分页） */
         ApplicationListInput: {
@@ -10240,7 +10524,7 @@ export interface components {
             pageSize: number;
             total: number;
             /** @description 等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空 */
-            waitingStates: ("draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn")[];
+            waitingStates: ("offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired")[];
         };
         /** @description 审核步骤的结果 */
         ApplicationStepResult: {
@@ -10250,7 +10534,7 @@ export interface components {
              * @description 该步骤后的状态
              * @enum {string}
              */
-            state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+            state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
         };
         /** @description 审核步骤的结果 */
         ApplicationStepResultInput: {
@@ -10260,7 +10544,7 @@ export interface components {
              * @description 该步骤后的状态
              * @enum {string}
              */
-            state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+            state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
         };
         /** @description 一个县（市、区）的得分、名次与逐项计算 */
         AssessmentCountyScore: {
@@ -11598,7 +11882,7 @@ export interface components {
             cases: {
                 count: number;
                 /** @enum {string} */
-                state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
             }[];
             /**
              * @description 县级用户只看本县；全市为 null
@@ -11663,7 +11947,7 @@ export interface components {
             cases: {
                 count: number;
                 /** @enum {string} */
-                state: "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn";
+                state: "offered" | "draft" | "submitted" | "county_review" | "city_review" | "approved" | "publicity" | "awarded" | "returned" | "rejected" | "withdrawn" | "expired";
             }[];
             /**
              * @description 县级用户只看本县；全市为 null
@@ -13894,6 +14178,164 @@ export interface components {
         ReportKindListInput: {
             items: components["schemas"]["ReportKindInput"][];
         };
+        /** @description 名单导入计数 */
+        RosterCounts: {
+            /** @description 重复：本文件已有或已导入过同一奖励项目与对象 */
+            duplicates: number;
+            /** @description 无效（单元格无法识别） */
+            invalid: number;
+            /** @description 已匹配：统一社会信用代码为已注册组织 */
+            matched: number;
+            /** @description 待核对名称：无代码或代码未注册，但名称与唯一一个已注册组织相同 */
+            needsReview: number;
+            /** @description 新生成的待确认奖励（预览时为 0） */
+            offers: number;
+            /** @description 政策引擎不予核定的已匹配行（预览时为 0） */
+            refused: number;
+            /** @description 数据行数 */
+            rows: number;
+            /** @description 未注册 */
+            unmatched: number;
+        };
+        /** @description 名单导入计数 */
+        RosterCountsInput: {
+            /** @description 重复：本文件已有或已导入过同一奖励项目与对象 */
+            duplicates: number;
+            /** @description 无效（单元格无法识别） */
+            invalid: number;
+            /** @description 已匹配：统一社会信用代码为已注册组织 */
+            matched: number;
+            /** @description 待核对名称：无代码或代码未注册，但名称与唯一一个已注册组织相同 */
+            needsReview: number;
+            /** @description 新生成的待确认奖励（预览时为 0） */
+            offers: number;
+            /** @description 政策引擎不予核定的已匹配行（预览时为 0） */
+            refused: number;
+            /** @description 数据行数 */
+            rows: number;
+            /** @description 未注册 */
+            unmatched: number;
+        };
+        /** @description 现行政策定义的名单类型（免申即享） */
+        RosterKinds: {
+            items: {
+                /** @description 表头，按模板顺序 */
+                headers: string[];
+                id: string;
+                policy: string;
+                publisher: string;
+                ref: string;
+                title: string;
+            }[];
+        };
+        /** @description 现行政策定义的名单类型（免申即享） */
+        RosterKindsInput: {
+            items: {
+                /** @description 表头，按模板顺序 */
+                headers: string[];
+                id: string;
+                policy: string;
+                publisher: string;
+                ref: string;
+                title: string;
+            }[];
+        };
+        /** @description 名单预览或导入的结果，逐行 */
+        RosterReport: {
+            counts: components["schemas"]["RosterCounts"];
+            filename: string;
+            /** @description 预览时为 null */
+            import: {
+                id: string;
+                number: string;
+            } | null;
+            kind: {
+                id: string;
+                policy: string;
+                title: string;
+            };
+            readonly rows: {
+                application: {
+                    id: string;
+                    number: string;
+                } | null;
+                /** @description 无效行首个问题所在的列（表头） */
+                column: string | null;
+                /** @description 未注册组织按其统一社会信用代码的登记机关所在县（市、区） */
+                county: string | null;
+                /** @enum {string|null} */
+                decision: "offered" | "refused" | null;
+                eventDate: string | null;
+                item: string | null;
+                message: string | null;
+                /** @description 名单所写的组织名称 */
+                name: string | null;
+                /** @description 匹配到（或按名称建议）的已注册组织 */
+                organization: {
+                    county: string;
+                    id: string;
+                    name: string;
+                    uscc: string;
+                } | null;
+                /** @enum {string} */
+                outcome: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+                /** @description 政策引擎不予核定的理由 */
+                reason: string | null;
+                /** @description 表格中的行号（表头为第 1 行） */
+                row: number;
+                subject: string | null;
+                uscc: string | null;
+            }[];
+            sha256: string | null;
+        };
+        /** @description 名单预览或导入的结果，逐行 */
+        RosterReportInput: {
+            counts: components["schemas"]["RosterCountsInput"];
+            filename: string;
+            /** @description 预览时为 null */
+            import: {
+                id: string;
+                number: string;
+            } | null;
+            kind: {
+                id: string;
+                policy: string;
+                title: string;
+            };
+            readonly rows: {
+                application: {
+                    id: string;
+                    number: string;
+                } | null;
+                /** @description 无效行首个问题所在的列（表头） */
+                column: string | null;
+                /** @description 未注册组织按其统一社会信用代码的登记机关所在县（市、区） */
+                county: string | null;
+                /** @enum {string|null} */
+                decision: "offered" | "refused" | null;
+                eventDate: string | null;
+                item: string | null;
+                message: string | null;
+                /** @description 名单所写的组织名称 */
+                name: string | null;
+                /** @description 匹配到（或按名称建议）的已注册组织 */
+                organization: {
+                    county: string;
+                    id: string;
+                    name: string;
+                    uscc: string;
+                } | null;
+                /** @enum {string} */
+                outcome: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+                /** @description 政策引擎不予核定的理由 */
+                reason: string | null;
+                /** @description 表格中的行号（表头为第 1 行） */
+                row: number;
+                subject: string | null;
+                uscc: string | null;
+            }[];
+            sha256: string | null;
+        };
         /** @description 是否已登录：供网页在打开时判断，未登录不算错误 */
         SessionState: {
             /** @description 当前会话；未登录（或会话已超时）为 null */
@@ -13954,6 +14396,8 @@ export interface components {
             "general.evidenceMaxBytes": number;
             /** @description 同一来源地址在一批公示中最多可有几条未处理的异议 */
             "general.objectionsPerSource": number;
+            /** @description 免申即享待确认奖励的确认期限（工作日，逾期失效） */
+            "general.offerWorkingDays": number;
             /** @description 公示期（工作日） */
             "general.publicityWorkingDays": number;
             /** @description 当年预算不足时转入下一年度预算（否则等待预算调整） */
@@ -13983,6 +14427,8 @@ export interface components {
             "general.evidenceMaxBytes": number;
             /** @description 同一来源地址在一批公示中最多可有几条未处理的异议 */
             "general.objectionsPerSource": number;
+            /** @description 免申即享待确认奖励的确认期限（工作日，逾期失效） */
+            "general.offerWorkingDays": number;
             /** @description 公示期（工作日） */
             "general.publicityWorkingDays": number;
             /** @description 当年预算不足时转入下一年度预算（否则等待预算调整） */
@@ -14759,6 +15205,8 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };
@@ -14851,6 +15299,196 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStepResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 审核意见 */
+                    comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStepResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    declineApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 审核意见 */
+                    comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };
@@ -14943,6 +15581,8 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };
@@ -15035,6 +15675,8 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };
@@ -15127,6 +15769,8 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };
@@ -15219,6 +15863,8 @@ export interface operations {
                 "application/json": {
                     /** @description 审核意见 */
                     comment?: string;
+                    /** @description 确认申领（confirm）时须为 true：承诺名单所列信息属本单位且真实 */
+                    commitment?: boolean;
                 } | null;
             };
         };

@@ -82,6 +82,8 @@ export function zodRule(schema: z.ZodType) {
 }
 
 const STATE_COLORS: Record<string, string> = {
+  offered: "gold",
+  expired: "default",
   draft: "default",
   submitted: "processing",
   county_review: "processing",

@@ -9,6 +9,7 @@ import { type ApplicationView, itemLabel } from "./kit.tsx";
 
 /** The filter's states, in the order a case moves through them; each named by the shared table. */
 const FILTER_STATES: State[] = [
+  "offered",
   "draft",
   "returned",
   "submitted",
@@ -19,6 +20,7 @@ const FILTER_STATES: State[] = [
   "awarded",
   "rejected",
   "withdrawn",
+  "expired",
 ];
 const ALL = "all";
 

@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Form,
   Popconfirm,
@@ -36,8 +37,10 @@ import {
   useCatalog,
 } from "./kit.tsx";
 
-const ENDED: State[] = ["withdrawn", "rejected"];
+const ENDED: State[] = ["withdrawn", "rejected", "expired"];
 const STATUS_TEXT: Partial<Record<State, string>> = {
+  offered: "按官方名单（免申即享）为本单位生成的待确认奖励：核对信息后确认申领即可，无需上传材料。",
+  expired: "逾期未确认，已失效；如仍符合条件，可自行申报。",
   submitted: "已提交，等待县级审核人员受理。",
   county_review: "县级初审中。",
   city_review: "县级初审通过，市级复审中。",
@@ -135,6 +138,23 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
       await refetchAll();
     });
 
+  const [committed, setCommitted] = useState(false);
+  const confirmOffer = () =>
+    run("confirm", async () => {
+      await fetchClient.POST("/api/v1/applications/{id}/confirm", {
+        ...path,
+        body: { commitment: true },
+      });
+      message.success("已确认申领，等待县级审核");
+      await refetchAll();
+    });
+  const declineOffer = () =>
+    run("decline", async () => {
+      await fetchClient.POST("/api/v1/applications/{id}/decline", { ...path, body: null });
+      message.success("已放弃该项奖励");
+      await refetchAll();
+    });
+
   const withdraw = () =>
     run("withdraw", async () => {
       await fetchClient.POST("/api/v1/applications/{id}/withdraw", { ...path, body: null });
@@ -194,6 +214,49 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
             style={{ marginBottom: 12 }}
             data-testid="reject-comment"
             title={`不予通过：${app.lastComment ?? ""}`}
+          />
+        )}
+        {app.state === "offered" && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="offer-notice"
+            title={`待确认奖励：${app.itemTitle ?? app.item}，预计 ${(app.expectedAmount ?? 0).toLocaleString("en-US")} 元`}
+            description={
+              <>
+                <div>{STATUS_TEXT.offered}</div>
+                <Checkbox
+                  checked={committed}
+                  onChange={(e) => setCommitted(e.target.checked)}
+                  data-testid="offer-commitment"
+                  style={{ marginTop: 8 }}
+                >
+                  本单位承诺：名单所列信息属本单位且真实；奖励拨付至本单位已核验的收款账户。
+                </Checkbox>
+                <Space wrap style={{ marginTop: 8, display: "flex" }}>
+                  <Button
+                    type="primary"
+                    disabled={!committed || busy !== null}
+                    loading={busy === "confirm"}
+                    data-testid="offer-confirm"
+                    onClick={() => void confirmOffer()}
+                  >
+                    确认申领
+                  </Button>
+                  <Popconfirm
+                    title="放弃这项奖励？"
+                    okText="放弃"
+                    cancelText="取消"
+                    onConfirm={() => void declineOffer()}
+                  >
+                    <Button disabled={busy !== null} data-testid="offer-decline">
+                      放弃
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              </>
+            }
           />
         )}
         {app.state === "draft" && (
@@ -269,7 +332,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
           {editable && evidence.length === 0 && (
             <Typography.Text type="secondary">提交前须上传至少一份证明材料</Typography.Text>
           )}
-          {STATUS_TEXT[app.state] && (
+          {STATUS_TEXT[app.state] && app.state !== "offered" && (
             <Typography.Text type="secondary" data-testid="case-status-text">
               {STATUS_TEXT[app.state]}
             </Typography.Text>

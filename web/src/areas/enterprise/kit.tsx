@@ -506,8 +506,9 @@ const ACTING_NAMES: Record<string, string> = { system: "系统", public: "社会
 export function EventTimeline({ detail }: { detail: ApplicationDetail }) {
   const app = detail.application;
   // Cases drafted before creation was a recorded step have no such step: show it from the date.
+  // An offer (免申即享) begins with its own step.
   const createdStep = detail.events.some(
-    (e) => e.record === "application" && e.action === "create",
+    (e) => e.record === "application" && (e.action === "create" || e.action === "offer"),
   );
   const items = [
     ...(createdStep
