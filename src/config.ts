@@ -23,6 +23,12 @@ export interface Config {
    * not describe is an error (QI_STRICT_RESPONSES=1; the test suite sets it).
    */
   readonly strictResponses: boolean;
+  /** The mail server for e-mail notifications (QI_SMTP_URL, smtp://host:port); none: mail waits. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of e-mail notifications (QI_MAIL_FROM). */
+  readonly mailFrom: string;
+  /** The address users reach the product at, for links in messages (QI_PUBLIC_URL). */
+  readonly publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.QI_SECURE_COOKIES === "1",
     trustProxy: env.QI_TRUST_PROXY === "1",
     strictResponses: env.QI_STRICT_RESPONSES === "1",
+    smtpUrl: env.QI_SMTP_URL || undefined,
+    mailFrom: env.QI_MAIL_FROM ?? "台州质量强市激励 <noreply@localhost>",
+    publicUrl: env.QI_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
   };
 }
 

@@ -96,6 +96,7 @@ const PERMISSION_NAMES: Record<Permission, string> = {
   "policy.manage": "管理政策",
   "roster.read": "查看名单导入",
   "roster.import": "导入名单（免申即享）",
+  "delivery.send": "发送通知",
 };
 
 /** A state change is named by its record and its step: "申报：审核通过". */

@@ -56,6 +56,7 @@ export const PERMISSIONS = [
   "policy.manage",
   "roster.read",
   "roster.import",
+  "delivery.send",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -223,6 +224,9 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       // 免申即享 is the city's: its officials match the official rosters to registered
       // organizations and make the offers (the system also acts under it when offers expire).
       return actor.role === "city_official" || actor.as === "system";
+    case "delivery.send":
+      // Only the outbox worker (the system) records a delivery sent or given up.
+      return false;
   }
 }
 

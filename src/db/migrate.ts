@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005-lifecycle.ts";
 import * as m0006 from "./migrations/0006-policy-packs.ts";
 import * as m0007 from "./migrations/0007-county-awards.ts";
 import * as m0008 from "./migrations/0008-rosters.ts";
+import * as m0009 from "./migrations/0009-notifications.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -22,6 +23,7 @@ const STEPS: Record<string, Step> = {
   "0006-policy-packs": m0006,
   "0007-county-awards": m0007,
   "0008-rosters": m0008,
+  "0009-notifications": m0009,
 };
 
 class Provider implements MigrationProvider {

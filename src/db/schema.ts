@@ -33,6 +33,8 @@ export interface Database {
   supplement_grants: SupplementGrantTable;
   roster_imports: RosterImportTable;
   roster_rows: RosterRowTable;
+  outbox: OutboxTable;
+  notification_preferences: NotificationPreferenceTable;
   cap_usage: CapUsageTable;
   counters: CounterTable;
   audit_log: AuditTable;
@@ -94,6 +96,9 @@ export interface NoticeTable {
   title: string;
   body: string;
   created_at: string;
+  /** The page the notice opens (its case), if any. */
+  link: string | null;
+  application_id: string | null;
 }
 
 export interface NoticeReadTable {
@@ -769,4 +774,36 @@ export interface RosterRowTable {
   reason: string | null;
   application_id: string | null;
   created_at: string;
+}
+
+/** One delivery of a notice by e-mail or SMS to one user (the outbox), sent after the commit. */
+export interface OutboxTable {
+  id: string;
+  notice_id: string;
+  user_id: string;
+  /** email or sms */
+  channel: string;
+  recipient: string;
+  /** pending, sent, failed: moved by the one writer (record kind delivery). */
+  state: string;
+  attempts: number;
+  next_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  version: number;
+}
+
+/** A user's channels: the inbox always; e-mail and SMS when given and switched on. */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  email: string | null;
+  email_enabled: number;
+  phone: string | null;
+  sms_enabled: number;
+  /** The secret of the one-click unsubscribe link in every e-mail. */
+  unsubscribe_token: string;
+  updated_at: string;
 }

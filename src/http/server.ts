@@ -1,8 +1,11 @@
+import { join } from "node:path";
 import { loadConfig, openDatabase } from "../config.ts";
 import type { Context } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
 import { closePublicity } from "../jobs/close-due-publicity.ts";
 import { expireOffers } from "../jobs/expire-offers.ts";
+import { deliverOutbox } from "../notifications/deliver.ts";
+import { fileSmsTransport, smtpTransport } from "../notifications/transports.ts";
 import { PolicyStore } from "../policies/policy-store.ts";
 import { countUsersWithRole } from "../users/users-repository.ts";
 import { buildApp } from "./app.ts";
@@ -59,4 +62,23 @@ export async function startServer(overrides: { port?: number; host?: string } = 
       );
   await closeDue();
   setInterval(closeDue, 10 * 60_000).unref();
+
+  // The outbox of e-mail and SMS notifications, every 15 seconds; each process leases what it
+  // sends, so several processes send each message once.
+  const transports = {
+    email: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : undefined,
+    sms: fileSmsTransport(join(config.dataDir, "sms-outbox.jsonl")),
+  };
+  if (!config.smtpUrl) app.log.info("未配置 QI_SMTP_URL：邮件通知留在待发送队列中");
+  let delivering = false;
+  const deliver = () => {
+    if (delivering) return;
+    delivering = true;
+    deliverOutbox(context, transports, { publicUrl: config.publicUrl })
+      .catch((e: unknown) => app.log.error({ err: e }, "delivering notifications failed"))
+      .finally(() => {
+        delivering = false;
+      });
+  };
+  setInterval(deliver, 15_000).unref();
 }

@@ -5,6 +5,9 @@ import { type Actor, actingRole } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { isUniqueViolation, type Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { insertNotice } from "../notices/notices-repository.ts";
+import { recipientsOf } from "../notifications/notifications-repository.ts";
+import { messageOf, type StepFacts } from "../notifications/rules.ts";
 import {
   insertApplicationEvent,
   insertRecord,
@@ -206,7 +209,73 @@ export async function applyTransition<K extends RecordKind>(
     ip: actor.ip,
     outcome: "success",
   });
+  await tellOrganization(trx, ctx, actor, at, scope.organizationId ?? null, {
+    kind,
+    action,
+    to,
+    record: { ...source, ...(options.set ?? {}), id: source.id ?? recordId },
+    comment,
+    data: options.data,
+  });
   return { from, to, version: version + 1, before: row };
+}
+
+/**
+ * A step an enterprise hears of (notifications/rules.ts) becomes, in the same transaction, a
+ * notice in its organization's inbox (消息中心) and a queued delivery for each channel each of
+ * its users took (e-mail, SMS), sent after the commit by the worker (notifications/deliver.ts).
+ * A change that is undone takes its messages with it; a channel that fails later never undoes it.
+ */
+async function tellOrganization(
+  trx: Tx,
+  ctx: Pick<Context, "database" | "now">,
+  actor: Actor,
+  at: string,
+  organizationId: string | null,
+  step: StepFacts,
+): Promise<void> {
+  if (!organizationId) return;
+  const message = messageOf(step);
+  if (!message) return;
+  const noticeId = randomUUID();
+  await insertNotice(trx, {
+    id: noticeId,
+    organization_id: organizationId,
+    kind: message.kind,
+    title: message.title,
+    body: message.body,
+    created_at: at,
+    link: message.link,
+    application_id: message.applicationId,
+  });
+  for (const user of await recipientsOf(trx, organizationId)) {
+    const channels: [string, string | null, boolean][] = [
+      ["email", user.email, Number(user.email_enabled) === 1],
+      ["sms", user.phone, Number(user.sms_enabled) === 1],
+    ];
+    for (const [channel, recipient, on] of channels) {
+      if (!on || !recipient) continue;
+      const id = randomUUID();
+      await applyTransition(trx, ctx, actor, "delivery", id, "queue", {
+        create: {
+          id,
+          notice_id: noticeId,
+          user_id: user.id,
+          channel,
+          recipient,
+          attempts: 0,
+          next_at: at,
+          lease_owner: null,
+          lease_until: null,
+          last_error: null,
+          sent_at: null,
+          created_at: at,
+        },
+        scope: { organizationId, county: null },
+        data: { channel, notice: message.title },
+      });
+    }
+  }
 }
 
 /** 409 stale_version, naming the version the record is at now. */

@@ -1,6 +1,7 @@
 import { APPLICATION_MACHINE } from "../applications/states.ts";
 import { AWARD_MACHINE } from "../awards/states.ts";
 import type { Database } from "../db/schema.ts";
+import { DELIVERY_MACHINE } from "../notifications/states.ts";
 import { BANK_ACCOUNT_MACHINE } from "../organizations/bank-account-states.ts";
 import { PAYMENT_LINE_MACHINE } from "../payments/states.ts";
 import { POLICY_PACK_MACHINE } from "../policies/states.ts";
@@ -32,6 +33,7 @@ export const MACHINES = {
   project_publicity_entry: PROJECT_PUBLICITY_ENTRY_MACHINE,
   project_objection: PROJECT_OBJECTION_MACHINE,
   policy_pack: POLICY_PACK_MACHINE,
+  delivery: DELIVERY_MACHINE,
 } as const;
 
 export type RecordKind = keyof typeof MACHINES;
@@ -88,4 +90,5 @@ export const STORAGE: Record<RecordKind, Storage> = {
   },
   project_objection: byId("project_objections"),
   policy_pack: byId("policy_packs"),
+  delivery: byId("outbox"),
 };

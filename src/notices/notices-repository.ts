@@ -20,6 +20,7 @@ export function noticeRowsFor(db: DB, organizationId: string, userId: string) {
       "notices.title",
       "notices.body",
       "notices.created_at",
+      "notices.link",
       "notice_reads.read_at",
     ])
     .where("notices.organization_id", "=", organizationId)

@@ -34,6 +34,8 @@ export async function postNotice(
     title: NOTICE_KINDS[notice.kind],
     body: notice.body,
     created_at: at,
+    link: null,
+    application_id: null,
   });
   return id;
 }
@@ -45,6 +47,8 @@ export interface Notice {
   body: string;
   createdAt: string;
   read: boolean;
+  /** The page it opens (its case), if any. */
+  link: string | null;
 }
 
 /** The actor's organization's notices, newest first, with whether this user has read each. */
@@ -63,6 +67,7 @@ export async function listNotices(
     body: r.body,
     createdAt: r.created_at,
     read: r.read_at !== null,
+    link: r.link,
   }));
   const unread = items.filter((n) => !n.read).length;
   return {

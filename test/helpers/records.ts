@@ -38,6 +38,8 @@ const CITY_ONLY: ReadonlySet<RecordKind> = new Set([
   "publicity_batch",
   "project_call",
   "policy_pack",
+  // A delivery is the system's: queued with whatever change its notice tells of.
+  "delivery",
 ]);
 
 /** The shape of a kind's scope, for deciding at collection time who holds a permission. */
@@ -412,6 +414,56 @@ async function shape(trx: Tx, kind: RecordKind): Promise<Shape> {
         created_at: now(),
         published_by: null,
         published_at: null,
+      };
+      return { row, scope: { organizationId: null, county: null } };
+    }
+    case "delivery": {
+      const org = await organization(trx);
+      const userId = id();
+      await trx
+        .insertInto("users")
+        .values({
+          id: userId,
+          username: `fixture-${next()}`,
+          display_name: "测试用户",
+          password_hash: "x",
+          role: "enterprise",
+          organization_id: org.id,
+          county: null,
+          disabled: 0,
+          failed_logins: 0,
+          locked_until: null,
+          password_changed_at: now(),
+          created_at: now(),
+        })
+        .execute();
+      const noticeId = id();
+      await trx
+        .insertInto("notices")
+        .values({
+          id: noticeId,
+          organization_id: org.id,
+          kind: "city_approved",
+          title: "测试通知",
+          body: "测试",
+          created_at: now(),
+          link: null,
+          application_id: null,
+        })
+        .execute();
+      const row = {
+        id: id(),
+        notice_id: noticeId,
+        user_id: userId,
+        channel: "email",
+        recipient: "test@example.com",
+        attempts: 0,
+        next_at: now(),
+        lease_owner: null,
+        lease_until: null,
+        last_error: null,
+        sent_at: null,
+        created_at: now(),
       };
       return { row, scope: { organizationId: null, county: null } };
     }

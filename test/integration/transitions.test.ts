@@ -80,10 +80,14 @@ function takersOf(kind: RecordKind, t: AnyTransition): Taker[] {
   return [...PEOPLE, PUBLIC, SYSTEM].filter((p) => mayTake(t, p.actor(scope), scope));
 }
 
-/** Who tries a row in the refusal cases: the public where it is open to anyone, else a holder. */
+/**
+ * Who tries a row in the refusal cases: the public where it is open to anyone, else a holder, and
+ * the system for a step that only the system takes (an outbox delivery sent).
+ */
 function firstTaker(kind: RecordKind, t: AnyTransition): Taker {
   if (t.permission === null) return PUBLIC;
-  const taker = takersOf(kind, t).find((p) => p !== SYSTEM);
+  const takers = takersOf(kind, t);
+  const taker = takers.find((p) => p !== SYSTEM) ?? (t.system ? SYSTEM : undefined);
   if (!taker) throw new Error(`${kind} ${nameOf(t)}: no role holds ${t.permission}`);
   return taker;
 }
@@ -283,6 +287,14 @@ describe.each(DIALECTS)("every transition through the one writer (%s)", (dialect
         );
       };
       if (cases.length > 0) it.each(cases)("$name", refuseSystem);
+      else
+        it("has none: every step of the kind is the system's too", () => {
+          expect(
+            distinctSteps(kind).every((t) =>
+              openRows(kind, t.action, t.from).some((r) => r.system),
+            ),
+          ).toBe(true);
+        });
     });
 
     describe("forbidden by state: the action from a state with no such row", () => {

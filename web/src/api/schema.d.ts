@@ -3738,6 +3738,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知渠道：邮件、短信 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 设置我的通知渠道（开启某渠道须填写其地址） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices": {
         parameters: {
             query?: never;
@@ -8270,6 +8402,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一键退订邮件通知（邮件中的链接；无须登录） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 邮件中的退订令牌 */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 退订结果页面（HTML）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 一键退订（RFC 8058 List-Unsubscribe-Post） */
+        post: {
+            parameters: {
+                query: {
+                    /** @description 邮件中的退订令牌 */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/publicity": {
         parameters: {
             query?: never;
@@ -11479,7 +11711,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -11506,7 +11738,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -12263,6 +12495,8 @@ export interface components {
             id: string;
             /** @description 类型：bank.requested、bank.verified、bank.rejected、bank.withdrawn */
             kind: string;
+            /** @description 点击后打开的页面（如申报详情），无则为 null */
+            link: string | null;
             /** @description 当前用户是否已读 */
             read: boolean;
             title: string;
@@ -12274,6 +12508,8 @@ export interface components {
             id: string;
             /** @description 类型：bank.requested、bank.verified、bank.rejected、bank.withdrawn */
             kind: string;
+            /** @description 点击后打开的页面（如申报详情），无则为 null */
+            link: string | null;
             /** @description 当前用户是否已读 */
             read: boolean;
             title: string;
@@ -12289,6 +12525,28 @@ export interface components {
             items: components["schemas"]["NoticeInput"][];
             /** @description 当前用户未读的通知数（不受筛选和条数限制影响） */
             unread: number;
+        };
+        /** @description 消息中心之外的通知渠道（站内消息总会保留） */
+        NotificationPreferences: {
+            /** @description 接收邮件通知的电子邮箱 */
+            email: string | null;
+            /** @description 是否接收邮件通知 */
+            emailEnabled: boolean;
+            /** @description 接收短信通知的手机号 */
+            phone: string | null;
+            /** @description 是否接收短信通知 */
+            smsEnabled: boolean;
+        };
+        /** @description 消息中心之外的通知渠道（站内消息总会保留） */
+        NotificationPreferencesInput: {
+            /** @description 接收邮件通知的电子邮箱 */
+            email: string | null;
+            /** @description 是否接收邮件通知 */
+            emailEnabled: boolean;
+            /** @description 接收短信通知的手机号 */
+            phone: string | null;
+            /** @description 是否接收短信通知 */
+            smsEnabled: boolean;
         };
         /** @description 组织（按当前用户可见的范围） */
         Organization: {
