@@ -40,6 +40,7 @@ export function MyApplications() {
   const countOf = (s: State) => counts.data?.countsByState[s] ?? 0;
   const returned = countOf("returned");
   const drafts = countOf("draft");
+  const offers = countOf("offered");
   const setFilter = (value: string) => setFilters({ state: value === ALL ? null : value });
   const newButton = (
     <Button
@@ -52,6 +53,20 @@ export function MyApplications() {
   );
   return (
     <Card title="我的申报" extra={newButton}>
+      {offers > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="offers-hint"
+          title={`您有 ${offers} 项奖励待确认（免申即享）：按官方名单生成，核对后确认申领即可，无需上传材料。`}
+          action={
+            <Button size="small" onClick={() => setFilter("offered")}>
+              查看
+            </Button>
+          }
+        />
+      )}
       {returned > 0 && (
         <Alert
           type="warning"

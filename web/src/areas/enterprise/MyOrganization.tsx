@@ -13,6 +13,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { z } from "zod";
 import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
@@ -313,8 +314,8 @@ function BankAccountCard({ org }: { org: Organization }) {
   );
 }
 
-/** 站内通知: what the system told this organization, newest first. */
-function NoticesCard() {
+/** 站内通知: what the system told this organization, newest first, each opening its case. */
+export function NoticesCard() {
   const notices = $api.useQuery("get", "/api/v1/notices", { params: { query: { limit: 20 } } });
   const markRead = async (id: string) => {
     await fetchClient.POST("/api/v1/notices/{id}/read", { params: { path: { id } } });
@@ -367,6 +368,11 @@ function NoticesCard() {
                   {beijingTime(n.createdAt)}
                 </Typography.Text>
                 <div>{n.body}</div>
+                {n.link && (
+                  <Link to={n.link} onClick={() => void (n.read ? null : markRead(n.id))}>
+                    查看申报
+                  </Link>
+                )}
               </div>
             ))}
           </div>
