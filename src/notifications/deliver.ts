@@ -7,7 +7,6 @@ import { leaseDue, leasedVersion, retryLater } from "./notifications-repository.
 
 /** One message on its way out by one channel. */
 export interface Delivery {
-  readonly outboxId: string;
   readonly channel: "email" | "sms";
   readonly recipient: string;
   readonly title: string;
@@ -87,7 +86,6 @@ export async function deliverOutbox(
     const transport = transports[channel] as Transport;
     try {
       await transport.send({
-        outboxId: row.id,
         channel,
         recipient: row.recipient,
         title: row.title,

@@ -1,7 +1,7 @@
 import type { County } from "../organizations/counties.ts";
 import type { RosterKind } from "../policy/roster-schema.ts";
-import { bindHeaders, type RosterClaim, readRow } from "./read-rows.ts";
-import type { RosterFile } from "./roster-file.ts";
+import { bindHeaders, type RosterClaim, readRow, squash } from "./read-rows.ts";
+import type { RawRow, RosterFile } from "./roster-file.ts";
 
 /**
  * The dry run of a roster (免申即享): every row classified against the registered organizations
@@ -69,9 +69,7 @@ export interface EarlierRow {
 
 /** Names compared as written: full-width to half-width, no spaces, （）as (). */
 export function normalName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
+  return squash(name)
     .replace(/[【〔［]/g, "[")
     .replace(/[】〕］]/g, "]");
 }
@@ -106,13 +104,34 @@ export function countyOfUscc(uscc: string | null): County | null {
   return uscc ? (DIVISIONS[uscc.slice(2, 8)] ?? null) : null;
 }
 
+/** A row as read by its kind: its claim, or every problem that keeps it from being one. */
+export type ReadRosterRow = { readonly raw: RawRow; readonly read: ReturnType<typeof readRow> };
+
+/** Every row of the file read by the kind (refuses a file whose headers do not fit). */
+export function readRosterRows(kind: RosterKind, file: RosterFile): ReadRosterRow[] {
+  const index = bindHeaders(kind, file.headers);
+  return file.rows.map((raw) => ({ raw, read: readRow(kind, index, raw) }));
+}
+
+/** The item-and-subject keys of the rows that are claims, to look up in earlier imports. */
+export function claimKeys(rows: readonly ReadRosterRow[]): string[] {
+  return rows.flatMap((r) => ("claim" in r.read ? [r.read.claim.key] : []));
+}
+
 export function classifyRoster(
   kind: RosterKind,
   file: RosterFile,
   orgs: OrganizationIndex,
   earlier: ReadonlyMap<string, EarlierRow>,
 ): Classification {
-  const index = bindHeaders(kind, file.headers);
+  return classifyRows(readRosterRows(kind, file), orgs, earlier);
+}
+
+export function classifyRows(
+  read: readonly ReadRosterRow[],
+  orgs: OrganizationIndex,
+  earlier: ReadonlyMap<string, EarlierRow>,
+): Classification {
   const seen = new Map<string, number>();
   const rows: ClassifiedRow[] = [];
   const counts: Record<Outcome, number> = {
@@ -126,89 +145,82 @@ export function classifyRoster(
     rows.push(r);
     counts[r.outcome]++;
   };
-  for (const raw of file.rows) {
-    const read = readRow(kind, index, raw);
-    if ("problems" in read) {
-      const [first] = read.problems;
+  for (const { raw, read: r } of read) {
+    if ("problems" in r) {
       add({
         row: raw.row,
         outcome: "invalid",
         claim: null,
-        name: read.name,
-        cells: read.cells,
+        name: r.name,
+        cells: r.cells,
         organization: null,
         county: null,
-        column: first?.column ?? null,
-        message: read.problems.map((p) => `${p.column ?? ""}：${p.message}`).join("；"),
+        column: r.problems[0]?.column ?? null,
+        message: r.problems.map((p) => `${p.column ?? ""}：${p.message}`).join("；"),
       });
       continue;
     }
-    const claim = read.claim;
+    const claim = r.claim;
+    /** A row that stands for a claim: its outcome, organization, county and why. */
+    const claimed = (
+      outcome: Outcome,
+      organization: OrganizationRef | null,
+      county: string | null,
+      message: string | null,
+    ): ClassifiedRow => ({
+      row: raw.row,
+      outcome,
+      claim,
+      name: claim.name,
+      cells: claim.cells,
+      organization,
+      county,
+      column: null,
+      message,
+    });
     const before = seen.get(claim.key);
     const prior = earlier.get(claim.key);
     if (before !== undefined || prior) {
-      add({
-        row: raw.row,
-        outcome: "duplicate",
-        claim,
-        name: claim.name,
-        cells: claim.cells,
-        organization: null,
-        county: null,
-        column: null,
-        message:
+      add(
+        claimed(
+          "duplicate",
+          null,
+          null,
           before !== undefined
             ? `与本文件第 ${before} 行重复（同一奖励项目与对象）`
             : `已于名单 ${prior?.importNumber} 第 ${prior?.row} 行导入`,
-      });
+        ),
+      );
       continue;
     }
     seen.set(claim.key, raw.row);
     const byUscc = claim.uscc ? orgs.byUscc.get(claim.uscc) : undefined;
     if (byUscc) {
-      add({
-        row: raw.row,
-        outcome: "matched",
-        claim,
-        name: claim.name,
-        cells: claim.cells,
-        organization: byUscc,
-        county: byUscc.county,
-        column: null,
-        message: null,
-      });
+      add(claimed("matched", byUscc, byUscc.county, null));
       continue;
     }
     const byName = orgs.byName.get(normalName(claim.name)) ?? [];
-    if (byName.length === 1) {
-      const org = byName[0] as OrganizationRef;
-      add({
-        row: raw.row,
-        outcome: "needsReview",
-        claim,
-        name: claim.name,
-        cells: claim.cells,
-        organization: org,
-        county: org.county,
-        column: null,
-        message: claim.uscc
-          ? `统一社会信用代码 ${claim.uscc} 未注册，名称与已注册的 ${org.name}（${org.uscc}）相同`
-          : `未填统一社会信用代码，名称与已注册的 ${org.name}（${org.uscc}）相同`,
-      });
+    const org = byName.length === 1 ? (byName[0] as OrganizationRef) : null;
+    if (org) {
+      const code = claim.uscc ? `统一社会信用代码 ${claim.uscc} 未注册` : "未填统一社会信用代码";
+      add(
+        claimed(
+          "needsReview",
+          org,
+          org.county,
+          `${code}，名称与已注册的 ${org.name}（${org.uscc}）相同`,
+        ),
+      );
       continue;
     }
-    add({
-      row: raw.row,
-      outcome: "unmatched",
-      claim,
-      name: claim.name,
-      cells: claim.cells,
-      organization: null,
-      county: countyOfUscc(claim.uscc),
-      column: null,
-      message:
+    add(
+      claimed(
+        "unmatched",
+        null,
+        countyOfUscc(claim.uscc),
         byName.length > 1 ? `名称与 ${byName.length} 个已注册组织相同，无法确定` : "未在本系统注册",
-    });
+      ),
+    );
   }
   return { rows, counts: { rows: rows.length, ...counts } };
 }

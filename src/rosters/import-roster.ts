@@ -8,18 +8,21 @@ import { beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { nextCounter } from "../db/counters.ts";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
-import type { OrganizationTable, RosterRowTable } from "../db/schema.ts";
+import type { RosterRowTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { keepImportFile } from "../files/file-store.ts";
 import { applyTransition } from "../lifecycle/apply-transition.ts";
+import { findOrganizationRow } from "../organizations/organizations-repository.ts";
 import type { PolicyPack } from "../policy/pack.ts";
 import type { RosterKind } from "../policy/roster-schema.ts";
 import {
   type Classification,
   type ClassifiedRow,
-  classifyRoster,
+  claimKeys,
+  classifyRows,
   indexOrganizations,
   type Outcome,
+  readRosterRows,
 } from "./classify.ts";
 import { readRosterFile } from "./roster-file.ts";
 import {
@@ -134,11 +137,9 @@ export async function importRoster(
   const file = await readRosterFile(input.filename, input.data);
   const db = ctx.database.db;
   const orgs = indexOrganizations(await organizationRefs(db));
-  const keysOf = (c: Classification) =>
-    c.rows.flatMap((r) => (r.claim && r.outcome !== "invalid" ? [r.claim.key] : []));
-  // The keys seen before are read first for the report, and again inside the transaction.
-  const probe = classifyRoster(kind, file, orgs, new Map());
-  const classification = classifyRoster(kind, file, orgs, await earlierRows(db, keysOf(probe)));
+  // Each row is read once; its key is looked up among earlier imports before it is classified.
+  const read = readRosterRows(kind, file);
+  const classification = classifyRows(read, orgs, await earlierRows(db, claimKeys(read)));
   const reportKind = { id: kind.id, title: kind.title, policy: pack.id };
   if (input.dryRun) {
     return {
@@ -247,18 +248,15 @@ async function offer(
   importNumber: string,
 ): Promise<Decided> {
   const claim = r.claim as NonNullable<ClassifiedRow["claim"]>;
-  const org = await trx
-    .selectFrom("organizations")
-    .selectAll()
-    .where("id", "=", (r.organization as { id: string }).id)
-    .executeTakeFirstOrThrow();
+  const org = await findOrganizationRow(trx, (r.organization as { id: string }).id);
+  if (!org) throw new AppError("not_found", `组织不存在（名单第 ${claim.row} 行）`, "file");
   const id = randomUUID();
   const candidate = newCaseRow(
     org,
     { ...claim, project: null },
     { id, number: "", state: "offered", createdBy: actor.userId, at: now },
   );
-  const decision = await evaluateCase(ctx, trx, org as OrganizationTable, candidate, now);
+  const decision = await evaluateCase(ctx, trx, org, candidate, now);
   if (decision.amountYuan <= 0) {
     return {
       decision: "refused",

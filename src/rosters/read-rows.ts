@@ -36,11 +36,11 @@ export interface RowProblem {
 /** Where each column of the kind is in the file; refuses a file whose headers do not fit. */
 export function bindHeaders(kind: RosterKind, headers: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
-  const byHeader = new Map(kind.columns.map((c) => [normalHeader(c.header), c]));
+  const byHeader = new Map(kind.columns.map((c) => [squash(c.header), c]));
   const unknown: string[] = [];
   headers.forEach((h, i) => {
     if (h === "") return;
-    const column = byHeader.get(normalHeader(h));
+    const column = byHeader.get(squash(h));
     if (!column) unknown.push(`“${h}”（第 ${i + 1} 列）`);
     else if (index.has(column.key))
       throw new AppError("invalid_field", `表头“${h}”出现了两次（第 ${i + 1} 列）`, "file");
@@ -65,7 +65,8 @@ export function bindHeaders(kind: RosterKind, headers: readonly string[]): Map<s
   return index;
 }
 
-const normalHeader = (h: string) => h.normalize("NFKC").replace(/\s+/g, "");
+/** Text as officials' files vary it: full-width to half-width (NFKC), no spaces. */
+export const squash = (text: string) => text.normalize("NFKC").replace(/\s+/g, "");
 
 /** One row as its claim, or every problem of the row. */
 export function readRow(
@@ -173,10 +174,8 @@ function readCell(column: RosterColumn, cell: RawCell): Read {
     }
     case "enum": {
       if (blank) return column.optional ? { value: null, text: "" } : { problem: "不能为空" };
-      const normal = text.normalize("NFKC").replace(/\s+/g, "");
-      const hit = Object.entries(column.values).find(
-        ([label]) => label.normalize("NFKC").replace(/\s+/g, "") === normal,
-      );
+      const normal = squash(text);
+      const hit = Object.entries(column.values).find(([label]) => squash(label) === normal);
       return hit
         ? { value: hit[1], text: hit[0] }
         : { problem: `“${text}”不是可选的值（${Object.keys(column.values).join("、")}）` };

@@ -18,7 +18,7 @@ import { EDITABLE_STATES, type State, TRANSITIONS } from "../../../../src/applic
 import { $api, fetchClient, ifMatch, refetchAll } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
 import { isStaleVersion } from "../../api.ts";
-import { QueryView, StateTag, showApiError, usePageTitle } from "../../components/common.tsx";
+import { QueryView, StateTag, showApiError, usePageTitle, yuan } from "../../components/common.tsx";
 import { SupplementLines } from "../../components/supplement-lines.tsx";
 import {
   type ApplicationDetail,
@@ -222,7 +222,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
             showIcon
             style={{ marginBottom: 12 }}
             data-testid="offer-notice"
-            title={`待确认奖励：${app.itemTitle ?? app.item}，预计 ${(app.expectedAmount ?? 0).toLocaleString("en-US")} 元`}
+            title={`待确认奖励：${app.itemTitle ?? app.item}，预计 ${yuan(app.expectedAmount ?? 0)}`}
             description={
               <>
                 <div>{STATUS_TEXT.offered}</div>
