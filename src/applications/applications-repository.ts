@@ -19,6 +19,37 @@ export function liveCasesOf(trx: DB | Tx, organizationId: string, states: readon
     .execute();
 }
 
+/** The live cases of many organizations at once, by organization (a roster's offers). */
+export async function liveCasesOfMany(
+  trx: DB | Tx,
+  organizationIds: readonly string[],
+  states: readonly State[],
+) {
+  const out = new Map<string, Awaited<ReturnType<typeof liveCasesOf>>>();
+  for (let i = 0; i < organizationIds.length; i += 1000) {
+    const rows = await trx
+      .selectFrom("applications")
+      .selectAll()
+      .where("organization_id", "in", organizationIds.slice(i, i + 1000))
+      .where("state", "in", states)
+      .where("submitted_at", "is not", null)
+      .execute();
+    for (const r of rows) out.set(r.organization_id, [...(out.get(r.organization_id) ?? []), r]);
+  }
+  return out;
+}
+
+/** Every grant of these items, with its organization (pay once, for many organizations at once). */
+export function grantsOfItems(trx: DB | Tx, items: readonly string[]) {
+  if (items.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom("grants")
+    .innerJoin("applications", "applications.id", "grants.application_id")
+    .select(["grants.organization_id", "grants.item", "grants.subject", "applications.number"])
+    .where("grants.item", "in", items)
+    .execute();
+}
+
 /** Grants of other organizations for any of these items, for pay once across the system. */
 export function grantsElsewhere(trx: DB | Tx, organizationId: string, items: readonly string[]) {
   if (items.length === 0) return Promise.resolve([]);

@@ -16,6 +16,7 @@ import {
   lockOrganization,
 } from "../organizations/organizations-repository.ts";
 import type { Decision } from "../policy/types.ts";
+import { rowOfApplication } from "../rosters/rosters-repository.ts";
 import {
   type ApplicationInput,
   type applicationPatchSchema,
@@ -213,6 +214,20 @@ export interface ApplicationDetail {
   application: ApplicationView;
   evidence: EvidenceView[];
   events: EventView[];
+  /** An offer's evidence (免申即享): the official roster row it was made from. */
+  roster: RosterEvidence | null;
+}
+
+export interface RosterEvidence {
+  readonly importNumber: string;
+  readonly kind: string;
+  readonly kindTitle: string;
+  readonly publisher: string;
+  readonly filename: string;
+  readonly importedAt: string;
+  readonly row: number;
+  /** The row as read, header by header in the file's order. */
+  readonly cells: { header: string; value: string }[];
 }
 
 export async function getApplication(
@@ -221,16 +236,34 @@ export async function getApplication(
   id: string,
 ): Promise<ApplicationDetail> {
   const { row, org } = await loadApplicationFor(ctx, actor, id);
-  const [evidence, events, recordEvents] = await Promise.all([
+  const [evidence, events, recordEvents, rosterRow] = await Promise.all([
     evidenceOf(ctx.database.db, id),
     eventsOf(ctx.database.db, id),
     recordEventsOf(ctx.database.db, id),
+    rowOfApplication(ctx.database.db, id),
   ]);
+  const kind = rosterRow
+    ? ctx.registry.packs.flatMap((p) => p.rosters).find((k) => k.id === rosterRow.kind)
+    : undefined;
   return {
     application: presentApplication(ctx.registry, row, org),
     evidence: evidence.map(presentEvidence),
     // The case's own steps with those of its publicity entry, objections, award and payments.
     events: timeline([...events.map(presentEvent), ...recordEvents.map(presentRecordEvent)]),
+    roster: rosterRow
+      ? {
+          importNumber: rosterRow.importNumber,
+          kind: rosterRow.kind,
+          kindTitle: kind?.title ?? rosterRow.kind,
+          publisher: kind?.publisher ?? "",
+          filename: rosterRow.filename,
+          importedAt: rosterRow.importedAt,
+          row: rosterRow.row,
+          cells: Object.entries(JSON.parse(rosterRow.cells) as Record<string, string>).map(
+            ([header, value]) => ({ header, value }),
+          ),
+        }
+      : null,
   };
 }
 

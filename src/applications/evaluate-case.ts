@@ -57,15 +57,39 @@ export async function evaluateCaseParts(
   asOf: string,
 ): Promise<{ decision: Decision; supplements: CaseSupplement[] }> {
   const cases = await liveCasesOf(db, organization.id, LIVE_STATES);
-  const claims = cases
+  const items = [...new Set([...cases.map((c) => c.item), application.item])];
+  const prior = await grantsElsewhere(db, organization.id, items);
+  return evaluateAgainst(ctx, organization, application, asOf, { cases, prior });
+}
+
+/** What a case is decided against: the organization's live cases and everyone else's grants. */
+export interface CaseHistory {
+  readonly cases: readonly ApplicationTable[];
+  readonly prior: readonly { item: string; subject: string; number: string }[];
+}
+
+/**
+ * The decision of a case against a history already read (many cases of many organizations decided
+ * in one pass, as a roster's offers are): the same as evaluateCaseParts.
+ */
+export function evaluateAgainst(
+  ctx: Pick<Context, "registry">,
+  organization: Pick<OrganizationTable, "uscc" | "name" | "county">,
+  application: ApplicationTable,
+  asOf: string,
+  history: CaseHistory,
+): { decision: Decision; supplements: CaseSupplement[] } {
+  const claims = history.cases
     .filter((c) => c.id !== application.id)
     .map((c) => toClaim(c, c.submitted_at as string));
   claims.push(toClaim(application, application.submitted_at ?? asOf));
-  const prior = await grantsElsewhere(db, organization.id, [...new Set(claims.map((c) => c.item))]);
+  const items = new Set(claims.map((c) => c.item));
   const org = { uscc: organization.uscc, name: organization.name, county: organization.county };
   const evaluation = evaluate(ctx.registry, org, claims, {
     trace: true,
-    priorGrants: prior.map((g) => ({ item: g.item, subject: g.subject, claim: g.number })),
+    priorGrants: history.prior
+      .filter((g) => items.has(g.item))
+      .map((g) => ({ item: g.item, subject: g.subject, claim: g.number })),
   });
   const decision = evaluation.decisions[evaluation.decisions.length - 1] as Decision;
   const supplements: CaseSupplement[] = [];

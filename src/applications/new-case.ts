@@ -1,6 +1,6 @@
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
-import { nextCounter } from "../db/counters.ts";
+import { nextCounter, reserveCounter } from "../db/counters.ts";
 import type { Tx } from "../db/database.ts";
 import type { ApplicationTable, OrganizationTable } from "../db/schema.ts";
 import type { State } from "./states.ts";
@@ -10,6 +10,18 @@ export async function nextCaseNumber(trx: Tx, ctx: Pick<Context, "now">): Promis
   const year = Number(beijingToday(ctx).slice(0, 4));
   const seq = await nextCounter(trx, `application_number:${year}`);
   return `QI-${year}-${String(seq).padStart(6, "0")}`;
+}
+
+/** `n` new case numbers at once, in order (a roster's offers). */
+export async function nextCaseNumbers(
+  trx: Tx,
+  ctx: Pick<Context, "now">,
+  n: number,
+): Promise<string[]> {
+  if (n === 0) return [];
+  const year = Number(beijingToday(ctx).slice(0, 4));
+  const first = await reserveCounter(trx, `application_number:${year}`, n);
+  return Array.from({ length: n }, (_, i) => `QI-${year}-${String(first + i).padStart(6, "0")}`);
 }
 
 /**

@@ -96,6 +96,7 @@ const PERMISSION_NAMES: Record<Permission, string> = {
   "policy.manage": "管理政策",
   "roster.read": "查看名单导入",
   "roster.import": "导入名单（免申即享）",
+  "roster.review": "核对名单名称匹配",
   "delivery.send": "发送通知",
 };
 

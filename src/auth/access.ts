@@ -56,6 +56,7 @@ export const PERMISSIONS = [
   "policy.manage",
   "roster.read",
   "roster.import",
+  "roster.review",
   "delivery.send",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -224,6 +225,10 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
       // 免申即享 is the city's: its officials match the official rosters to registered
       // organizations and make the offers (the system also acts under it when offers expire).
       return actor.role === "city_official" || actor.as === "system";
+    case "roster.review":
+      // A name match is confirmed or rejected by the city's officials, who import the rosters
+      // and make the offers a confirmed match becomes.
+      return actor.role === "city_official";
     case "delivery.send":
       // Only the outbox worker (the system) records a delivery sent or given up.
       return false;

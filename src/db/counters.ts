@@ -12,6 +12,19 @@ export async function nextCounter(trx: Tx, name: string): Promise<number> {
   return Number(row.value);
 }
 
+/** `n` next values of a named counter at once (their first), inside the caller's transaction. */
+export async function reserveCounter(trx: Tx, name: string, n: number): Promise<number> {
+  const row = await trx
+    .insertInto("counters")
+    .values({ name, value: n })
+    .onConflict((oc) =>
+      oc.column("name").doUpdateSet({ value: sql<number>`counters.value + ${n}` }),
+    )
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - n + 1;
+}
+
 /**
  * A strictly increasing instant (epoch ms) for submissions: never earlier than `nowMs`, always
  * later than the one before. "First applied" (五、附则) is then never a tie.

@@ -10,6 +10,7 @@ import * as m0006 from "./migrations/0006-policy-packs.ts";
 import * as m0007 from "./migrations/0007-county-awards.ts";
 import * as m0008 from "./migrations/0008-rosters.ts";
 import * as m0009 from "./migrations/0009-notifications.ts";
+import * as m0010 from "./migrations/0010-roster-review.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -24,6 +25,7 @@ const STEPS: Record<string, Step> = {
   "0007-county-awards": m0007,
   "0008-rosters": m0008,
   "0009-notifications": m0009,
+  "0010-roster-review": m0010,
 };
 
 class Provider implements MigrationProvider {

@@ -99,6 +99,10 @@ export interface NoticeTable {
   /** The page the notice opens (its case), if any. */
   link: string | null;
   application_id: string | null;
+  /** NULL: the organization's inbox; "county", "city" or "finance": those officials'. */
+  audience?: string | null;
+  /** The county whose officials (or county finance) a county or finance notice is for. */
+  county?: string | null;
 }
 
 export interface NoticeReadTable {
@@ -772,8 +776,15 @@ export interface RosterRowTable {
   /** offered or refused, for a matched row. */
   decision: string | null;
   reason: string | null;
+  /** The code of the engine's first reason for a refused row (condition_not_met, cap_reached…). */
+  reason_code: string | null;
   application_id: string | null;
   created_at: string;
+  /** Set by the one writer when an official confirms or rejects a name match. */
+  version: Generated<number>;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
 }
 
 /** One delivery of a notice by e-mail or SMS to one user (the outbox), sent after the commit. */

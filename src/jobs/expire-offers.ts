@@ -1,17 +1,17 @@
 import { type Actor, systemActor } from "../auth/roles.ts";
 import { loadCalendar } from "../calendar/calendar.ts";
-import { endOfWorkingDays } from "../calendar/working-days.ts";
-import { beijingDate, beijingToday, instant } from "../clock.ts";
+import { beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { inTransaction } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { applyTransition } from "../lifecycle/apply-transition.ts";
+import { offerDeadline } from "../rosters/offer-deadline.ts";
 import { waitingOffers } from "../rosters/rosters-repository.ts";
 import { loadSettings } from "../settings/settings.ts";
 
 /**
  * 免申即享: an offer its organization has not confirmed within the set number of working days
- * (general.offerWorkingDays, counted from the day it was made) expires. Each expiry is its own
+ * (general.offerWorkingDays, counted from the day after it was made: offer-deadline.ts) expires. Each expiry is its own
  * transaction through the one writer; an offer confirmed meanwhile is left as it is, so the job
  * is safe to run again and beside a confirmation.
  */
@@ -32,7 +32,7 @@ export async function expireOffers(
   let expired = 0;
   for (const offer of offers) {
     if (only && !only.includes(offer.id)) continue;
-    const last = endOfWorkingDays(calendar, beijingDate(offer.created_at), days);
+    const last = offerDeadline(calendar, offer.created_at, days);
     if (today <= last) continue;
     try {
       await inTransaction(ctx.database, (trx) =>

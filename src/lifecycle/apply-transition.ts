@@ -1,17 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../audit/audit-log.ts";
+import { appendAudit, appendAuditMany } from "../audit/audit-log.ts";
 import { can, denialOf, requireAccess, type Scope } from "../auth/access.ts";
 import { type Actor, actingRole } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { isUniqueViolation, type Tx } from "../db/database.ts";
+import type { NoticeTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { insertNotice } from "../notices/notices-repository.ts";
-import { recipientsOf } from "../notifications/notifications-repository.ts";
-import { messageOf, type StepFacts } from "../notifications/rules.ts";
+import { insertNotice, insertNotices } from "../notices/notices-repository.ts";
+import {
+  recipientsOf,
+  recipientsOfMany,
+  staffRecipientsOf,
+} from "../notifications/notifications-repository.ts";
+import { type Message, messageOf, type StepFacts, staffMessageOf } from "../notifications/rules.ts";
 import {
   insertApplicationEvent,
+  insertApplicationEvents,
   insertRecord,
   insertRecordEvent,
+  insertRecordEvents,
+  insertRecords,
   lockRecord,
   nextApplicationSeq,
   nextRecordSeq,
@@ -220,6 +228,246 @@ export async function applyTransition<K extends RecordKind>(
   return { from, to, version: version + 1, before: row };
 }
 
+/** One record of a bulk creation: its row (without state and version), scope and what is kept. */
+export interface NewRecord {
+  readonly create: Row;
+  readonly scope: Scope;
+  readonly comment?: string | null;
+  readonly data?: Row;
+  readonly decision?: { policy: string | null; amount: number | null; json: string | null };
+}
+
+/**
+ * The one writer's bulk creation: many records of one kind created by one action (a roster's
+ * offers), with exactly what applyTransition would write for each (the record in the action's
+ * state at version 1, its event, its audit entry, the notices and queued deliveries of the step),
+ * but in chunked statements, the audit chain extended once. Each record's permission is checked
+ * in its scope before anything is written; one refusal writes nothing.
+ */
+export async function createRecords<K extends RecordKind>(
+  trx: Tx,
+  ctx: Pick<Context, "database" | "now">,
+  actor: Actor,
+  kind: K,
+  action: ActionOf<K>,
+  records: readonly NewRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const machine = MACHINES[kind];
+  const storage = STORAGE[kind];
+  const actionName = (machine.actionNames as Record<string, string>)[action] ?? action;
+  const transitions = (machine.transitions as readonly Transition<string, string>[]).filter(
+    (t) => t.action === action && t.from === null,
+  );
+  const allowedIn = (scope: Scope) =>
+    transitions.find((t) =>
+      actor.as === "system"
+        ? t.system
+        : t.permission === null || (actor.as !== "public" && can(actor, t.permission, scope)),
+    );
+  const transition = allowedIn(records[0]?.scope ?? {});
+  for (const r of records) {
+    if (!transition || allowedIn(r.scope) !== transition) {
+      throw new AppError(
+        "forbidden",
+        `无权${actionName}`,
+        null,
+        denialOf(`${kind}.${action}`, null),
+      );
+    }
+    if (transition.commentRequired && !r.comment?.trim()) {
+      throw new AppError("missing_field", `${actionName}须填写意见`, "comment");
+    }
+  }
+  const t = transition as Transition<string, string>;
+  const to = t.to as StateOf<K>;
+  const storedTo = storage.nullState === to ? null : to;
+  const at = ctx.now().toISOString();
+  const idOf = (row: Row) => storage.key.map((c) => String(row[c])).join(":");
+  try {
+    await insertRecords(
+      trx,
+      storage,
+      records.map((r) => ({ ...r.create, [storage.stateColumn]: storedTo, version: 1 })),
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", `${machine.title}已存在`, "id");
+    throw e;
+  }
+  const comment = (r: NewRecord) => (r.comment?.trim() ? (r.comment as string) : null);
+  if (kind === "application") {
+    await insertApplicationEvents(
+      trx,
+      records.map((r) => ({
+        id: randomUUID(),
+        application_id: idOf(r.create),
+        seq: 1,
+        action,
+        from_state: null,
+        to_state: to,
+        actor_id: actor.userId,
+        actor_role: actingRole(actor),
+        comment: comment(r),
+        policy_id: r.decision?.policy ?? null,
+        amount: r.decision?.amount ?? null,
+        decision: r.decision?.json ?? null,
+        created_at: at,
+      })),
+    );
+  } else {
+    await insertRecordEvents(
+      trx,
+      records.map((r) => ({
+        id: randomUUID(),
+        record_type: kind,
+        record_id: idOf(r.create),
+        seq: 1,
+        action,
+        from_state: null,
+        to_state: to,
+        actor_id: actor.userId,
+        actor_role: actingRole(actor),
+        comment: comment(r),
+        data: r.data ? JSON.stringify(r.data) : null,
+        created_at: at,
+        application_id: storage.applicationColumn
+          ? ((r.create[storage.applicationColumn] as string | undefined) ?? null)
+          : null,
+      })),
+    );
+  }
+  await appendAuditMany(
+    trx,
+    ctx.database.dialect,
+    at,
+    records.map((r) => ({
+      actorId: actor.as === "public" ? null : actor.userId,
+      actorRole: actingRole(actor),
+      action: `${kind}.${action}` as TransitionAuditAction,
+      targetType: kind,
+      targetId: idOf(r.create),
+      after: { state: to, comment: comment(r), ...(r.data ?? {}) },
+      ip: actor.ip,
+      outcome: "success" as const,
+    })),
+  );
+  await tellOrganizations(
+    trx,
+    ctx,
+    actor,
+    at,
+    records.map((r) => ({
+      organizationId: r.scope.organizationId ?? null,
+      step: {
+        kind,
+        action,
+        to,
+        record: { ...r.create, id: r.create.id ?? idOf(r.create) },
+        comment: comment(r),
+        data: r.data,
+      },
+    })),
+  );
+}
+
+/** tellOrganization for many steps at once: the notices in bulk, the deliveries through createRecords. */
+async function tellOrganizations(
+  trx: Tx,
+  ctx: Pick<Context, "database" | "now">,
+  actor: Actor,
+  at: string,
+  steps: readonly { organizationId: string | null; step: StepFacts }[],
+): Promise<void> {
+  const notices: NoticeTable[] = [];
+  const told: { noticeId: string; title: string; organizationId: string }[] = [];
+  for (const { organizationId, step } of steps) {
+    if (!organizationId) continue;
+    const message = messageOf(step);
+    if (message) {
+      const id = randomUUID();
+      notices.push(noticeRow(id, at, organizationId, message, null, null));
+      told.push({ noticeId: id, title: message.title, organizationId });
+    }
+    // Staff messages are rare in bulk (none for an offer): written one by one.
+    const staff = staffMessageOf(step);
+    if (staff) {
+      const noticeId = await writeNotice(
+        trx,
+        at,
+        organizationId,
+        staff,
+        staff.audience,
+        staff.county,
+      );
+      await queueDeliveries(
+        trx,
+        ctx,
+        actor,
+        at,
+        noticeId,
+        staff.title,
+        organizationId,
+        await staffRecipientsOf(trx, staff.audience, staff.county),
+      );
+    }
+  }
+  await insertNotices(trx, notices);
+  const recipients = await recipientsOfMany(trx, [...new Set(told.map((t) => t.organizationId))]);
+  const deliveries: NewRecord[] = [];
+  for (const t of told) {
+    for (const user of recipients.get(t.organizationId) ?? []) {
+      const channels: [string, string | null, boolean][] = [
+        ["email", user.email, Number(user.email_enabled) === 1],
+        ["sms", user.phone, Number(user.sms_enabled) === 1],
+      ];
+      for (const [channel, recipient, on] of channels) {
+        if (!on || !recipient) continue;
+        deliveries.push({
+          create: {
+            id: randomUUID(),
+            notice_id: t.noticeId,
+            user_id: user.id,
+            channel,
+            recipient,
+            attempts: 0,
+            next_at: at,
+            lease_owner: null,
+            lease_until: null,
+            last_error: null,
+            sent_at: null,
+            created_at: at,
+          },
+          scope: { organizationId: t.organizationId, county: null },
+          data: { channel, notice: t.title },
+        });
+      }
+    }
+  }
+  await createRecords(trx, ctx, actor, "delivery", "queue", deliveries);
+}
+
+function noticeRow(
+  id: string,
+  at: string,
+  organizationId: string,
+  message: Message,
+  audience: string | null,
+  county: string | null,
+): NoticeTable {
+  return {
+    id,
+    organization_id: organizationId,
+    kind: message.kind,
+    title: message.title,
+    body: message.body,
+    created_at: at,
+    link: message.link,
+    application_id: message.applicationId,
+    audience,
+    county,
+  };
+}
+
 /**
  * A step an enterprise hears of (notifications/rules.ts) becomes, in the same transaction, a
  * notice in its organization's inbox (消息中心) and a queued delivery for each channel each of
@@ -236,19 +484,74 @@ async function tellOrganization(
 ): Promise<void> {
   if (!organizationId) return;
   const message = messageOf(step);
-  if (!message) return;
+  if (message) {
+    const noticeId = await writeNotice(trx, at, organizationId, message, null, null);
+    await queueDeliveries(
+      trx,
+      ctx,
+      actor,
+      at,
+      noticeId,
+      message.title,
+      organizationId,
+      await recipientsOf(trx, organizationId),
+    );
+  }
+  // The officials who act next hear of it in their own inbox (about the same organization's case).
+  const staff = staffMessageOf(step);
+  if (staff) {
+    const noticeId = await writeNotice(
+      trx,
+      at,
+      organizationId,
+      staff,
+      staff.audience,
+      staff.county,
+    );
+    await queueDeliveries(
+      trx,
+      ctx,
+      actor,
+      at,
+      noticeId,
+      staff.title,
+      organizationId,
+      await staffRecipientsOf(trx, staff.audience, staff.county),
+    );
+  }
+}
+
+async function writeNotice(
+  trx: Tx,
+  at: string,
+  organizationId: string,
+  message: Message,
+  audience: string | null,
+  county: string | null,
+): Promise<string> {
   const noticeId = randomUUID();
-  await insertNotice(trx, {
-    id: noticeId,
-    organization_id: organizationId,
-    kind: message.kind,
-    title: message.title,
-    body: message.body,
-    created_at: at,
-    link: message.link,
-    application_id: message.applicationId,
-  });
-  for (const user of await recipientsOf(trx, organizationId)) {
+  await insertNotice(trx, noticeRow(noticeId, at, organizationId, message, audience, county));
+  return noticeId;
+}
+
+/** A queued delivery (record kind delivery) for each channel each recipient took. */
+async function queueDeliveries(
+  trx: Tx,
+  ctx: Pick<Context, "database" | "now">,
+  actor: Actor,
+  at: string,
+  noticeId: string,
+  title: string,
+  organizationId: string,
+  recipients: readonly {
+    id: string;
+    email: string | null;
+    email_enabled: number | null;
+    phone: string | null;
+    sms_enabled: number | null;
+  }[],
+): Promise<void> {
+  for (const user of recipients) {
     const channels: [string, string | null, boolean][] = [
       ["email", user.email, Number(user.email_enabled) === 1],
       ["sms", user.phone, Number(user.sms_enabled) === 1],
@@ -272,7 +575,7 @@ async function tellOrganization(
           created_at: at,
         },
         scope: { organizationId, county: null },
-        data: { channel, notice: message.title },
+        data: { channel, notice: title },
       });
     }
   }

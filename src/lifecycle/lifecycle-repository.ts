@@ -83,3 +83,43 @@ export async function versionOf(trx: Tx, storage: Storage, key: Row): Promise<nu
   const row = (await q.executeTakeFirst()) as { version: number } | undefined;
   return row ? Number(row.version) : null;
 }
+
+/** Many new records of one kind at once, in chunks under the bound-parameter limits. */
+export async function insertRecords(
+  trx: Tx,
+  storage: Storage,
+  rows: readonly Row[],
+): Promise<void> {
+  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
+  const chunk = Math.max(1, Math.floor(30_000 / columns));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await loose(trx)
+      .insertInto(storage.table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
+  }
+}
+
+export async function insertApplicationEvents(
+  trx: Tx,
+  rows: readonly ApplicationEventTable[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto("application_events")
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  }
+}
+
+export async function insertRecordEvents(
+  trx: Tx,
+  rows: readonly RecordEventTable[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto("record_events")
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  }
+}

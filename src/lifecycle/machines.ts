@@ -17,6 +17,7 @@ import {
   PUBLICITY_BATCH_MACHINE,
   PUBLICITY_ENTRY_MACHINE,
 } from "../publicity/states.ts";
+import { ROSTER_ROW_MACHINE } from "../rosters/states.ts";
 
 /** Every record with a life, by kind. A new kind is added here and nowhere else in this folder. */
 export const MACHINES = {
@@ -34,6 +35,7 @@ export const MACHINES = {
   project_objection: PROJECT_OBJECTION_MACHINE,
   policy_pack: POLICY_PACK_MACHINE,
   delivery: DELIVERY_MACHINE,
+  roster_row: ROSTER_ROW_MACHINE,
 } as const;
 
 export type RecordKind = keyof typeof MACHINES;
@@ -91,4 +93,9 @@ export const STORAGE: Record<RecordKind, Storage> = {
   project_objection: byId("project_objections"),
   policy_pack: byId("policy_packs"),
   delivery: byId("outbox"),
+  roster_row: {
+    table: "roster_rows",
+    key: ["id"],
+    stateColumn: "outcome",
+  },
 };

@@ -7,9 +7,51 @@ export async function insertNotice(trx: Tx, row: NoticeTable): Promise<void> {
   await trx.insertInto("notices").values(row).execute();
 }
 
-/** An organization's notices, newest first, each with when this user read it (null: unread). */
-export function noticeRowsFor(db: DB, organizationId: string, userId: string) {
-  return db
+export async function insertNotices(trx: Tx, rows: readonly NoticeTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto("notices")
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  }
+}
+
+/** Whose inbox: an organization's own, or the officials' of an audience (and county). */
+export type Inbox =
+  | { readonly organizationId: string }
+  | { readonly audience: "county" | "city" | "finance"; readonly county: string | null };
+
+function inInbox<T>(query: T, inbox: Inbox): T {
+  // biome-ignore lint/suspicious/noExplicitAny: one filter for the several query shapes over notices
+  const q = query as any;
+  if ("organizationId" in inbox) {
+    return q
+      .where("notices.organization_id", "=", inbox.organizationId)
+      .where("notices.audience", "is", null);
+  }
+  const byAudience = q.where("notices.audience", "=", inbox.audience);
+  if (inbox.audience === "city") return byAudience;
+  return inbox.county === null
+    ? byAudience.where("notices.county", "is", null)
+    : byAudience.where("notices.county", "=", inbox.county);
+}
+
+/** How many of an inbox's notices this user has not read. */
+export async function unreadCount(db: DB, inbox: Inbox, userId: string): Promise<number> {
+  const q = db
+    .selectFrom("notices")
+    .leftJoin("notice_reads", (j) =>
+      j.onRef("notice_reads.notice_id", "=", "notices.id").on("notice_reads.user_id", "=", userId),
+    )
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("notice_reads.read_at", "is", null);
+  const row = await inInbox(q, inbox).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** An inbox's notices, newest first, each with when this user read it (null: unread). */
+export function noticeRowsFor(db: DB, inbox: Inbox, userId: string, limit = 500) {
+  const q = db
     .selectFrom("notices")
     .leftJoin("notice_reads", (j) =>
       j.onRef("notice_reads.notice_id", "=", "notices.id").on("notice_reads.user_id", "=", userId),
@@ -22,21 +64,20 @@ export function noticeRowsFor(db: DB, organizationId: string, userId: string) {
       "notices.created_at",
       "notices.link",
       "notice_reads.read_at",
-    ])
-    .where("notices.organization_id", "=", organizationId)
+    ]);
+  return inInbox(q, inbox)
     .orderBy("notices.created_at", "desc")
     .orderBy("notices.id")
+    .limit(limit)
     .execute();
 }
 
-/** Whether the notice exists and is the organization's. */
-export async function noticeOf(db: DB, organizationId: string, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("notices")
-    .select("id")
-    .where("id", "=", id)
-    .where("organization_id", "=", organizationId)
-    .executeTakeFirst();
+/** Whether the notice exists and is in the inbox. */
+export async function noticeOf(db: DB, inbox: Inbox, id: string): Promise<boolean> {
+  const row = await inInbox(
+    db.selectFrom("notices").select("id").where("id", "=", id),
+    inbox,
+  ).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -5,7 +5,14 @@ import { instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import type { Tx } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { insertNotice, markRead, noticeOf, noticeRowsFor } from "./notices-repository.ts";
+import {
+  type Inbox,
+  insertNotice,
+  markRead,
+  noticeOf,
+  noticeRowsFor,
+  unreadCount,
+} from "./notices-repository.ts";
 
 /**
  * The in-app inbox of an organization: what the system tells its users (an account change asked
@@ -51,15 +58,46 @@ export interface Notice {
   link: string | null;
 }
 
-/** The actor's organization's notices, newest first, with whether this user has read each. */
+/**
+ * The actor's inbox (消息中心): an enterprise user's is the organization's; a county's officials
+ * share their county's, the city's officials the city's, finance staff theirs (city or county).
+ * Other roles are told nothing and have an empty inbox.
+ */
+export function inboxOf(actor: Actor): Inbox | null {
+  switch (actor.role) {
+    case "enterprise":
+      return actor.organizationId ? { organizationId: actor.organizationId } : null;
+    case "county_official":
+      return actor.county ? { audience: "county", county: actor.county } : null;
+    case "city_official":
+      return { audience: "city", county: null };
+    case "finance":
+      return { audience: "finance", county: actor.county };
+    default:
+      return null;
+  }
+}
+
+function readableInbox(actor: Actor): Inbox | null {
+  if (actor.role === "enterprise") {
+    requireAccess(actor, "notice.read", { organizationId: actor.organizationId ?? "" });
+  }
+  return inboxOf(actor);
+}
+
+/** The actor's notices, newest first, with whether this user has read each, and how many not. */
 export async function listNotices(
   ctx: Context,
   actor: Actor,
   filter: { unread?: boolean | undefined; limit: number },
 ): Promise<{ unread: number; items: Notice[] }> {
-  const organizationId = actor.organizationId ?? "";
-  requireAccess(actor, "notice.read", { organizationId });
-  const rows = await noticeRowsFor(ctx.database.db, organizationId, actor.userId);
+  const inbox = readableInbox(actor);
+  if (!inbox) return { unread: 0, items: [] };
+  const db = ctx.database.db;
+  const [rows, unread] = await Promise.all([
+    noticeRowsFor(db, inbox, actor.userId),
+    unreadCount(db, inbox, actor.userId),
+  ]);
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -69,18 +107,16 @@ export async function listNotices(
     read: r.read_at !== null,
     link: r.link,
   }));
-  const unread = items.filter((n) => !n.read).length;
   return {
     unread,
     items: (filter.unread ? items.filter((n) => !n.read) : items).slice(0, filter.limit),
   };
 }
 
-/** Marks one notice read for this user (again: no change). */
+/** Marks one notice of the actor's inbox read for this user (again: no change). */
 export async function markNoticeRead(ctx: Context, actor: Actor, id: string): Promise<void> {
-  const organizationId = actor.organizationId ?? "";
-  requireAccess(actor, "notice.read", { organizationId });
-  if (!(await noticeOf(ctx.database.db, organizationId, id)))
+  const inbox = readableInbox(actor);
+  if (!inbox || !(await noticeOf(ctx.database.db, inbox, id)))
     throw new AppError("not_found", "通知不存在", "id");
   await markRead(ctx.database.db, id, actor.userId, instant(ctx));
 }

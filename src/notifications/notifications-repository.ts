@@ -15,6 +15,53 @@ export function recipientsOf(db: DB | Tx, organizationId: string) {
     .execute();
 }
 
+/** The users of these organizations who took a channel, by organization. */
+export async function recipientsOfMany(db: DB | Tx, organizationIds: readonly string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof recipientsOf>>>();
+  for (let i = 0; i < organizationIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom("users")
+      .innerJoin("notification_preferences as p", "p.user_id", "users.id")
+      .select([
+        "users.id",
+        "users.organization_id",
+        "p.email",
+        "p.email_enabled",
+        "p.phone",
+        "p.sms_enabled",
+      ])
+      .where("users.organization_id", "in", organizationIds.slice(i, i + 1000))
+      .where("users.role", "=", "enterprise")
+      .where("users.disabled", "=", 0)
+      .where((eb) => eb.or([eb("p.email_enabled", "=", 1), eb("p.sms_enabled", "=", 1)]))
+      .execute();
+    for (const { organization_id, ...r } of rows) {
+      const key = organization_id ?? "";
+      out.set(key, [...(out.get(key) ?? []), r]);
+    }
+  }
+  return out;
+}
+
+/** The officials a staff message is for, with their channels. */
+export function staffRecipientsOf(
+  db: DB | Tx,
+  audience: "county" | "city" | "finance",
+  county: string | null,
+) {
+  const role =
+    audience === "county" ? "county_official" : audience === "city" ? "city_official" : "finance";
+  let q = db
+    .selectFrom("users")
+    .leftJoin("notification_preferences as p", "p.user_id", "users.id")
+    .select(["users.id", "p.email", "p.email_enabled", "p.phone", "p.sms_enabled"])
+    .where("users.role", "=", role)
+    .where("users.disabled", "=", 0);
+  if (audience !== "city")
+    q = county ? q.where("users.county", "=", county) : q.where("users.county", "is", null);
+  return q.execute();
+}
+
 export function preferencesOf(db: DB | Tx, userId: string) {
   return db
     .selectFrom("notification_preferences")

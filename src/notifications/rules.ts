@@ -13,6 +13,11 @@ export const NOTIFICATION_KINDS = [
   "objection_upheld",
   "award_reserved",
   "award_paid",
+  // To the officials who act next.
+  "case_to_county",
+  "case_to_city",
+  "objection_filed",
+  "award_to_pay",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,7 +30,79 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
   objection_upheld: "公示异议成立",
   award_reserved: "奖励核定",
   award_paid: "奖励拨付",
+  case_to_county: "待县级初审",
+  case_to_city: "待市级复审",
+  objection_filed: "公示异议待处理",
+  award_to_pay: "奖励待拨付",
 };
+
+/** Whose inbox a staff message goes to: a county's officials, the city's, or finance. */
+export type Audience = "county" | "city" | "finance";
+
+export interface StaffMessage extends Message {
+  readonly audience: Audience;
+  /** The county of a county message; for finance, the county that pays (null: the city). */
+  readonly county: string | null;
+}
+
+/**
+ * The message of a step to the officials who act next on it, or null: a case submitted (or an
+ * offer confirmed) reaches its county's queue, a case the county approved the city's, an
+ * objection filed the city's publicity desk, an award reserved the finance staff who pay it.
+ */
+export function staffMessageOf(step: StepFacts): StaffMessage | null {
+  const r = step.record;
+  if (step.kind === "application") {
+    const id = String(r.id ?? "");
+    const number = String(r.number ?? "");
+    const county = String(r.county ?? "");
+    const base = { link: `/review/${id}`, applicationId: id };
+    if (step.to === "submitted")
+      return {
+        ...base,
+        audience: "county",
+        county,
+        kind: "case_to_county",
+        title: `新申报待初审：${number}`,
+        body: `${String(r.subject ?? "")}（${String(r.item ?? "")}）${step.action === "confirm" ? "，企业已确认名单生成的奖励" : ""}。`,
+      };
+    if (step.to === "city_review")
+      return {
+        ...base,
+        audience: "city",
+        county: null,
+        kind: "case_to_city",
+        title: `申报待市级复审：${number}`,
+        body: `${county}已初审通过：${String(r.subject ?? "")}（${String(r.item ?? "")}）。`,
+      };
+    return null;
+  }
+  if (step.kind === "objection" && step.action === "file") {
+    const applicationId = (r.application_id as string | undefined) ?? null;
+    return {
+      kind: "objection_filed",
+      audience: "city",
+      county: null,
+      title: "收到公示异议",
+      body: `异议理由：${String(r.reason ?? "")}。请在公示管理中处理。`,
+      link: r.batch_id ? `/publicity/${String(r.batch_id)}` : null,
+      applicationId,
+    };
+  }
+  if (step.kind === "award" && step.action === "create") {
+    const source = String(r.source ?? "city");
+    return {
+      kind: "award_to_pay",
+      audience: "finance",
+      county: source === "city" ? null : source,
+      title: `奖励 ${String(r.number ?? "")} 待拨付`,
+      body: `奖励 ${yuan(r.amount)} 已预留于 ${String(r.year ?? "")} 年度预算，可编入拨付批次。`,
+      link: "/finance/awards",
+      applicationId: (r.application_id as string | undefined) ?? null,
+    };
+  }
+  return null;
+}
 
 export interface StepFacts {
   readonly kind: string;

@@ -6,6 +6,20 @@ export function findOrganizationRow(db: DB | Tx, id: string) {
   return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Many organizations by id at once, by id. */
+export async function organizationRowsById(db: DB | Tx, ids: readonly string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof findOrganizationRow>> & object>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom("organizations")
+      .selectAll()
+      .where("id", "in", ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
 export function findOrganizationRowByUscc(db: DB | Tx, uscc: string) {
   return db.selectFrom("organizations").selectAll().where("uscc", "=", uscc).executeTakeFirst();
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { evaluateCase } from "../applications/evaluate-case.ts";
-import { newCaseRow, nextCaseNumber } from "../applications/new-case.ts";
+import type { Insertable } from "kysely";
 import { appendAudit } from "../audit/audit-log.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -11,8 +10,6 @@ import { inTransaction, isUniqueViolation, type Tx } from "../db/database.ts";
 import type { RosterRowTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { keepImportFile } from "../files/file-store.ts";
-import { applyTransition } from "../lifecycle/apply-transition.ts";
-import { findOrganizationRow } from "../organizations/organizations-repository.ts";
 import type { PolicyPack } from "../policy/pack.ts";
 import type { RosterKind } from "../policy/roster-schema.ts";
 import {
@@ -24,6 +21,7 @@ import {
   type Outcome,
   readRosterRows,
 } from "./classify.ts";
+import { type Decided, makeOffers } from "./make-offer.ts";
 import { readRosterFile } from "./roster-file.ts";
 import {
   earlierRows,
@@ -31,7 +29,6 @@ import {
   insertRosterRows,
   organizationRefs,
   setImportOutcome,
-  setRowDecision,
 } from "./rosters-repository.ts";
 
 export interface RosterImportInput {
@@ -181,24 +178,31 @@ export async function importRoster(
         imported_by: actor.userId,
         created_at: now,
       });
-      const stored = classification.rows.map((r) => rowRecord(importId, r, now));
-      await insertRosterRows(trx, stored);
-
-      const decisions = new Map<number, Decided>();
-      let offers = 0;
-      let refused = 0;
-      for (const [i, r] of classification.rows.entries()) {
-        if (r.outcome !== "matched" || !r.claim || !r.organization) continue;
-        const decided = await offer(ctx, trx, actor, r, now, number);
-        decisions.set(r.row, decided);
-        await setRowDecision(trx, (stored[i] as RosterRowTable).id, {
-          decision: decided.decision,
-          reason: decided.reason,
-          applicationId: decided.application?.id ?? null,
-        });
-        if (decided.decision === "offered") offers++;
-        else refused++;
-      }
+      // The engine decides every matched row first (the offers made in bulk through the one
+      // writer); then the rows are written with what became of each.
+      const matched = classification.rows.filter(
+        (r) => r.outcome === "matched" && r.claim && r.organization,
+      );
+      const decided = await makeOffers(
+        ctx,
+        trx,
+        actor,
+        matched.map((r) => ({
+          organizationId: (r.organization as { id: string }).id,
+          claim: r.claim as NonNullable<ClassifiedRow["claim"]>,
+        })),
+        now,
+        number,
+      );
+      const decisions = new Map<number, Decided>(
+        matched.map((r, i) => [r.row, decided[i] as Decided]),
+      );
+      const offers = decided.filter((d) => d.decision === "offered").length;
+      const refused = decided.length - offers;
+      await insertRosterRows(
+        trx,
+        classification.rows.map((r) => rowRecord(importId, r, now, decisions.get(r.row) ?? null)),
+      );
       await setImportOutcome(trx, importId, offers, refused);
       await applyAudit(trx, ctx, actor, importId, {
         number,
@@ -226,68 +230,6 @@ export async function importRoster(
     }
     throw e;
   }
-}
-
-interface Decided {
-  readonly decision: "offered" | "refused";
-  readonly reason: string | null;
-  readonly application: { id: string; number: string } | null;
-}
-
-/**
- * The engine decides the row's claim against the organization's history (its live cases, first
- * applied, caps; the grants of everyone else, pay once) as if it were applied for now; a grant
- * becomes an offer, pre-filled, waiting for the organization to confirm.
- */
-async function offer(
-  ctx: Context,
-  trx: Tx,
-  actor: Actor,
-  r: ClassifiedRow,
-  now: string,
-  importNumber: string,
-): Promise<Decided> {
-  const claim = r.claim as NonNullable<ClassifiedRow["claim"]>;
-  const org = await findOrganizationRow(trx, (r.organization as { id: string }).id);
-  if (!org) throw new AppError("not_found", `组织不存在（名单第 ${claim.row} 行）`, "file");
-  const id = randomUUID();
-  const candidate = newCaseRow(
-    org,
-    { ...claim, project: null },
-    { id, number: "", state: "offered", createdBy: actor.userId, at: now },
-  );
-  const decision = await evaluateCase(ctx, trx, org, candidate, now);
-  if (decision.amountYuan <= 0) {
-    return {
-      decision: "refused",
-      reason: decision.reasons.map((x) => x.message).join("；") || "政策引擎不予核定",
-      application: null,
-    };
-  }
-  const number = await nextCaseNumber(trx, ctx);
-  const {
-    state: _state,
-    version: _version,
-    ...created
-  } = {
-    ...candidate,
-    number,
-    policy_id: decision.policy,
-    expected_amount: decision.amountYuan,
-    funding_source: decision.fundingSource,
-  };
-  await applyTransition(trx, ctx, actor, "application", id, "offer", {
-    create: created,
-    scope: { organizationId: org.id, county: org.county },
-    comment: `名单 ${importNumber} 第 ${claim.row} 行`,
-    data: { number, item: claim.item, subject: claim.subject, amount: decision.amountYuan },
-    decision: {
-      policy: decision.policy,
-      amount: decision.amountYuan,
-      json: JSON.stringify(decision),
-    },
-  });
-  return { decision: "offered", reason: null, application: { id, number } };
 }
 
 async function applyAudit(
@@ -331,7 +273,12 @@ const OUTCOME_COLUMN: Record<Outcome, string> = {
   duplicate: "duplicate",
 };
 
-function rowRecord(importId: string, r: ClassifiedRow, now: string): RosterRowTable {
+function rowRecord(
+  importId: string,
+  r: ClassifiedRow,
+  now: string,
+  decided: Decided | null,
+): Insertable<RosterRowTable> & { id: string } {
   return {
     id: randomUUID(),
     import_id: importId,
@@ -350,10 +297,14 @@ function rowRecord(importId: string, r: ClassifiedRow, now: string): RosterRowTa
     cells: JSON.stringify(r.cells),
     column_name: r.column,
     message: r.message,
-    decision: null,
-    reason: null,
-    application_id: null,
+    decision: decided?.decision ?? null,
+    reason: decided?.reason ?? null,
+    reason_code: decided?.reasonCode ?? null,
+    application_id: decided?.application?.id ?? null,
     created_at: now,
+    reviewed_by: null,
+    reviewed_at: null,
+    review_comment: null,
   };
 }
 

@@ -467,6 +467,60 @@ async function shape(trx: Tx, kind: RecordKind): Promise<Shape> {
       };
       return { row, scope: { organizationId: null, county: null } };
     }
+    case "roster_row": {
+      const org = await organization(trx);
+      const importId = id();
+      await trx
+        .insertInto("roster_imports")
+        .values({
+          id: importId,
+          number: `MD-T-${next()}`,
+          kind: "pinzibiao",
+          policy_id: "taizhou-quality-2023",
+          filename: "fixture.xlsx",
+          sha256: "0".repeat(64),
+          size: 1,
+          format: "xlsx",
+          encoding: null,
+          rows: 1,
+          matched: 0,
+          needs_review: 1,
+          unmatched: 0,
+          invalid: 0,
+          duplicates: 0,
+          offers: 0,
+          refused: 0,
+          imported_by: "fixture",
+          created_at: now(),
+        })
+        .execute();
+      const row = {
+        id: id(),
+        import_id: importId,
+        row: 2,
+        organization_id: org.id,
+        uscc: null,
+        name: "测试企业",
+        county: org.county,
+        item: "1.1.g",
+        subject: `“品字标”认证证书 T-${next()}`,
+        event_date: "2024-03-01",
+        facts: JSON.stringify({ certificate: "first", municipalFiling: true }),
+        key: null,
+        cells: "{}",
+        column_name: null,
+        message: null,
+        decision: null,
+        reason: null,
+        reason_code: null,
+        application_id: null,
+        created_at: now(),
+        reviewed_by: null,
+        reviewed_at: null,
+        review_comment: null,
+      };
+      return { row, scope: scopeOfRow(row) };
+    }
     case "project_objection": {
       const p = await proposal(trx);
       const row = {

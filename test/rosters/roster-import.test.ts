@@ -238,10 +238,11 @@ describe.each(DIALECTS)("roster import (%s)", (dialect) => {
   it("an offer not confirmed within the set working days expires; a confirmed one stays", async () => {
     const waiting = await offers();
     expect(waiting.map((o) => o.subject)).toEqual(["“品字标”认证证书 PZB-002"]);
-    // Made on Tuesday 2025-06-03, the day itself counted: 20 working days end on Monday 06-30.
-    clock.setBeijing("2025-06-30", "18:00");
+    // Made on Tuesday 2025-06-03; counted from the next day (民法典 第二百零一条), 20 working days
+    // end on Tuesday 07-01.
+    clock.setBeijing("2025-07-01", "18:00");
     expect(await expireOffers(ctx)).toEqual({ expired: 0 });
-    clock.setBeijing("2025-07-01", "08:00");
+    clock.setBeijing("2025-07-02", "08:00");
     expect(await expireOffers(ctx)).toEqual({ expired: 1 });
     expect(await expireOffers(ctx)).toEqual({ expired: 0 });
     const states = await db.handle.db
@@ -256,7 +257,7 @@ describe.each(DIALECTS)("roster import (%s)", (dialect) => {
       .select(["action", "comment"])
       .where("to_state", "=", "expired")
       .executeTakeFirstOrThrow();
-    expect(step.comment).toContain("确认期限至 2025-06-30");
+    expect(step.comment).toContain("确认期限至 2025-07-01");
   });
 });
 

@@ -5,6 +5,7 @@ import { AREAS } from "./areas/index.ts";
 import type { MenuEntry } from "./areas/types.ts";
 import { useAuth } from "./auth.tsx";
 import { pageTitle } from "./components/common.tsx";
+import { INBOX_ROLES, InboxButton } from "./components/notices.tsx";
 import { LoginPage } from "./LoginPage.tsx";
 
 const { Header, Sider, Content } = Layout;
@@ -99,6 +100,9 @@ export function App() {
             台州市质量强市激励政策兑现系统
           </Link>
         </h1>
+        {user && (INBOX_ROLES as readonly string[]).includes(user.role) ? (
+          <InboxButton narrow={narrow} />
+        ) : null}
         {user ? (
           <Dropdown
             trigger={["click"]}

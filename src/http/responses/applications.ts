@@ -124,6 +124,19 @@ export const applicationDetailSchema = z
     application: applicationSchema,
     evidence: z.array(evidenceSchema),
     events: z.array(caseEventSchema).describe("申报与其公示、异议、奖励、拨付各步骤，按时间先后"),
+    roster: z
+      .object({
+        importNumber: z.string().describe("导入批次号"),
+        kind: z.string(),
+        kindTitle: z.string().describe("名单名称"),
+        publisher: z.string().describe("名单发布机构"),
+        filename: z.string(),
+        importedAt: z.string(),
+        row: z.number().int().describe("名单中的行号"),
+        cells: z.array(z.object({ header: z.string(), value: z.string() })),
+      })
+      .nullable()
+      .describe("免申即享：生成本项待确认奖励的官方名单记录（其依据）；非名单生成的申报为 null"),
   })
   .meta({ id: "ApplicationDetail", description: "申报详情：材料与审核步骤" });
 

@@ -67,3 +67,121 @@ export const rosterKindsSchema = z
     ),
   })
   .meta({ id: "RosterKinds", description: "现行政策定义的名单类型（免申即享）" });
+
+const rowCounts = z.object({
+  rows: z.number().int(),
+  matched: z.number().int(),
+  needsReview: z.number().int(),
+  unmatched: z.number().int(),
+  invalid: z.number().int(),
+  duplicates: z.number().int(),
+  offers: z.number().int(),
+  refused: z.number().int(),
+});
+
+export const rosterImportListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string().describe("导入批次号，如 MD-2026-0001"),
+        kind: z.string(),
+        kindTitle: z.string(),
+        policy: z.string(),
+        filename: z.string(),
+        sha256: z.string().describe("所导入文件的 SHA-256"),
+        size: z.number().int().describe("文件大小（字节）"),
+        importedBy: z.string().nullable(),
+        importedAt: z.string(),
+        counts: rowCounts.describe("导入时的计数"),
+        pendingReview: z.number().int().describe("仍待核对的名称匹配"),
+      }),
+    ),
+  })
+  .meta({ id: "RosterImportList", description: "名单导入记录（最新在前）" });
+
+export const storedRosterRowSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    import: z.object({
+      id: z.string(),
+      number: z.string(),
+      kind: z.string(),
+      importedAt: z.string(),
+    }),
+    row: z.number().int(),
+    outcome: z.enum(OUTCOMES),
+    uscc: z.string().nullable(),
+    name: z.string().nullable(),
+    organization: z
+      .object({ id: z.string(), name: z.string(), uscc: z.string(), county: z.string() })
+      .nullable(),
+    county: z.string().nullable(),
+    item: z.string().nullable(),
+    itemTitle: z.string().nullable(),
+    subject: z.string().nullable(),
+    eventDate: z.string().nullable(),
+    column: z.string().nullable(),
+    message: z.string().nullable(),
+    decision: z.enum(["offered", "refused"]).nullable(),
+    reason: z.string().nullable(),
+    application: z.object({ id: z.string(), number: z.string(), state: z.string() }).nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewComment: z.string().nullable(),
+    cells: z.record(z.string(), z.string()).describe("该行原文，按表头"),
+  })
+  .meta({ id: "StoredRosterRow", description: "已导入的名单记录" });
+
+export const rosterRowPageSchema = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(storedRosterRowSchema),
+  })
+  .meta({ id: "RosterRowPage", description: "名单记录（分页）" });
+
+export const nameReviewResultSchema = z
+  .object({
+    id: z.string(),
+    outcome: z.enum(["matched", "unmatched"]),
+    version: z.number().int(),
+    decision: z.enum(["offered", "refused"]).nullable(),
+    reason: z.string().nullable(),
+    application: z.object({ id: z.string(), number: z.string() }).nullable(),
+  })
+  .meta({ id: "NameReviewResult", description: "名称匹配核对的结果" });
+
+export const policyMatchesSchema = z
+  .object({
+    offers: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        item: z.string(),
+        itemTitle: z.string().nullable(),
+        subject: z.string(),
+        eventDate: z.string(),
+        amount: z.number().int().describe("预计奖励（元）"),
+        offeredAt: z.string(),
+        confirmBy: z.string().describe("确认期限（最后一个工作日）"),
+      }),
+    ),
+    toComplete: z.array(
+      z.object({
+        rowId: z.string(),
+        item: z.string(),
+        itemTitle: z.string().nullable(),
+        subject: z.string(),
+        eventDate: z.string(),
+        facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])),
+        missing: z.array(z.object({ key: z.string(), label: z.string() })),
+        reason: z.string(),
+      }),
+    ),
+  })
+  .meta({
+    id: "PolicyMatches",
+    description: "政策匹配：待确认奖励，以及名单已列出、须补充信息后申报的奖励",
+  });

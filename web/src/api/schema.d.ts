@@ -3738,6 +3738,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策匹配：本单位待确认的奖励，以及名单已列出、补充信息后可申报的奖励 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyMatches"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -9004,7 +9076,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 名单导入记录：文件、哈希、导入人与各项计数（最新在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterImportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** 预览或导入名单（multipart/form-data，字段 file：.xlsx 或 .csv）；dryRun=true 只预览，不写入 */
         post: {
@@ -9193,6 +9321,276 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description 名单导入模板（.xlsx）；文件名见 Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已导入的名单记录：按导入、结果、县（市、区）或名称筛选；待核对名称与未注册组织即在其中 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 县（市、区） */
+                    county?: string;
+                    /** @description 导入记录 */
+                    importId?: string;
+                    /** @description 结果：matched、needsReview、unmatched、invalid、duplicate */
+                    outcome?: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 名称、统一社会信用代码或对象中的文字 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterRowPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/rows/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核对名称匹配：确认（按所匹配组织生成待确认奖励）或否定（须填写理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 意见；否定时必填 */
+                        comment?: string | null;
+                        /**
+                         * @description confirm 确认；reject 否定
+                         * @enum {string}
+                         */
+                        decision: "confirm" | "reject";
+                        /** @description 所读记录的版本 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NameReviewResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rosters/rows/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出名单记录（.xlsx）；未注册组织另附按组织汇总的邀请名单 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 县（市、区） */
+                    county?: string;
+                    /** @description 导入记录 */
+                    importId?: string;
+                    /** @description 结果：matched、needsReview、unmatched、invalid、duplicate */
+                    outcome?: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+                    /** @description 名称、统一社会信用代码或对象中的文字 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 名单记录（.xlsx）；文件名见 Content-Disposition */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -10676,6 +11074,24 @@ export interface components {
             /** @description 申报与其公示、异议、奖励、拨付各步骤，按时间先后 */
             events: components["schemas"]["CaseEvent"][];
             evidence: components["schemas"]["Evidence"][];
+            /** @description 免申即享：生成本项待确认奖励的官方名单记录（其依据）；非名单生成的申报为 null */
+            roster: {
+                cells: {
+                    header: string;
+                    value: string;
+                }[];
+                filename: string;
+                importedAt: string;
+                /** @description 导入批次号 */
+                importNumber: string;
+                kind: string;
+                /** @description 名单名称 */
+                kindTitle: string;
+                /** @description 名单发布机构 */
+                publisher: string;
+                /** @description 名单中的行号 */
+                row: number;
+            } | null;
         };
         /** @description 申报详情：材料与审核步骤 */
         ApplicationDetailInput: {
@@ -10683,6 +11099,24 @@ export interface components {
             /** @description 申报与其公示、异议、奖励、拨付各步骤，按时间先后 */
             events: components["schemas"]["CaseEventInput"][];
             evidence: components["schemas"]["EvidenceInput"][];
+            /** @description 免申即享：生成本项待确认奖励的官方名单记录（其依据）；非名单生成的申报为 null */
+            roster: {
+                cells: {
+                    header: string;
+                    value: string;
+                }[];
+                filename: string;
+                importedAt: string;
+                /** @description 导入批次号 */
+                importNumber: string;
+                kind: string;
+                /** @description 名单名称 */
+                kindTitle: string;
+                /** @description 名单发布机构 */
+                publisher: string;
+                /** @description 名单中的行号 */
+                row: number;
+            } | null;
         };
         /** @description 申报 */
         ApplicationInput: {
@@ -11711,7 +12145,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery" | "roster_row";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -11738,7 +12172,7 @@ export interface components {
              * @description 哪条记录的步骤：申报本身，或其公示、异议、奖励、拨付等
              * @enum {string}
              */
-            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery";
+            record: "application" | "publicity_batch" | "publicity_entry" | "objection" | "award" | "payment_line" | "bank_account" | "project_call" | "project_proposal" | "project_tranche" | "project_publicity_entry" | "project_objection" | "policy_pack" | "delivery" | "roster_row";
             recordTitle: string;
             seq: number;
             toState: string;
@@ -12488,6 +12922,34 @@ export interface components {
             csrfToken: string;
             user: components["schemas"]["SessionUserInput"];
         };
+        /** @description 名称匹配核对的结果 */
+        NameReviewResult: {
+            application: {
+                id: string;
+                number: string;
+            } | null;
+            /** @enum {string|null} */
+            decision: "offered" | "refused" | null;
+            id: string;
+            /** @enum {string} */
+            outcome: "matched" | "unmatched";
+            reason: string | null;
+            version: number;
+        };
+        /** @description 名称匹配核对的结果 */
+        NameReviewResultInput: {
+            application: {
+                id: string;
+                number: string;
+            } | null;
+            /** @enum {string|null} */
+            decision: "offered" | "refused" | null;
+            id: string;
+            /** @enum {string} */
+            outcome: "matched" | "unmatched";
+            reason: string | null;
+            version: number;
+        };
         /** @description 站内通知 */
         Notice: {
             body: string;
@@ -13127,6 +13589,68 @@ export interface components {
             /** @description 现行政策编号 */
             current: string;
             policies: components["schemas"]["PolicySummaryInput"][];
+        };
+        /** @description 政策匹配：待确认奖励，以及名单已列出、须补充信息后申报的奖励 */
+        PolicyMatches: {
+            offers: {
+                /** @description 预计奖励（元） */
+                amount: number;
+                /** @description 确认期限（最后一个工作日） */
+                confirmBy: string;
+                eventDate: string;
+                id: string;
+                item: string;
+                itemTitle: string | null;
+                number: string;
+                offeredAt: string;
+                subject: string;
+            }[];
+            toComplete: {
+                eventDate: string;
+                facts: {
+                    [key: string]: boolean | number | string;
+                };
+                item: string;
+                itemTitle: string | null;
+                missing: {
+                    key: string;
+                    label: string;
+                }[];
+                reason: string;
+                rowId: string;
+                subject: string;
+            }[];
+        };
+        /** @description 政策匹配：待确认奖励，以及名单已列出、须补充信息后申报的奖励 */
+        PolicyMatchesInput: {
+            offers: {
+                /** @description 预计奖励（元） */
+                amount: number;
+                /** @description 确认期限（最后一个工作日） */
+                confirmBy: string;
+                eventDate: string;
+                id: string;
+                item: string;
+                itemTitle: string | null;
+                number: string;
+                offeredAt: string;
+                subject: string;
+            }[];
+            toComplete: {
+                eventDate: string;
+                facts: {
+                    [key: string]: boolean | number | string;
+                };
+                item: string;
+                itemTitle: string | null;
+                missing: {
+                    key: string;
+                    label: string;
+                }[];
+                reason: string;
+                rowId: string;
+                subject: string;
+            }[];
         };
         /** @description 已收录的政策版本 */
         PolicyRecord: {
@@ -14474,6 +14998,68 @@ export interface components {
             /** @description 未注册 */
             unmatched: number;
         };
+        /** @description 名单导入记录（最新在前） */
+        RosterImportList: {
+            items: {
+                /** @description 导入时的计数 */
+                counts: {
+                    duplicates: number;
+                    invalid: number;
+                    matched: number;
+                    needsReview: number;
+                    offers: number;
+                    refused: number;
+                    rows: number;
+                    unmatched: number;
+                };
+                filename: string;
+                id: string;
+                importedAt: string;
+                importedBy: string | null;
+                kind: string;
+                kindTitle: string;
+                /** @description 导入批次号，如 MD-2026-0001 */
+                number: string;
+                /** @description 仍待核对的名称匹配 */
+                pendingReview: number;
+                policy: string;
+                /** @description 所导入文件的 SHA-256 */
+                sha256: string;
+                /** @description 文件大小（字节） */
+                size: number;
+            }[];
+        };
+        /** @description 名单导入记录（最新在前） */
+        RosterImportListInput: {
+            items: {
+                /** @description 导入时的计数 */
+                counts: {
+                    duplicates: number;
+                    invalid: number;
+                    matched: number;
+                    needsReview: number;
+                    offers: number;
+                    refused: number;
+                    rows: number;
+                    unmatched: number;
+                };
+                filename: string;
+                id: string;
+                importedAt: string;
+                importedBy: string | null;
+                kind: string;
+                kindTitle: string;
+                /** @description 导入批次号，如 MD-2026-0001 */
+                number: string;
+                /** @description 仍待核对的名称匹配 */
+                pendingReview: number;
+                policy: string;
+                /** @description 所导入文件的 SHA-256 */
+                sha256: string;
+                /** @description 文件大小（字节） */
+                size: number;
+            }[];
+        };
         /** @description 现行政策定义的名单类型（免申即享） */
         RosterKinds: {
             items: {
@@ -14593,6 +15179,20 @@ export interface components {
                 uscc: string | null;
             }[];
             sha256: string | null;
+        };
+        /** @description 名单记录（分页） */
+        RosterRowPage: {
+            items: components["schemas"]["StoredRosterRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @description 名单记录（分页） */
+        RosterRowPageInput: {
+            items: components["schemas"]["StoredRosterRowInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         /** @description 是否已登录：供网页在打开时判断，未登录不算错误 */
         SessionState: {
@@ -14819,6 +15419,92 @@ export interface components {
             /** @description 核定（含部分核定）的申报数 */
             granted: number;
             totalYuan: number;
+        };
+        /** @description 已导入的名单记录 */
+        StoredRosterRow: {
+            application: {
+                id: string;
+                number: string;
+                state: string;
+            } | null;
+            /** @description 该行原文，按表头 */
+            cells: {
+                [key: string]: string;
+            };
+            column: string | null;
+            county: string | null;
+            /** @enum {string|null} */
+            decision: "offered" | "refused" | null;
+            eventDate: string | null;
+            id: string;
+            import: {
+                id: string;
+                importedAt: string;
+                kind: string;
+                number: string;
+            };
+            item: string | null;
+            itemTitle: string | null;
+            message: string | null;
+            name: string | null;
+            organization: {
+                county: string;
+                id: string;
+                name: string;
+                uscc: string;
+            } | null;
+            /** @enum {string} */
+            outcome: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+            reason: string | null;
+            reviewComment: string | null;
+            reviewedAt: string | null;
+            row: number;
+            subject: string | null;
+            uscc: string | null;
+            version: number;
+        };
+        /** @description 已导入的名单记录 */
+        StoredRosterRowInput: {
+            application: {
+                id: string;
+                number: string;
+                state: string;
+            } | null;
+            /** @description 该行原文，按表头 */
+            cells: {
+                [key: string]: string;
+            };
+            column: string | null;
+            county: string | null;
+            /** @enum {string|null} */
+            decision: "offered" | "refused" | null;
+            eventDate: string | null;
+            id: string;
+            import: {
+                id: string;
+                importedAt: string;
+                kind: string;
+                number: string;
+            };
+            item: string | null;
+            itemTitle: string | null;
+            message: string | null;
+            name: string | null;
+            organization: {
+                county: string;
+                id: string;
+                name: string;
+                uscc: string;
+            } | null;
+            /** @enum {string} */
+            outcome: "matched" | "needsReview" | "unmatched" | "invalid" | "duplicate";
+            reason: string | null;
+            reviewComment: string | null;
+            reviewedAt: string | null;
+            row: number;
+            subject: string | null;
+            uscc: string | null;
+            version: number;
         };
         /** @description 县级配套政策对一条申报的核定（四（三）） */
         SupplementDecision: {

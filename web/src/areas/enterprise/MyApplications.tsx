@@ -6,6 +6,7 @@ import { $api } from "../../api/client.ts";
 import { beijingTime, EmptyHint, QueryView, StateTag, yuan } from "../../components/common.tsx";
 import { useAddressFilters } from "../../components/filters.tsx";
 import { type ApplicationView, itemLabel } from "./kit.tsx";
+import { PolicyMatches } from "./PolicyMatches.tsx";
 
 /** The filter's states, in the order a case moves through them; each named by the shared table. */
 const FILTER_STATES: State[] = [
@@ -53,20 +54,7 @@ export function MyApplications() {
   );
   return (
     <Card title="我的申报" extra={newButton}>
-      {offers > 0 && (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="offers-hint"
-          title={`您有 ${offers} 项奖励待确认（免申即享）：按官方名单生成，核对后确认申领即可，无需上传材料。`}
-          action={
-            <Button size="small" onClick={() => setFilter("offered")}>
-              查看
-            </Button>
-          }
-        />
-      )}
+      <PolicyMatches offerCount={offers} onShowOffers={() => setFilter("offered")} />
       {returned > 0 && (
         <Alert
           type="warning"

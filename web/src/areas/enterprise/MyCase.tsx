@@ -36,6 +36,7 @@ import {
   toPayload,
   useCatalog,
 } from "./kit.tsx";
+import { RosterEvidence } from "./PolicyMatches.tsx";
 
 const ENDED: State[] = ["withdrawn", "rejected", "expired"];
 const STATUS_TEXT: Partial<Record<State, string>> = {
@@ -217,47 +218,58 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
           />
         )}
         {app.state === "offered" && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginBottom: 12 }}
-            data-testid="offer-notice"
-            title={`待确认奖励：${app.itemTitle ?? app.item}，预计 ${yuan(app.expectedAmount ?? 0)}`}
-            description={
-              <>
-                <div>{STATUS_TEXT.offered}</div>
-                <Checkbox
-                  checked={committed}
-                  onChange={(e) => setCommitted(e.target.checked)}
-                  data-testid="offer-commitment"
-                  style={{ marginTop: 8 }}
+          <>
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="offer-notice"
+              title={`待确认奖励：${app.itemTitle ?? app.item}，预计 ${yuan(app.expectedAmount ?? 0)}`}
+              description={
+                detail.roster
+                  ? `${STATUS_TEXT.offered}请先核对下方“名单依据”中的名单记录。`
+                  : STATUS_TEXT.offered
+              }
+            />
+            {detail.roster && (
+              <RosterEvidence
+                roster={detail.roster}
+                size="small"
+                style={{ marginBottom: 12 }}
+                hint="以下是生成本项奖励的官方名单记录，请核对是否属本单位、信息是否准确；如有不符，请放弃并联系所在县（市、区）市场监管部门。"
+              />
+            )}
+            <div data-testid="offer-decision" style={{ marginBottom: 12 }}>
+              <Checkbox
+                checked={committed}
+                onChange={(e) => setCommitted(e.target.checked)}
+                data-testid="offer-commitment"
+              >
+                本单位承诺：名单所列信息属本单位且真实；奖励拨付至本单位已核验的收款账户。
+              </Checkbox>
+              <Space wrap style={{ marginTop: 8, display: "flex" }}>
+                <Button
+                  type="primary"
+                  disabled={!committed || busy !== null}
+                  loading={busy === "confirm"}
+                  data-testid="offer-confirm"
+                  onClick={() => void confirmOffer()}
                 >
-                  本单位承诺：名单所列信息属本单位且真实；奖励拨付至本单位已核验的收款账户。
-                </Checkbox>
-                <Space wrap style={{ marginTop: 8, display: "flex" }}>
-                  <Button
-                    type="primary"
-                    disabled={!committed || busy !== null}
-                    loading={busy === "confirm"}
-                    data-testid="offer-confirm"
-                    onClick={() => void confirmOffer()}
-                  >
-                    确认申领
+                  确认申领
+                </Button>
+                <Popconfirm
+                  title="放弃这项奖励？"
+                  okText="放弃"
+                  cancelText="取消"
+                  onConfirm={() => void declineOffer()}
+                >
+                  <Button disabled={busy !== null} data-testid="offer-decline">
+                    放弃
                   </Button>
-                  <Popconfirm
-                    title="放弃这项奖励？"
-                    okText="放弃"
-                    cancelText="取消"
-                    onConfirm={() => void declineOffer()}
-                  >
-                    <Button disabled={busy !== null} data-testid="offer-decline">
-                      放弃
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              </>
-            }
-          />
+                </Popconfirm>
+              </Space>
+            </div>
+          </>
         )}
         {app.state === "draft" && (
           <Alert
@@ -388,6 +400,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
               <CaseDescriptions app={app} item={catalog.byId.get(app.item)} />
             </Card>
           )}
+          {detail.roster && app.state !== "offered" && <RosterEvidence roster={detail.roster} />}
           <Card title={`证明材料（${evidence.length}）`} style={{ marginBottom: 16 }}>
             {editable && (
               <div style={{ marginBottom: 12 }}>

@@ -1,19 +1,5 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Row,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag } from "antd";
 import { useState } from "react";
-import { Link } from "react-router-dom";
 import { z } from "zod";
 import { $api, fetchClient, ifMatch, queryClient, refetchAll } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
@@ -26,6 +12,7 @@ import {
   showApiError,
   zodRule,
 } from "../../components/common.tsx";
+import { NoticesCard } from "../../components/notices.tsx";
 
 type Organization = Schema<"Organization">;
 
@@ -310,74 +297,6 @@ function BankAccountCard({ org }: { org: Organization }) {
           申请变更收款账户
         </Button>
       </Form>
-    </Card>
-  );
-}
-
-/** 站内通知: what the system told this organization, newest first, each opening its case. */
-export function NoticesCard() {
-  const notices = $api.useQuery("get", "/api/v1/notices", { params: { query: { limit: 20 } } });
-  const markRead = async (id: string) => {
-    await fetchClient.POST("/api/v1/notices/{id}/read", { params: { path: { id } } });
-    await queryClient.invalidateQueries({
-      queryKey: $api.queryOptions("get", "/api/v1/notices").queryKey,
-    });
-  };
-  return (
-    <Card
-      title={
-        <span>
-          站内通知{" "}
-          {notices.data && notices.data.unread > 0 && (
-            <Tag color="red">{notices.data.unread} 条未读</Tag>
-          )}
-        </span>
-      }
-      data-testid="org-notices"
-    >
-      <QueryView
-        query={notices}
-        empty={(d) => (d.items.length === 0 ? <EmptyHint text="暂无通知" /> : null)}
-      >
-        {(d) => (
-          // A list, not a table: each notice reads top to bottom on a phone too.
-          <div>
-            {d.items.map((n) => (
-              <div
-                key={n.id}
-                data-testid="notice"
-                style={{ padding: "10px 0", borderBottom: "1px solid #f0f0f0" }}
-              >
-                <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
-                  <span style={{ fontWeight: n.read ? "normal" : 600 }}>
-                    {n.read ? null : <Tag color="red">未读</Tag>}
-                    {n.title}
-                  </span>
-                  {!n.read && (
-                    <Button
-                      size="small"
-                      type="link"
-                      aria-label={`将“${n.title}”标为已读`}
-                      onClick={() => void markRead(n.id)}
-                    >
-                      标为已读
-                    </Button>
-                  )}
-                </div>
-                <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                  {beijingTime(n.createdAt)}
-                </Typography.Text>
-                <div>{n.body}</div>
-                {n.link && (
-                  <Link to={n.link} onClick={() => void (n.read ? null : markRead(n.id))}>
-                    查看申报
-                  </Link>
-                )}
-              </div>
-            ))}
-          </div>
-        )}
-      </QueryView>
     </Card>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { ForRoles } from "../../components/gate.tsx";
 import type { Area } from "../types.ts";
-import { Messages } from "./Messages.tsx";
 import { MyApplications } from "./MyApplications.tsx";
 import { MyCase } from "./MyCase.tsx";
 import { MyOrganization } from "./MyOrganization.tsx";
@@ -17,12 +16,10 @@ export const area: Area = {
     { path: "/my/applications/new", element: forEnterprise(<NewApplication />) },
     { path: "/my/applications/:id", element: forEnterprise(<MyCase />) },
     { path: "/my/organization", element: forEnterprise(<MyOrganization />) },
-    { path: "/my/messages", element: forEnterprise(<Messages />) },
   ],
   menu: [
     { path: "/my/applications", label: "我的申报", roles: ["enterprise"] },
     { path: "/my/applications/new", label: "新建申报", roles: ["enterprise"] },
     { path: "/my/organization", label: "组织资料", roles: ["enterprise"] },
-    { path: "/my/messages", label: "消息中心", roles: ["enterprise"] },
   ],
 };

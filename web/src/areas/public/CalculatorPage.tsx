@@ -15,10 +15,12 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { calculateRequestSchema } from "../../../../src/calculate/request.ts";
 import { COUNTIES } from "../../../../src/organizations/counties.ts";
 import { $api } from "../../api/client.ts";
 import type { Answer, Body } from "../../api/types.ts";
+import { useAuth } from "../../auth.tsx";
 import { QueryView, showApiError, yuan } from "../../components/common.tsx";
 import { PolicyNotice } from "../../components/policy-notice.tsx";
 import { SupplementLines } from "../../components/supplement-lines.tsx";
@@ -79,6 +81,53 @@ function toRequest(
       return claim;
     }),
   };
+}
+
+/** A fact's value from the address when it fits the item's field for it; otherwise nothing. */
+function factValue(spec: CatalogItem["facts"][number]["spec"], value: unknown) {
+  switch (spec.type) {
+    case "boolean":
+      return typeof value === "boolean" ? value : undefined;
+    case "integer": {
+      const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+      return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+    }
+    case "enum":
+      return typeof value === "string" && Object.hasOwn(spec.values, value) ? value : undefined;
+  }
+}
+
+/**
+ * The first claim as the address gives it — `?item=1.1.g&eventDate=2025-05-20&subject=…&facts=`
+ * with the facts as URL-encoded JSON, as 政策匹配 links a roster row here. What is unknown or not
+ * valid is left out without a word; null when nothing is usable.
+ */
+function prefillFrom(params: URLSearchParams, fixed: readonly CatalogItem[]): ClaimForm | null {
+  const claim: ClaimForm = {};
+  const item = fixed.find((i) => i.id === params.get("item"));
+  if (item) {
+    claim.item = item.id;
+    let given: unknown = null;
+    try {
+      given = JSON.parse(params.get("facts") ?? "null");
+    } catch {
+      given = null;
+    }
+    if (given && typeof given === "object" && !Array.isArray(given)) {
+      const facts: Record<string, unknown> = {};
+      for (const f of item.facts) {
+        const v = factValue(f.spec, (given as Record<string, unknown>)[f.name]);
+        if (v !== undefined) facts[f.name] = v;
+      }
+      if (Object.keys(facts).length > 0) claim.facts = facts;
+    }
+  }
+  const date = params.get("eventDate") ?? "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && dayjs(date).format("YYYY-MM-DD") === date)
+    claim.eventDate = dayjs(date);
+  const subject = params.get("subject")?.trim();
+  if (subject && subject.length <= 500) claim.subject = subject;
+  return Object.keys(claim).length > 0 ? claim : null;
 }
 
 function FactInputs({ item, index }: { item: CatalogItem | undefined; index: number }) {
@@ -195,6 +244,26 @@ function Results({
 export function CalculatorPage() {
   const catalog = useCatalog();
   const [form] = Form.useForm<FormValues>();
+  // The address as the page was opened with it: a pre-fill applies to the first render only.
+  const [searchParams] = useSearchParams();
+  const [opened] = useState(() => new URLSearchParams(searchParams));
+  const prefilling = opened.has("item") || opened.has("eventDate") || opened.has("facts");
+  // A signed-in enterprise sent here from its matches: its own organization fills the first card.
+  const { user } = useAuth();
+  const orgId = prefilling && user?.role === "enterprise" ? user.organizationId : null;
+  const org = $api.useQuery(
+    "get",
+    "/api/v1/organizations/{id}",
+    { params: { path: { id: orgId ?? "" } } },
+    { enabled: orgId !== null },
+  );
+  useEffect(() => {
+    const o = org.data;
+    if (!o || !catalog.data) return;
+    const values = form.getFieldsValue(["uscc", "name", "county"]) as FormValues;
+    if (values.uscc || values.name || values.county) return;
+    form.setFieldsValue({ uscc: o.uscc, name: o.name, county: o.county });
+  }, [org.data, catalog.data, form]);
   const calculate = $api.useMutation("post", "/api/v1/calculate");
   const [error, setError] = useState<string | null>(null);
   const [county, setCounty] = useState<string | undefined>();
@@ -209,6 +278,7 @@ export function CalculatorPage() {
     <QueryView query={catalog}>
       {({ items, byId }) => {
         const fixed = items.filter((i) => i.kind === "fixed");
+        const prefill = prefilling ? prefillFrom(opened, fixed) : null;
         const run = async () => {
           setError(null);
           const values = form.getFieldsValue(true) as FormValues;
@@ -244,10 +314,19 @@ export function CalculatorPage() {
               选择奖励项目并回答条件，即可看到按现行政策可获得的奖励金额、依据条款和资金承担；不能获得的，逐条说明原因。计算结果仅供参考，以审核结果为准。
             </PublicHeading>
             <PolicyNotice />
+            {prefill && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="calc-prefill-note"
+                title="已按名单记录预填，请补充缺少的信息后测算"
+              />
+            )}
             <Form
               form={form}
               layout="vertical"
-              initialValues={{ claims: [{}] }}
+              initialValues={{ claims: [prefill ?? {}] }}
               onFinish={run}
               data-testid="calculator-form"
             >

@@ -51,6 +51,7 @@ import {
   orgText,
   useCatalog,
 } from "../enterprise/kit.tsx";
+import { RosterEvidence } from "../enterprise/PolicyMatches.tsx";
 
 type Application = Schema<"Application">;
 type ApplicationDetail = Schema<"ApplicationDetail">;
@@ -215,9 +216,16 @@ function CaseBody({
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
+          {detail.roster && <RosterEvidence roster={detail.roster} />}
           <Card title={`证明材料（${detail.evidence.length}）`} style={{ marginBottom: 16 }}>
             {detail.evidence.length === 0 ? (
-              <EmptyHint text="企业尚未上传证明材料。可退回补正，要求补充材料。" />
+              <EmptyHint
+                text={
+                  detail.roster
+                    ? "按官方名单生成（免申即享），企业无需上传证明材料；依据见上方“名单依据”。"
+                    : "企业尚未上传证明材料。可退回补正，要求补充材料。"
+                }
+              />
             ) : (
               <>
                 <EvidenceTable

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Switch } from "antd";
 import { useEffect, useState } from "react";
 import { $api, fetchClient, queryClient } from "../../api/client.ts";
 import { showApiError, usePageTitle } from "../../components/common.tsx";
-import { NoticesCard } from "./MyOrganization.tsx";
+import { NoticesCard } from "../../components/notices.tsx";
 
 interface ChannelValues {
   email?: string;
@@ -11,7 +11,10 @@ interface ChannelValues {
   smsEnabled?: boolean;
 }
 
-/** 消息中心: the organization's notices, and where else this user wants to hear of them. */
+/**
+ * 消息中心, for everyone with an inbox: the notices (an enterprise's of its cases; an official's of
+ * the cases waiting for them), and where else this user wants to hear of them.
+ */
 export function Messages() {
   usePageTitle("消息中心");
   return (
@@ -66,7 +69,7 @@ function ChannelsCard() {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title="站内消息总会保留。开启后，待确认奖励、退回补正、审核通过、公示、奖励核定与拨付也会发到您的邮箱或手机；每封邮件都有一键退订链接。"
+        title="站内消息总会保留。开启后，每条站内消息也会发到您的邮箱或手机；每封邮件都有一键退订链接。"
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} style={{ maxWidth: 420 }}>
