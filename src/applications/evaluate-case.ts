@@ -78,6 +78,8 @@ export function evaluateAgainst(
   application: ApplicationTable,
   asOf: string,
   history: CaseHistory,
+  /** Whether the decision carries its trace (the checks made); a roster's offers keep none. */
+  trace = true,
 ): { decision: Decision; supplements: CaseSupplement[] } {
   const claims = history.cases
     .filter((c) => c.id !== application.id)
@@ -86,7 +88,7 @@ export function evaluateAgainst(
   const items = new Set(claims.map((c) => c.item));
   const org = { uscc: organization.uscc, name: organization.name, county: organization.county };
   const evaluation = evaluate(ctx.registry, org, claims, {
-    trace: true,
+    trace,
     priorGrants: history.prior
       .filter((g) => items.has(g.item))
       .map((g) => ({ item: g.item, subject: g.subject, claim: g.number })),

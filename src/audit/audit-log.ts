@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import type { DatabaseHandle, DB, Dialect, Tx } from "../db/database.ts";
+import { type DatabaseHandle, type DB, type Dialect, insertMany, type Tx } from "../db/database.ts";
 import type { AuditTable } from "../db/schema.ts";
 import type { AuditAction } from "./actions.ts";
 
@@ -94,12 +94,12 @@ export async function appendAudit(
  */
 export async function appendAuditMany(
   trx: Tx,
-  dialect: Dialect,
+  handle: DatabaseHandle,
   at: string,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7310001)`.execute(trx);
+  if (handle.dialect === "postgres") await sql`select pg_advisory_xact_lock(7310001)`.execute(trx);
   const last = await trx
     .selectFrom("audit_log")
     .select(["seq", "hash"])
@@ -127,13 +127,7 @@ export async function appendAuditMany(
     prev = entryHash(row);
     return { ...row, hash: prev };
   });
-  // 13 columns a row: chunks stay under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx
-      .insertInto("audit_log")
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+  await insertMany(trx, handle, "audit_log", rows as unknown as Record<string, unknown>[]);
   const head = await trx
     .updateTable("counters")
     .set({ value: seq })

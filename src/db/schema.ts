@@ -750,6 +750,8 @@ export interface RosterImportTable {
   refused: number;
   imported_by: string;
   created_at: string;
+  /** Set when every batch is written, with the counts (null: being imported, or interrupted). */
+  completed_at: string | null;
 }
 
 /** One row of an imported roster, its outcome and, for a matched row, the engine's decision. */

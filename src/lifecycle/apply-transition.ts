@@ -287,6 +287,7 @@ export async function createRecords<K extends RecordKind>(
   try {
     await insertRecords(
       trx,
+      ctx.database,
       storage,
       records.map((r) => ({ ...r.create, [storage.stateColumn]: storedTo, version: 1 })),
     );
@@ -298,6 +299,7 @@ export async function createRecords<K extends RecordKind>(
   if (kind === "application") {
     await insertApplicationEvents(
       trx,
+      ctx.database,
       records.map((r) => ({
         id: randomUUID(),
         application_id: idOf(r.create),
@@ -317,6 +319,7 @@ export async function createRecords<K extends RecordKind>(
   } else {
     await insertRecordEvents(
       trx,
+      ctx.database,
       records.map((r) => ({
         id: randomUUID(),
         record_type: kind,
@@ -338,7 +341,7 @@ export async function createRecords<K extends RecordKind>(
   }
   await appendAuditMany(
     trx,
-    ctx.database.dialect,
+    ctx.database,
     at,
     records.map((r) => ({
       actorId: actor.as === "public" ? null : actor.userId,
@@ -411,7 +414,7 @@ async function tellOrganizations(
       );
     }
   }
-  await insertNotices(trx, notices);
+  await insertNotices(trx, ctx.database, notices);
   const recipients = await recipientsOfMany(trx, [...new Set(told.map((t) => t.organizationId))]);
   const deliveries: NewRecord[] = [];
   for (const t of told) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Dialect, Tx } from "../db/database.ts";
+import { type DatabaseHandle, type Dialect, insertMany, type Tx } from "../db/database.ts";
 import type { ApplicationEventTable, RecordEventTable } from "../db/schema.ts";
 import type { Storage } from "./machines.ts";
 
@@ -84,42 +84,28 @@ export async function versionOf(trx: Tx, storage: Storage, key: Row): Promise<nu
   return row ? Number(row.version) : null;
 }
 
-/** Many new records of one kind at once, in chunks under the bound-parameter limits. */
-export async function insertRecords(
+/** Many new records of one kind at once (insertMany: a prepared statement on SQLite). */
+export function insertRecords(
   trx: Tx,
+  handle: DatabaseHandle,
   storage: Storage,
   rows: readonly Row[],
 ): Promise<void> {
-  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
-  const chunk = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await loose(trx)
-      .insertInto(storage.table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-  }
+  return insertMany(trx, handle, storage.table, rows);
 }
 
-export async function insertApplicationEvents(
+export function insertApplicationEvents(
   trx: Tx,
+  handle: DatabaseHandle,
   rows: readonly ApplicationEventTable[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await trx
-      .insertInto("application_events")
-      .values(rows.slice(i, i + 2000))
-      .execute();
-  }
+  return insertMany(trx, handle, "application_events", rows as unknown as Row[]);
 }
 
-export async function insertRecordEvents(
+export function insertRecordEvents(
   trx: Tx,
+  handle: DatabaseHandle,
   rows: readonly RecordEventTable[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await trx
-      .insertInto("record_events")
-      .values(rows.slice(i, i + 2000))
-      .execute();
-  }
+  return insertMany(trx, handle, "record_events", rows as unknown as Row[]);
 }

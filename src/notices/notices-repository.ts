@@ -1,4 +1,4 @@
-import type { DB, Tx } from "../db/database.ts";
+import { type DatabaseHandle, type DB, insertMany, type Tx } from "../db/database.ts";
 import type { NoticeTable } from "../db/schema.ts";
 
 /** The SQL of the in-app inbox. */
@@ -7,13 +7,12 @@ export async function insertNotice(trx: Tx, row: NoticeTable): Promise<void> {
   await trx.insertInto("notices").values(row).execute();
 }
 
-export async function insertNotices(trx: Tx, rows: readonly NoticeTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await trx
-      .insertInto("notices")
-      .values(rows.slice(i, i + 2000))
-      .execute();
-  }
+export function insertNotices(
+  trx: Tx,
+  handle: DatabaseHandle,
+  rows: readonly NoticeTable[],
+): Promise<void> {
+  return insertMany(trx, handle, "notices", rows as unknown as Record<string, unknown>[]);
 }
 
 /** Whose inbox: an organization's own, or the officials' of an audience (and county). */

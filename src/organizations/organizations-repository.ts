@@ -6,13 +6,13 @@ export function findOrganizationRow(db: DB | Tx, id: string) {
   return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Many organizations by id at once, by id. */
+/** Many organizations by id at once (who they are and where), by id. */
 export async function organizationRowsById(db: DB | Tx, ids: readonly string[]) {
-  const out = new Map<string, Awaited<ReturnType<typeof findOrganizationRow>> & object>();
+  const out = new Map<string, { id: string; uscc: string; name: string; county: string }>();
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await db
       .selectFrom("organizations")
-      .selectAll()
+      .select(["id", "uscc", "name", "county"])
       .where("id", "in", ids.slice(i, i + 1000))
       .execute();
     for (const r of rows) out.set(r.id, r);

@@ -31,6 +31,9 @@ import {
   setImportOutcome,
 } from "./rosters-repository.ts";
 
+/** Rows decided and written together in an import. */
+const IMPORT_BATCH = 5000;
+
 export interface RosterImportInput {
   readonly kind: string;
   readonly filename: string;
@@ -151,39 +154,50 @@ export async function importRoster(
 
   const sha256 = keepImportFile(ctx, input.data);
   const now = instant(ctx);
-  try {
-    return await inTransaction(ctx.database, async (trx) => {
-      const year = Number(beijingToday(ctx).slice(0, 4));
-      const number = `MD-${year}-${String(await nextCounter(trx, `roster_import:${year}`)).padStart(4, "0")}`;
-      const importId = randomUUID();
-      const c = classification.counts;
-      await insertRosterImport(trx, {
-        id: importId,
-        number,
-        kind: kind.id,
-        policy_id: pack.id,
-        filename: input.filename,
-        sha256,
-        size: input.data.length,
-        format: file.format,
-        encoding: file.encoding,
-        rows: c.rows,
-        matched: c.matched,
-        needs_review: c.needsReview,
-        unmatched: c.unmatched,
-        invalid: c.invalid,
-        duplicates: c.duplicate,
-        offers: 0,
-        refused: 0,
-        imported_by: actor.userId,
-        created_at: now,
-      });
-      // The engine decides every matched row first (the offers made in bulk through the one
-      // writer); then the rows are written with what became of each.
-      const matched = classification.rows.filter(
-        (r) => r.outcome === "matched" && r.claim && r.organization,
-      );
-      const decided = await makeOffers(
+  // The import is recorded first, then written a batch at a time, each batch in a transaction
+  // of its own (the write lock is never held for long, and a large roster's memory stays small),
+  // and completed with its counts and audit entry. Interrupted, it shows as not completed; its
+  // batches are kept, and importing the file again creates nothing twice and goes on with the rest.
+  const { importId, number } = await inTransaction(ctx.database, async (trx) => {
+    const year = Number(beijingToday(ctx).slice(0, 4));
+    const number = `MD-${year}-${String(await nextCounter(trx, `roster_import:${year}`)).padStart(4, "0")}`;
+    const importId = randomUUID();
+    const c = classification.counts;
+    await insertRosterImport(trx, {
+      id: importId,
+      number,
+      kind: kind.id,
+      policy_id: pack.id,
+      filename: input.filename,
+      sha256,
+      size: input.data.length,
+      format: file.format,
+      encoding: file.encoding,
+      rows: c.rows,
+      matched: c.matched,
+      needs_review: c.needsReview,
+      unmatched: c.unmatched,
+      invalid: c.invalid,
+      duplicates: c.duplicate,
+      offers: 0,
+      refused: 0,
+      imported_by: actor.userId,
+      created_at: now,
+      completed_at: null,
+    });
+    return { importId, number };
+  });
+
+  const decisions = new Map<number, Decided>();
+  let offers = 0;
+  let refused = 0;
+  for (let i = 0; i < classification.rows.length; i += IMPORT_BATCH) {
+    const batch = classification.rows.slice(i, i + IMPORT_BATCH);
+    const matched = batch.filter((r) => r.outcome === "matched" && r.claim && r.organization);
+    // The engine decides the batch's matched rows (the offers made in bulk through the one
+    // writer); then the batch's rows are written with what became of each.
+    const decided = await inTransaction(ctx.database, async (trx) => {
+      const out = await makeOffers(
         ctx,
         trx,
         actor,
@@ -194,42 +208,51 @@ export async function importRoster(
         now,
         number,
       );
-      const decisions = new Map<number, Decided>(
-        matched.map((r, i) => [r.row, decided[i] as Decided]),
-      );
-      const offers = decided.filter((d) => d.decision === "offered").length;
-      const refused = decided.length - offers;
-      await insertRosterRows(
-        trx,
-        classification.rows.map((r) => rowRecord(importId, r, now, decisions.get(r.row) ?? null)),
-      );
-      await setImportOutcome(trx, importId, offers, refused);
-      await applyAudit(trx, ctx, actor, importId, {
-        number,
-        kind: kind.id,
-        filename: input.filename,
-        sha256,
-        ...countsOf(classification, offers, refused),
-      });
-      return {
-        import: { id: importId, number },
-        kind: reportKind,
-        filename: input.filename,
-        sha256,
-        counts: countsOf(classification, offers, refused),
-        rows: classification.rows.map((r) => present(r, decisions.get(r.row) ?? null)),
-      };
+      const byRow = new Map(matched.map((r, j) => [r.row, out[j] as Decided]));
+      try {
+        await insertRosterRows(
+          trx,
+          ctx.database,
+          batch.map((r) => rowRecord(importId, r, now, byRow.get(r.row) ?? null)),
+        );
+      } catch (e) {
+        if (isUniqueViolation(e)) {
+          throw new AppError(
+            "conflict",
+            `名单 ${number} 第 ${batch[0]?.row ?? ""} 行起有记录正被另一次导入同时导入（同一奖励项目与对象）；此前的部分已导入，重新预览并导入将跳过已导入的记录`,
+            "file",
+          );
+        }
+        throw e;
+      }
+      return out;
     });
-  } catch (e) {
-    if (isUniqueViolation(e)) {
-      throw new AppError(
-        "conflict",
-        "名单中有记录正被同时导入（同一奖励项目与对象）；请稍后重新预览并导入",
-        "file",
-      );
-    }
-    throw e;
+    matched.forEach((r, j) => {
+      const d = decided[j] as Decided;
+      decisions.set(r.row, d);
+      if (d.decision === "offered") offers++;
+      else refused++;
+    });
   }
+
+  await inTransaction(ctx.database, async (trx) => {
+    await setImportOutcome(trx, importId, offers, refused, instant(ctx));
+    await applyAudit(trx, ctx, actor, importId, {
+      number,
+      kind: kind.id,
+      filename: input.filename,
+      sha256,
+      ...countsOf(classification, offers, refused),
+    });
+  });
+  return {
+    import: { id: importId, number },
+    kind: reportKind,
+    filename: input.filename,
+    sha256,
+    counts: countsOf(classification, offers, refused),
+    rows: classification.rows.map((r) => present(r, decisions.get(r.row) ?? null)),
+  };
 }
 
 async function applyAudit(

@@ -14,6 +14,8 @@ export interface RosterImportView {
   readonly size: number;
   readonly importedBy: string | null;
   readonly importedAt: string;
+  /** When every batch was written; null while importing, or when it was interrupted. */
+  readonly completedAt: string | null;
   readonly counts: {
     rows: number;
     matched: number;
@@ -49,6 +51,7 @@ export async function listRosterImports(
       size: Number(r.size),
       importedBy: r.importedBy,
       importedAt: r.created_at,
+      completedAt: r.completed_at,
       counts: {
         rows: Number(r.rows),
         matched: Number(r.matched),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { subjectKey } from "../applications/application-input.ts";
 import { grantsOfItems, liveCasesOfMany } from "../applications/applications-repository.ts";
 import { evaluateAgainst } from "../applications/evaluate-case.ts";
 import { newCaseRow, nextCaseNumbers } from "../applications/new-case.ts";
@@ -45,20 +46,27 @@ export async function makeOffers(
 ): Promise<Decided[]> {
   if (entries.length === 0) return [];
   const orgIds = [...new Set(entries.map((e) => e.organizationId))];
-  const [orgs, cases, grants] = await Promise.all([
+  const [orgs, cases] = await Promise.all([
     organizationRowsById(trx, orgIds),
     liveCasesOfMany(trx, orgIds, LIVE_STATES),
-    grantsOfItems(trx, [...new Set(entries.map((e) => e.claim.item))]),
   ]);
-  // Each organization's own items' grants are added to the items its live cases name.
-  const liveItems = [...new Set([...cases.values()].flat().map((c) => c.item))];
-  const more = liveItems.length > 0 ? await grantsOfItems(trx, liveItems) : [];
-  const byItem = new Map<string, typeof grants>();
-  for (const g of [...grants, ...more]) byItem.set(g.item, [...(byItem.get(g.item) ?? []), g]);
-  /** Everyone else's grants of the items the organization's claims name. */
-  const priorOf = (orgId: string, items: Iterable<string>) =>
-    [...new Set(items)].flatMap((i) =>
-      (byItem.get(i) ?? []).filter((g) => g.organization_id !== orgId),
+  // Pay once compares item and subject: the grants of every item the claims and the
+  // organizations' live cases name, by item and subject (each grant once).
+  const items = new Set(entries.map((e) => e.claim.item));
+  for (const list of cases.values()) for (const c of list) items.add(c.item);
+  const bySubject = new Map<string, Awaited<ReturnType<typeof grantsOfItems>>>();
+  for (const g of await grantsOfItems(trx, [...items])) {
+    const key = `${g.item}\u0000${g.subject}`;
+    const list = bySubject.get(key);
+    if (list) list.push(g);
+    else bySubject.set(key, [g]);
+  }
+  /** Everyone else's grants of the items and subjects of these claims. */
+  const priorOf = (orgId: string, claims: readonly { item: string; subject: string }[]) =>
+    claims.flatMap((c) =>
+      (bySubject.get(`${c.item}\u0000${subjectKey(c.subject)}`) ?? []).filter(
+        (g) => g.organization_id !== orgId,
+      ),
     );
 
   const granted: {
@@ -77,10 +85,14 @@ export async function makeOffers(
       { id: randomUUID(), number: "", state: "offered", createdBy: actor.userId, at: now },
     );
     const own = cases.get(org.id) ?? [];
-    const { decision } = evaluateAgainst(ctx, org, row, now, {
-      cases: own,
-      prior: priorOf(org.id, [row.item, ...own.map((c) => c.item)]),
-    });
+    const { decision } = evaluateAgainst(
+      ctx,
+      org,
+      row,
+      now,
+      { cases: own, prior: priorOf(org.id, [row, ...own]) },
+      false,
+    );
     if (decision.amountYuan <= 0) {
       return {
         decision: "refused",
@@ -120,20 +132,11 @@ export async function makeOffers(
       comment: `名单 ${importNumber} 第 ${claim.row} 行`,
       data: { number, item: claim.item, subject: claim.subject, amount: g.amount },
       // Kept without its trace: the confirmation decides the case again and keeps that one's.
-      decision: {
-        policy: g.decision.policy,
-        amount: g.amount,
-        json: JSON.stringify(untraced(g.decision)),
-      },
+      decision: { policy: g.decision.policy, amount: g.amount, json: JSON.stringify(g.decision) },
     };
   });
   await createRecords(trx, ctx, actor, "application", "offer", records);
   return out;
-}
-
-function untraced(decision: ReturnType<typeof evaluateAgainst>["decision"]) {
-  const { trace: _trace, ...rest } = decision;
-  return rest;
 }
 
 /** One row's offer (an official's confirmed name match): makeOffers of one. */

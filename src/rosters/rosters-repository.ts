@@ -1,5 +1,5 @@
 import type { Insertable } from "kysely";
-import type { DB, Tx } from "../db/database.ts";
+import { type DatabaseHandle, type DB, insertMany, type Tx } from "../db/database.ts";
 import type { RosterImportTable, RosterRowTable } from "../db/schema.ts";
 import type { EarlierRow, OrganizationRef } from "./classify.ts";
 
@@ -18,14 +18,22 @@ export async function earlierRows(
   const out = new Map<string, EarlierRow>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
+    // By key alone (roster_rows_key), the outcome checked here: a filter on the outcome in the
+    // query would have the database scan every earlier row of that outcome instead.
     const rows = await db
       .selectFrom("roster_rows")
       .innerJoin("roster_imports", "roster_imports.id", "roster_rows.import_id")
-      .select(["roster_rows.key", "roster_rows.row", "roster_imports.number"])
+      .select([
+        "roster_rows.key",
+        "roster_rows.row",
+        "roster_rows.outcome",
+        "roster_imports.number",
+      ])
       .where("roster_rows.key", "in", chunk)
-      .where("roster_rows.outcome", "in", ["matched", "needs_review"])
       .execute();
-    for (const r of rows) if (r.key) out.set(r.key, { importNumber: r.number, row: r.row });
+    for (const r of rows)
+      if (r.key && (r.outcome === "matched" || r.outcome === "needs_review"))
+        out.set(r.key, { importNumber: r.number, row: r.row });
   }
   return out;
 }
@@ -34,14 +42,12 @@ export function insertRosterImport(trx: Tx, row: RosterImportTable) {
   return trx.insertInto("roster_imports").values(row).execute();
 }
 
-export async function insertRosterRows(trx: Tx, rows: readonly Insertable<RosterRowTable>[]) {
-  // 22 columns a row: chunks stay under SQLite's 32,766 bound parameters.
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto("roster_rows")
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+export function insertRosterRows(
+  trx: Tx,
+  handle: DatabaseHandle,
+  rows: readonly Insertable<RosterRowTable>[],
+): Promise<void> {
+  return insertMany(trx, handle, "roster_rows", rows as unknown as Record<string, unknown>[]);
 }
 
 /** Sets what the engine made of a matched row (once, at the import). */
@@ -68,8 +74,20 @@ export function setRowDecision(
     .execute();
 }
 
-export function setImportOutcome(trx: Tx, id: string, offers: number, refused: number) {
-  return trx.updateTable("roster_imports").set({ offers, refused }).where("id", "=", id).execute();
+/** Completes an import with what its matched rows became. */
+export function setImportOutcome(
+  trx: Tx,
+  id: string,
+  offers: number,
+  refused: number,
+  completedAt: string,
+) {
+  return trx
+    .updateTable("roster_imports")
+    .set({ offers, refused, completed_at: completedAt })
+    .where("id", "=", id)
+    .where("completed_at", "is", null)
+    .execute();
 }
 
 /** Imports, newest first. */
@@ -144,6 +162,7 @@ export function importHistory(db: DB | Tx) {
       "roster_imports.offers",
       "roster_imports.refused",
       "roster_imports.created_at",
+      "roster_imports.completed_at",
       "users.display_name as importedBy",
       eb
         .selectFrom("roster_rows")

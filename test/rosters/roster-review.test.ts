@@ -112,6 +112,7 @@ describe.each(DIALECTS)("roster review and matches (%s)", (dialect) => {
       ["中国绿色产品认证、绿色食品认证名单", 0, 1],
       ["“品字标”认证证书名单", 2, 3],
     ]);
+    expect(history.items.every((i) => i.completedAt !== null)).toBe(true);
   });
 
   it("confirming a name match makes the offer in the same step; a stale or second review is refused", async () => {
@@ -230,5 +231,35 @@ describe.each(DIALECTS)("roster review and matches (%s)", (dialect) => {
     expect(city.items.map((n) => n.kind)).toEqual(["case_to_city"]);
     const own = await listNotices(ctx, world.users.entA.actor, { limit: 10 });
     expect(own.items.map((n) => n.kind).sort()).toEqual(["county_approved", "offer_made"]);
+  });
+
+  it("two imports of the same roster at once: every row is offered once, and the one refused says so", async () => {
+    const data = await book(PZB, [
+      [uscc(1), "甲企业（临海）", "PZB-RACE-1", "2025-03-05", "首次认证", "是"],
+      [uscc(2), "乙企业（椒江）", "PZB-RACE-2", "2025-03-06", "首次认证", "是"],
+    ]);
+    const input = { kind: "pinzibiao", filename: "同时导入.xlsx", data, dryRun: false };
+    const raced = await Promise.allSettled([
+      importRoster(ctx, world.users.city.actor, input),
+      importRoster(ctx, world.users.city.actor, input),
+    ]);
+    const done = raced.filter((r) => r.status === "fulfilled");
+    const refused = raced.filter((r) => r.status === "rejected");
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    const made = await db.handle.db
+      .selectFrom("applications")
+      .select("subject")
+      .where("subject", "like", "%PZB-RACE-%")
+      .execute();
+    expect(made.map((m) => m.subject).sort()).toEqual([
+      "“品字标”认证证书 PZB-RACE-1",
+      "“品字标”认证证书 PZB-RACE-2",
+    ]);
+    // The refused import shows as not completed, with nothing of it written.
+    const history = await listRosterImports(ctx, world.users.city.actor);
+    const race = history.items.filter((i) => i.filename === "同时导入.xlsx");
+    expect(race.filter((i) => i.completedAt !== null)).toHaveLength(done.length);
   });
 });

@@ -93,6 +93,12 @@ export const rosterImportListSchema = z
         size: z.number().int().describe("文件大小（字节）"),
         importedBy: z.string().nullable(),
         importedAt: z.string(),
+        completedAt: z
+          .string()
+          .nullable()
+          .describe(
+            "全部写入完成的时间；null 表示正在导入或导入中断（重新导入将跳过已导入的记录）",
+          ),
         counts: rowCounts.describe("导入时的计数"),
         pendingReview: z.number().int().describe("仍待核对的名称匹配"),
       }),

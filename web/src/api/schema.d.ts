@@ -15001,6 +15001,8 @@ export interface components {
         /** @description 名单导入记录（最新在前） */
         RosterImportList: {
             items: {
+                /** @description 全部写入完成的时间；null 表示正在导入或导入中断（重新导入将跳过已导入的记录） */
+                completedAt: string | null;
                 /** @description 导入时的计数 */
                 counts: {
                     duplicates: number;
@@ -15032,6 +15034,8 @@ export interface components {
         /** @description 名单导入记录（最新在前） */
         RosterImportListInput: {
             items: {
+                /** @description 全部写入完成的时间；null 表示正在导入或导入中断（重新导入将跳过已导入的记录） */
+                completedAt: string | null;
                 /** @description 导入时的计数 */
                 counts: {
                     duplicates: number;

@@ -36,7 +36,7 @@ import {
   toPayload,
   useCatalog,
 } from "./kit.tsx";
-import { RosterEvidence } from "./PolicyMatches.tsx";
+import { RosterEvidence } from "./roster-evidence.tsx";
 
 const ENDED: State[] = ["withdrawn", "rejected", "expired"];
 const STATUS_TEXT: Partial<Record<State, string>> = {

@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Space, Tag, Typography } from "antd";
 import type { CSSProperties, ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { $api } from "../../api/client.ts";
 import type { Schema } from "../../api/types.ts";
-import { beijingTime, yuan } from "../../components/common.tsx";
-import { type ApplicationDetail, itemLabel } from "./kit.tsx";
+import { yuan } from "../../components/common.tsx";
+import { itemLabel } from "./kit.tsx";
 
 type Matches = Schema<"PolicyMatches">;
 type Offer = Matches["offers"][number];
 type ToComplete = Matches["toComplete"][number];
-export type RosterRecord = NonNullable<ApplicationDetail["roster"]>;
 
 /** The calculator's address pre-filled with a roster row: item, event date, subject and facts. */
 export function calculatorLink(row: {
@@ -225,64 +224,6 @@ export function PolicyMatches({
           </ul>
         </Section>
       )}
-    </Card>
-  );
-}
-
-/**
- * 名单依据: the official roster row an offer (免申即享) was made from — which roster, who
- * publishes it, the import and the row, and the row's own cells, header by header.
- */
-export function RosterEvidence({
-  roster,
-  hint,
-  style,
-  size,
-}: {
-  roster: RosterRecord;
-  /** "small" inside another card (the offer's notice); the page's own cards' size otherwise. */
-  size?: "small";
-  /** What the reader is asked to do with it (the enterprise checks it before confirming). */
-  hint?: string;
-  style?: CSSProperties;
-}) {
-  return (
-    <Card
-      title="名单依据"
-      size={size}
-      data-testid="roster-evidence"
-      style={{ marginBottom: 16, ...style }}
-    >
-      <Typography.Paragraph style={{ marginBottom: 4, ...WRAP }}>
-        <Typography.Text strong>{roster.kindTitle}</Typography.Text>
-        <Typography.Text type="secondary">（发布：{roster.publisher}）</Typography.Text>
-      </Typography.Paragraph>
-      <Typography.Paragraph
-        type="secondary"
-        style={{ marginBottom: 8, fontSize: 13, ...WRAP }}
-        data-testid="roster-source"
-      >
-        {`导入批次 ${roster.importNumber} · 第 ${roster.row} 行 · 导入时间 ${beijingTime(roster.importedAt)} · 文件 ${roster.filename}`}
-      </Typography.Paragraph>
-      {hint && (
-        <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="roster-hint">
-          {hint}
-        </Typography.Paragraph>
-      )}
-      <Descriptions
-        size="small"
-        bordered
-        column={1}
-        data-testid="roster-cells"
-        // The headers' column as wide as its longest header; the values take the rest.
-        styles={{ label: { width: "1%", whiteSpace: "nowrap" }, content: WRAP }}
-        items={roster.cells.map((c, i) => ({
-          key: `${i}:${c.header}`,
-          label: c.header,
-          children:
-            c.value === "" ? <Typography.Text type="secondary">（空）</Typography.Text> : c.value,
-        }))}
-      />
     </Card>
   );
 }

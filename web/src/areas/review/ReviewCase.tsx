@@ -51,7 +51,7 @@ import {
   orgText,
   useCatalog,
 } from "../enterprise/kit.tsx";
-import { RosterEvidence } from "../enterprise/PolicyMatches.tsx";
+import { RosterEvidence } from "../enterprise/roster-evidence.tsx";
 
 type Application = Schema<"Application">;
 type ApplicationDetail = Schema<"ApplicationDetail">;
