@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   Kysely,
   PostgresDialect,
+  type SqliteDatabase,
   SqliteDialect,
   SqliteDriver,
   sql,
@@ -32,6 +33,11 @@ export interface DatabaseHandle {
    * one connection, so inside the transaction that is open on it (see insertMany).
    */
   readonly insertRows?: (table: string, rows: readonly Readonly<Record<string, unknown>>[]) => void;
+  /**
+   * SQLite only: a number that changes whenever another connection (another process) committed
+   * to the database since it was last read here; this connection's own commits leave it as is.
+   */
+  readonly dataVersion?: () => number;
   close(): Promise<void>;
 }
 
@@ -74,12 +80,42 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SQLite.Database) {
+  constructor(private readonly database: SqliteDatabase) {
     super({ database });
   }
   override createDriver() {
     return new ImmediateSqliteDriver({ database: this.database });
   }
+}
+
+/**
+ * The database as the query builder sees it, its statements prepared once per SQL text and kept
+ * (the most recent STATEMENTS_KEPT): preparing is a large part of a short query's cost. One
+ * connection runs one query at a time (the driver's lock), so a kept statement is never run twice
+ * at once.
+ */
+const STATEMENTS_KEPT = 2000;
+
+function keepingStatements(database: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = kept.get(text);
+      if (statement) {
+        // Most recently used last.
+        kept.delete(text);
+      } else {
+        statement = database.prepare(text);
+        if (kept.size >= STATEMENTS_KEPT) {
+          const oldest = kept.keys().next().value;
+          if (oldest !== undefined) kept.delete(oldest);
+        }
+      }
+      kept.set(text, statement);
+      return statement;
+    },
+  } as SqliteDatabase;
 }
 
 export function openSqlite(file: string): DatabaseHandle {
@@ -93,11 +129,14 @@ export function openSqlite(file: string): DatabaseHandle {
   // 64 MB of page cache (the default is 2 MB): the indexes on random ids of a bulk creation stay
   // in memory instead of being read back page by page.
   database.pragma("cache_size = -65536");
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect(keepingStatements(database)),
+  });
   const statements = new Map<string, SQLite.Statement>();
   return {
     db,
     dialect: "sqlite",
+    dataVersion: () => Number(database.pragma("data_version", { simple: true })),
     insertRows: (table, rows) => {
       const columns = Object.keys(rows[0] ?? {});
       const key = `${table}(${columns.join(",")})`;

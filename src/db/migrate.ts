@@ -11,6 +11,7 @@ import * as m0007 from "./migrations/0007-county-awards.ts";
 import * as m0008 from "./migrations/0008-rosters.ts";
 import * as m0009 from "./migrations/0009-notifications.ts";
 import * as m0010 from "./migrations/0010-roster-review.ts";
+import * as m0011 from "./migrations/0011-case-publicity-index.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -26,6 +27,7 @@ const STEPS: Record<string, Step> = {
   "0008-rosters": m0008,
   "0009-notifications": m0009,
   "0010-roster-review": m0010,
+  "0011-case-publicity-index": m0011,
 };
 
 class Provider implements MigrationProvider {

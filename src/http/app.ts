@@ -102,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const policies = options.policies;
   if (policies)
-    app.addHook("onRequest", async () => void (await policies.refresh(context.database.db)));
+    app.addHook("onRequest", async () => void (await policies.refreshIfDue(context.database)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10 } });

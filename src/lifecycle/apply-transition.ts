@@ -13,6 +13,8 @@ import {
   staffRecipientsOf,
 } from "../notifications/notifications-repository.ts";
 import { type Message, messageOf, type StepFacts, staffMessageOf } from "../notifications/rules.ts";
+import { notePackChange } from "../policies/pack-changes.ts";
+import { notePublicChange } from "../publicity/public-generation.ts";
 import {
   insertApplicationEvent,
   insertApplicationEvents,
@@ -205,6 +207,8 @@ export async function applyTransition<K extends RecordKind>(
       application_id: applicationId,
     });
   }
+  notePublicChange(kind, action);
+  notePackChange(kind);
   await appendAudit(trx, ctx.database.dialect, at, {
     // The public is nobody in particular: the audit names no actor (the event says "public").
     actorId: actor.as === "public" ? null : actor.userId,
@@ -339,6 +343,7 @@ export async function createRecords<K extends RecordKind>(
       })),
     );
   }
+  notePublicChange(kind, action);
   await appendAuditMany(
     trx,
     ctx.database,

@@ -1,6 +1,7 @@
-import type { DB, Tx } from "../db/database.ts";
+import type { DatabaseHandle, DB, Tx } from "../db/database.ts";
 import { compilePack, type PolicyPack } from "../policy/pack.ts";
 import { PolicyRegistry } from "../policy/registry.ts";
+import { packChangeNotedAt } from "./pack-changes.ts";
 import { governingPackRows, packGeneration } from "./policies-repository.ts";
 
 /** A pack on record, compiled from its stored content. */
@@ -64,4 +65,28 @@ export class PolicyStore {
 
   /** Why the newest set could not be read, if it could not. */
   lastError: string | undefined;
+
+  private seenVersion: number | undefined;
+
+  /**
+   * What each request asks: `refresh`, unless nothing can have changed. On SQLite the database
+   * says whether another process committed anything since the last request (data_version); if
+   * none did, and this process changed no pack in the last few seconds (its change may still be
+   * committing), the set is the one in hand and no query is made. On PostgreSQL every request
+   * asks (one indexed read).
+   */
+  async refreshIfDue(database: DatabaseHandle, now = Date.now()): Promise<boolean> {
+    const version = database.dataVersion?.();
+    if (
+      version !== undefined &&
+      version === this.seenVersion &&
+      now - packChangeNotedAt() > NOTED_WINDOW_MS
+    ) {
+      return false;
+    }
+    this.seenVersion = version;
+    return this.refresh(database.db);
+  }
 }
+
+const NOTED_WINDOW_MS = 5_000;

@@ -29,6 +29,7 @@ import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey, sendXlsx } from "../files.ts";
 import { idParams, pageQuery } from "../params.ts";
+import { PublicCache } from "../public-cache.ts";
 import {
   awardGrantedSchema,
   awardListSchema,
@@ -83,6 +84,7 @@ const batchRef = z.object({
 export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     const pub = ["公示（公开）"];
+    const publicCache = new PublicCache();
     // A route open to everyone still answers 403 to a session whose password has expired.
     app.get(
       "/api/v1/public/publicity",
@@ -93,7 +95,8 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: itemsOf(publicPublicityBatchSchema), ...errors(403) },
         },
       },
-      async () => ({ items: await publicBatches(ctx) }),
+      async (request, reply) =>
+        publicCache.answer(request, reply, async () => ({ items: await publicBatches(ctx) })),
     );
     app.get(
       "/api/v1/public/publicity/:id",
@@ -105,7 +108,10 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           response: { 200: publicPublicityBatchDetailSchema, ...errors(400, 403, 404) },
         },
       },
-      async (request) => publicBatch(ctx, PUBLICITY_SUBJECTS, request.params.id),
+      async (request, reply) =>
+        publicCache.answer(request, reply, () =>
+          publicBatch(ctx, PUBLICITY_SUBJECTS, request.params.id),
+        ),
     );
     app.post(
       "/api/v1/public/publicity/:id/objections",
