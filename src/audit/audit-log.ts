@@ -43,6 +43,25 @@ function entryHash(row: Omit<AuditTable, "hash">): string {
   return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
+/** An entry as the chain stores it: its fields, the previous entry's hash, and its own. */
+function chainRow(seq: number, prevHash: string, at: string, entry: AuditEntry): AuditTable {
+  const row = {
+    seq,
+    at,
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: entry.ip ?? null,
+    outcome: entry.outcome,
+    prev_hash: prevHash,
+  };
+  return { ...row, hash: entryHash(row) };
+}
+
 /** Appends an entry inside the caller's transaction, so it commits or rolls back with the change. */
 export async function appendAudit(
   trx: Tx,
@@ -58,24 +77,8 @@ export async function appendAudit(
     .orderBy("seq", "desc")
     .limit(1)
     .executeTakeFirst();
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    at,
-    actor_id: entry.actorId,
-    actor_role: entry.actorRole,
-    action: entry.action,
-    target_type: entry.targetType ?? null,
-    target_id: entry.targetId ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    ip: entry.ip ?? null,
-    outcome: entry.outcome,
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await trx
-    .insertInto("audit_log")
-    .values({ ...row, hash: entryHash(row) })
-    .execute();
+  const row = chainRow((last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, at, entry);
+  await trx.insertInto("audit_log").values(row).execute();
   const head = await trx
     .updateTable("counters")
     .set({ value: row.seq })
@@ -110,22 +113,9 @@ export async function appendAuditMany(
   let prev = last?.hash ?? GENESIS_HASH;
   const rows: AuditTable[] = entries.map((entry) => {
     seq += 1;
-    const row = {
-      seq,
-      at,
-      actor_id: entry.actorId,
-      actor_role: entry.actorRole,
-      action: entry.action,
-      target_type: entry.targetType ?? null,
-      target_id: entry.targetId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: entry.ip ?? null,
-      outcome: entry.outcome,
-      prev_hash: prev,
-    };
-    prev = entryHash(row);
-    return { ...row, hash: prev };
+    const row = chainRow(seq, prev, at, entry);
+    prev = row.hash;
+    return row;
   });
   await insertMany(trx, handle, "audit_log", rows as unknown as Record<string, unknown>[]);
   const head = await trx

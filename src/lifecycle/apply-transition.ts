@@ -6,13 +6,19 @@ import type { Context } from "../context.ts";
 import { isUniqueViolation, type Tx } from "../db/database.ts";
 import type { NoticeTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { insertNotice, insertNotices } from "../notices/notices-repository.ts";
+import { insertNotices } from "../notices/notices-repository.ts";
 import {
-  recipientsOf,
+  type Recipient,
   recipientsOfMany,
   staffRecipientsOf,
 } from "../notifications/notifications-repository.ts";
-import { type Message, messageOf, type StepFacts, staffMessageOf } from "../notifications/rules.ts";
+import {
+  type Message,
+  messageOf,
+  type StaffMessage,
+  type StepFacts,
+  staffMessageOf,
+} from "../notifications/rules.ts";
 import { notePackChange } from "../policies/pack-changes.ts";
 import { notePublicChange } from "../publicity/public-generation.ts";
 import {
@@ -221,14 +227,19 @@ export async function applyTransition<K extends RecordKind>(
     ip: actor.ip,
     outcome: "success",
   });
-  await tellOrganization(trx, ctx, actor, at, scope.organizationId ?? null, {
-    kind,
-    action,
-    to,
-    record: { ...source, ...(options.set ?? {}), id: source.id ?? recordId },
-    comment,
-    data: options.data,
-  });
+  await tellOrganizations(trx, ctx, actor, at, [
+    {
+      organizationId: scope.organizationId ?? null,
+      step: {
+        kind,
+        action,
+        to,
+        record: { ...source, ...(options.set ?? {}), id: source.id ?? recordId },
+        comment,
+        data: options.data,
+      },
+    },
+  ]);
   return { from, to, version: version + 1, before: row };
 }
 
@@ -378,7 +389,14 @@ export async function createRecords<K extends RecordKind>(
   );
 }
 
-/** tellOrganization for many steps at once: the notices in bulk, the deliveries through createRecords. */
+/**
+ * The steps people hear of (notifications/rules.ts) become, in the same transaction, notices (the
+ * organization's inbox; the inbox of the officials who act next) and a queued delivery (record
+ * kind delivery) for each channel each recipient took (e-mail, SMS), sent after the commit by the
+ * worker (notifications/deliver.ts). One step or many (a roster's offers): the notices in one
+ * bulk insert, the deliveries through createRecords. A change that is undone takes its messages
+ * with it; a channel that fails later never undoes it.
+ */
 async function tellOrganizations(
   trx: Tx,
   ctx: Pick<Context, "database" | "now">,
@@ -387,43 +405,37 @@ async function tellOrganizations(
   steps: readonly { organizationId: string | null; step: StepFacts }[],
 ): Promise<void> {
   const notices: NoticeTable[] = [];
-  const told: { noticeId: string; title: string; organizationId: string }[] = [];
+  const toOrganizations: { noticeId: string; title: string; organizationId: string }[] = [];
+  const toStaff: {
+    noticeId: string;
+    title: string;
+    organizationId: string;
+    staff: StaffMessage;
+  }[] = [];
   for (const { organizationId, step } of steps) {
     if (!organizationId) continue;
     const message = messageOf(step);
     if (message) {
-      const id = randomUUID();
-      notices.push(noticeRow(id, at, organizationId, message, null, null));
-      told.push({ noticeId: id, title: message.title, organizationId });
+      const noticeId = randomUUID();
+      notices.push(noticeRow(noticeId, at, organizationId, message, null, null));
+      toOrganizations.push({ noticeId, title: message.title, organizationId });
     }
-    // Staff messages are rare in bulk (none for an offer): written one by one.
     const staff = staffMessageOf(step);
     if (staff) {
-      const noticeId = await writeNotice(
-        trx,
-        at,
-        organizationId,
-        staff,
-        staff.audience,
-        staff.county,
-      );
-      await queueDeliveries(
-        trx,
-        ctx,
-        actor,
-        at,
-        noticeId,
-        staff.title,
-        organizationId,
-        await staffRecipientsOf(trx, staff.audience, staff.county),
-      );
+      const noticeId = randomUUID();
+      notices.push(noticeRow(noticeId, at, organizationId, staff, staff.audience, staff.county));
+      toStaff.push({ noticeId, title: staff.title, organizationId, staff });
     }
   }
+  if (notices.length === 0) return;
   await insertNotices(trx, ctx.database, notices);
-  const recipients = await recipientsOfMany(trx, [...new Set(told.map((t) => t.organizationId))]);
+
   const deliveries: NewRecord[] = [];
-  for (const t of told) {
-    for (const user of recipients.get(t.organizationId) ?? []) {
+  const deliver = (
+    told: { noticeId: string; title: string; organizationId: string },
+    users: readonly Recipient[],
+  ) => {
+    for (const user of users) {
       const channels: [string, string | null, boolean][] = [
         ["email", user.email, Number(user.email_enabled) === 1],
         ["sms", user.phone, Number(user.sms_enabled) === 1],
@@ -433,7 +445,7 @@ async function tellOrganizations(
         deliveries.push({
           create: {
             id: randomUUID(),
-            notice_id: t.noticeId,
+            notice_id: told.noticeId,
             user_id: user.id,
             channel,
             recipient,
@@ -445,12 +457,18 @@ async function tellOrganizations(
             sent_at: null,
             created_at: at,
           },
-          scope: { organizationId: t.organizationId, county: null },
-          data: { channel, notice: t.title },
+          scope: { organizationId: told.organizationId, county: null },
+          data: { channel, notice: told.title },
         });
       }
     }
-  }
+  };
+  const byOrganization = await recipientsOfMany(trx, [
+    ...new Set(toOrganizations.map((t) => t.organizationId)),
+  ]);
+  for (const t of toOrganizations) deliver(t, byOrganization.get(t.organizationId) ?? []);
+  for (const t of toStaff)
+    deliver(t, await staffRecipientsOf(trx, t.staff.audience, t.staff.county));
   await createRecords(trx, ctx, actor, "delivery", "queue", deliveries);
 }
 
@@ -474,119 +492,6 @@ function noticeRow(
     audience,
     county,
   };
-}
-
-/**
- * A step an enterprise hears of (notifications/rules.ts) becomes, in the same transaction, a
- * notice in its organization's inbox (消息中心) and a queued delivery for each channel each of
- * its users took (e-mail, SMS), sent after the commit by the worker (notifications/deliver.ts).
- * A change that is undone takes its messages with it; a channel that fails later never undoes it.
- */
-async function tellOrganization(
-  trx: Tx,
-  ctx: Pick<Context, "database" | "now">,
-  actor: Actor,
-  at: string,
-  organizationId: string | null,
-  step: StepFacts,
-): Promise<void> {
-  if (!organizationId) return;
-  const message = messageOf(step);
-  if (message) {
-    const noticeId = await writeNotice(trx, at, organizationId, message, null, null);
-    await queueDeliveries(
-      trx,
-      ctx,
-      actor,
-      at,
-      noticeId,
-      message.title,
-      organizationId,
-      await recipientsOf(trx, organizationId),
-    );
-  }
-  // The officials who act next hear of it in their own inbox (about the same organization's case).
-  const staff = staffMessageOf(step);
-  if (staff) {
-    const noticeId = await writeNotice(
-      trx,
-      at,
-      organizationId,
-      staff,
-      staff.audience,
-      staff.county,
-    );
-    await queueDeliveries(
-      trx,
-      ctx,
-      actor,
-      at,
-      noticeId,
-      staff.title,
-      organizationId,
-      await staffRecipientsOf(trx, staff.audience, staff.county),
-    );
-  }
-}
-
-async function writeNotice(
-  trx: Tx,
-  at: string,
-  organizationId: string,
-  message: Message,
-  audience: string | null,
-  county: string | null,
-): Promise<string> {
-  const noticeId = randomUUID();
-  await insertNotice(trx, noticeRow(noticeId, at, organizationId, message, audience, county));
-  return noticeId;
-}
-
-/** A queued delivery (record kind delivery) for each channel each recipient took. */
-async function queueDeliveries(
-  trx: Tx,
-  ctx: Pick<Context, "database" | "now">,
-  actor: Actor,
-  at: string,
-  noticeId: string,
-  title: string,
-  organizationId: string,
-  recipients: readonly {
-    id: string;
-    email: string | null;
-    email_enabled: number | null;
-    phone: string | null;
-    sms_enabled: number | null;
-  }[],
-): Promise<void> {
-  for (const user of recipients) {
-    const channels: [string, string | null, boolean][] = [
-      ["email", user.email, Number(user.email_enabled) === 1],
-      ["sms", user.phone, Number(user.sms_enabled) === 1],
-    ];
-    for (const [channel, recipient, on] of channels) {
-      if (!on || !recipient) continue;
-      const id = randomUUID();
-      await applyTransition(trx, ctx, actor, "delivery", id, "queue", {
-        create: {
-          id,
-          notice_id: noticeId,
-          user_id: user.id,
-          channel,
-          recipient,
-          attempts: 0,
-          next_at: at,
-          lease_owner: null,
-          lease_until: null,
-          last_error: null,
-          sent_at: null,
-          created_at: at,
-        },
-        scope: { organizationId, county: null },
-        data: { channel, notice: title },
-      });
-    }
-  }
 }
 
 /** 409 stale_version, naming the version the record is at now. */

@@ -3,21 +3,18 @@ import type { NotificationPreferenceTable } from "../db/schema.ts";
 
 /** The SQL of notifications: messages, their outbox, and each user's channels. */
 
-/** The active users of an organization (its enterprise staff), with their channels. */
-export function recipientsOf(db: DB | Tx, organizationId: string) {
-  return db
-    .selectFrom("users")
-    .leftJoin("notification_preferences as p", "p.user_id", "users.id")
-    .select(["users.id", "p.email", "p.email_enabled", "p.phone", "p.sms_enabled"])
-    .where("users.organization_id", "=", organizationId)
-    .where("users.role", "=", "enterprise")
-    .where("users.disabled", "=", 0)
-    .execute();
+/** A user to tell, with the channels they took. */
+export interface Recipient {
+  readonly id: string;
+  readonly email: string | null;
+  readonly email_enabled: number | null;
+  readonly phone: string | null;
+  readonly sms_enabled: number | null;
 }
 
 /** The users of these organizations who took a channel, by organization. */
 export async function recipientsOfMany(db: DB | Tx, organizationIds: readonly string[]) {
-  const out = new Map<string, Awaited<ReturnType<typeof recipientsOf>>>();
+  const out = new Map<string, Recipient[]>();
   for (let i = 0; i < organizationIds.length; i += 1000) {
     const rows = await db
       .selectFrom("users")

@@ -71,15 +71,6 @@ function scoped(actor: Actor, query: RowQuery): RowFilter {
   };
 }
 
-function itemTitleOf(ctx: Pick<Context, "registry">, item: string | null): string | null {
-  if (!item) return null;
-  for (const pack of [...ctx.registry.packs].reverse()) {
-    const found = pack.items.get(item);
-    if (found) return found.title;
-  }
-  return null;
-}
-
 export function presentRow(ctx: Pick<Context, "registry">, r: StoredRow): RosterRowView {
   return {
     id: r.id,
@@ -100,7 +91,9 @@ export function presentRow(ctx: Pick<Context, "registry">, r: StoredRow): Roster
         : null,
     county: r.county,
     item: r.item,
-    itemTitle: itemTitleOf(ctx, r.item),
+    itemTitle: r.item
+      ? (ctx.registry.itemOf(null, r.item, r.event_date ?? "")?.title ?? null)
+      : null,
     subject: r.subject,
     eventDate: r.event_date,
     column: r.column_name,

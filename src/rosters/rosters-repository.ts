@@ -90,18 +90,6 @@ export function setImportOutcome(
     .execute();
 }
 
-/** Imports, newest first. */
-export function rosterImports(db: DB | Tx) {
-  return db.selectFrom("roster_imports").selectAll().orderBy("created_at", "desc").execute();
-}
-
-/** The rows of one import in order; `county` narrows to one county's rows. */
-export function rowsOfImport(db: DB | Tx, importId: string, county?: string) {
-  let q = db.selectFrom("roster_rows").selectAll().where("import_id", "=", importId);
-  if (county) q = q.where("county", "=", county);
-  return q.orderBy("row").execute();
-}
-
 /** The roster row an offer was made from (its evidence). */
 export function rowOfApplication(db: DB | Tx, applicationId: string) {
   return db

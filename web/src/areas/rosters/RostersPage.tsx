@@ -53,6 +53,20 @@ const OUTCOME_COLORS: Record<Outcome, string> = {
 };
 const OUTCOMES = Object.keys(OUTCOME_NAMES) as Outcome[];
 
+/** A table's pagination over a page of stored rows the server answered. */
+function pageOf(
+  d: { page: number; pageSize: number; total: number },
+  setPage: (p: number) => void,
+) {
+  return {
+    current: d.page,
+    pageSize: d.pageSize,
+    total: d.total,
+    onChange: setPage,
+    showSizeChanger: false,
+  };
+}
+
 function OutcomeTag({ outcome }: { outcome: Outcome }) {
   return <Tag color={OUTCOME_COLORS[outcome]}>{OUTCOME_NAMES[outcome]}</Tag>;
 }
@@ -178,20 +192,28 @@ function ImportTab() {
               下载导入模板（.xlsx）
             </DownloadButton>
           )}
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            aria-label="名单文件（.xlsx 或 .csv）"
+            data-testid="roster-file"
+            // The browser's own control speaks the browser's language: the button below stands
+            // for it.
+            style={{ display: "none" }}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setDone(null);
+            }}
+          />
           <Space wrap>
-            <input
-              ref={input}
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              aria-label="名单文件（.xlsx 或 .csv）"
-              data-testid="roster-file"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setPreview(null);
-                setDone(null);
-              }}
-            />
-            {file && <Typography.Text type="secondary">{bytes(file.size)}</Typography.Text>}
+            <Button onClick={() => input.current?.click()} data-testid="roster-file-pick">
+              选择文件（.xlsx 或 .csv）
+            </Button>
+            <Typography.Text type="secondary" data-testid="roster-file-name">
+              {file ? `${file.name}（${bytes(file.size)}）` : "未选择文件"}
+            </Typography.Text>
           </Space>
           <Button
             type="primary"
@@ -435,13 +457,7 @@ function NameMatchesTab() {
             rowKey="id"
             dataSource={d.items}
             scroll={{ x: 900 }}
-            pagination={{
-              current: d.page,
-              pageSize: d.pageSize,
-              total: d.total,
-              onChange: setPage,
-              showSizeChanger: false,
-            }}
+            pagination={pageOf(d, setPage)}
             columns={[
               {
                 title: "名单",
@@ -479,7 +495,9 @@ function NameMatchesTab() {
               },
               {
                 title: "操作",
-                width: 160,
+                width: 140,
+                // On a phone the table scrolls; the two buttons stay in view.
+                fixed: "right",
                 render: (_, r) => (
                   <Space>
                     <Popconfirm
@@ -608,13 +626,7 @@ function UnregisteredTab() {
             rowKey="id"
             dataSource={d.items}
             scroll={{ x: 760 }}
-            pagination={{
-              current: d.page,
-              pageSize: d.pageSize,
-              total: d.total,
-              onChange: setPage,
-              showSizeChanger: false,
-            }}
+            pagination={pageOf(d, setPage)}
             columns={[
               { title: "组织名称", dataIndex: "name" },
               {
@@ -738,13 +750,7 @@ function ImportRows({ entry }: { entry: Schema<"RosterImportList">["items"][numb
             rowKey="id"
             dataSource={d.items}
             scroll={{ x: 900 }}
-            pagination={{
-              current: d.page,
-              pageSize: d.pageSize,
-              total: d.total,
-              onChange: setPage,
-              showSizeChanger: false,
-            }}
+            pagination={pageOf(d, setPage)}
             columns={[
               { title: "行", dataIndex: "row", width: 60 },
               {
