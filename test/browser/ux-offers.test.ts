@@ -53,6 +53,10 @@ describe("an offer in the enterprise's web", () => {
     const notice = page.getByTestId("offer-notice");
     await notice.waitFor();
     expect(await notice.textContent()).toContain("200,000 元");
+    // The account the award is paid to is in view before confirming.
+    const account = page.getByTestId("offer-account");
+    await account.waitFor();
+    expect(await account.textContent()).toMatch(/收款账户：.+（已核验）|尚无已核验的收款账户/);
     // Without the commitment the button stays off.
     expect(await page.getByTestId("offer-confirm").isDisabled()).toBe(true);
     await page.getByTestId("offer-commitment").click();

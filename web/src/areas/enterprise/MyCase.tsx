@@ -240,6 +240,7 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
               />
             )}
             <div data-testid="offer-decision" style={{ marginBottom: 12 }}>
+              <OfferAccount organizationId={app.organization.id} />
               <Checkbox
                 checked={committed}
                 onChange={(e) => setCommitted(e.target.checked)}
@@ -462,6 +463,27 @@ function CaseBody({ detail, catalog }: { detail: ApplicationDetail; catalog: Cat
           </Card>
         </Col>
       </Row>
+    </div>
+  );
+}
+
+/** The account an offer's award is paid to: the enterprise checks it before confirming. */
+function OfferAccount({ organizationId }: { organizationId: string }) {
+  const org = $api.useQuery("get", "/api/v1/organizations/{id}", {
+    params: { path: { id: organizationId } },
+  });
+  const bank = org.data?.bank;
+  if (!org.data) return null;
+  return (
+    <div style={{ marginBottom: 8, overflowWrap: "anywhere" }} data-testid="offer-account">
+      {bank?.account ? (
+        `收款账户：${bank.name ?? ""} ${bank.account}（已核验）`
+      ) : (
+        <span>
+          尚无已核验的收款账户，奖励暂不能拨付：请在<Link to="/my/organization">组织资料</Link>
+          中填写，由财政部门核验。
+        </span>
+      )}
     </div>
   );
 }
