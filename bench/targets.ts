@@ -375,6 +375,7 @@ async function seed(db: DB): Promise<SeedStats> {
       version: 1,
       policy_id: pack.id,
       supporting: 0,
+      county: org.county,
     });
   }
 

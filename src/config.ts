@@ -46,8 +46,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-export function openDatabase(config: Pick<Config, "dataDir" | "databaseUrl">): DatabaseHandle {
+export function openDatabase(
+  config: Pick<Config, "dataDir" | "databaseUrl">,
+  options: { durable?: boolean } = {},
+): DatabaseHandle {
+  const durable = options.durable ?? true;
   return config.databaseUrl
-    ? openPostgres(config.databaseUrl)
-    : openSqlite(resolve(config.dataDir, "qi.sqlite"));
+    ? openPostgres(config.databaseUrl, 20, { durable })
+    : openSqlite(resolve(config.dataDir, "qi.sqlite"), { durable });
 }

@@ -50,16 +50,36 @@ export function grantsOfItems(trx: DB | Tx, items: readonly string[]) {
     .execute();
 }
 
-/** Grants of other organizations for any of these items, for pay once across the system. */
-export function grantsElsewhere(trx: DB | Tx, organizationId: string, items: readonly string[]) {
-  if (items.length === 0) return Promise.resolve([]);
-  return trx
-    .selectFrom("grants")
-    .innerJoin("applications", "applications.id", "grants.application_id")
-    .select(["grants.item", "grants.subject", "applications.number"])
-    .where("grants.organization_id", "!=", organizationId)
-    .where("grants.item", "in", items)
-    .execute();
+/**
+ * Grants of other organizations for the same item and subject as any of these claims, for pay
+ * once across the system: each pair looked up in the pay-once index, so that the cost does not
+ * grow with the grants of the whole city.
+ */
+export async function grantsElsewhere(
+  trx: DB | Tx,
+  organizationId: string,
+  claims: readonly { item: string; subject: string }[],
+) {
+  const out: { item: string; subject: string; number: string }[] = [];
+  for (let i = 0; i < claims.length; i += 200) {
+    const chunk = claims.slice(i, i + 200);
+    out.push(
+      ...(await trx
+        .selectFrom("grants")
+        .innerJoin("applications", "applications.id", "grants.application_id")
+        .select(["grants.item", "grants.subject", "applications.number"])
+        .where("grants.organization_id", "!=", organizationId)
+        .where((eb) =>
+          eb.or(
+            chunk.map((c) =>
+              eb.and([eb("grants.item", "=", c.item), eb("grants.subject", "=", c.subject)]),
+            ),
+          ),
+        )
+        .execute()),
+    );
+  }
+  return out;
 }
 
 export function eventsOf(db: DB | Tx, applicationId: string) {
@@ -150,12 +170,17 @@ export interface ApplicationFilter {
   /** A page of rows; left out, every row (an export). */
   limit?: number | undefined;
   offset?: number | undefined;
+  /** Keyset paging: rows after this one in the list's order (last updated first, then by id). */
+  after?: { updatedAt: string; id: string } | undefined;
 }
 
+/**
+ * The list's rows, a page of them, with the counts by state (their sum is the total). The counts
+ * read the cases alone (an index holds state, county and submission), the organization is joined
+ * for the page only, and a text search looks the organization up by the case.
+ */
 export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
-  let q = db
-    .selectFrom("applications")
-    .innerJoin("organizations", "organizations.id", "applications.organization_id");
+  let q = db.selectFrom("applications");
   if (f.submittedOnly) q = q.where("applications.submitted_at", "is not", null);
   if (f.organizationId) q = q.where("applications.organization_id", "=", f.organizationId);
   if (f.county) q = q.where("applications.county", "=", f.county);
@@ -191,26 +216,63 @@ export async function listApplicationRows(db: DB | Tx, f: ApplicationFilter) {
       eb.or([
         contains("applications.number", text),
         contains("applications.subject", text),
-        contains("organizations.name", text),
-        contains("organizations.uscc", text),
+        // The organizations matching once, not one lookup per case.
+        eb(
+          "applications.organization_id",
+          "in",
+          eb
+            .selectFrom("organizations")
+            .select("organizations.id")
+            .where((o) =>
+              o.or([contains("organizations.name", text), contains("organizations.uscc", text)]),
+            ),
+        ),
       ]),
     );
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const counts = await q
     .select(["applications.state", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("applications.state")
     .execute();
-  let page = q
+  const total = counts.reduce((sum, c) => sum + Number(c.n), 0);
+  const after = f.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb("applications.updated_at", "<", after.updatedAt),
+        eb.and([
+          eb("applications.updated_at", "=", after.updatedAt),
+          eb("applications.id", ">", after.id),
+        ]),
+      ]),
+    );
+  // A page is found by its cases' ids first, in the order of an index (last updated first), and
+  // only its own rows are then read with their organization: a deep page skips index entries,
+  // not whole cases.
+  const limit = f.limit;
+  const chosen =
+    limit === undefined
+      ? q
+      : db.selectFrom("applications").where(
+          "applications.id",
+          "in",
+          q
+            .select("applications.id")
+            .orderBy("applications.updated_at", "desc")
+            .orderBy("applications.id")
+            .limit(limit)
+            .offset(after ? 0 : (f.offset ?? 0)),
+        );
+  const page = chosen
+    .innerJoin("organizations", "organizations.id", "applications.organization_id")
     .selectAll("applications")
     .select(["organizations.name as organization_name", "organizations.uscc as organization_uscc"])
     .orderBy("applications.updated_at", "desc")
     .orderBy("applications.id");
-  if (f.limit !== undefined) page = page.limit(f.limit).offset(f.offset ?? 0);
   const rows = await page.execute();
   return {
     rows,
-    total: Number(total.n),
+    total,
     counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
   };
 }

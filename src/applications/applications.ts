@@ -4,6 +4,7 @@ import { can, requireAccess, type Scope } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
+import { decodeCursor, encodeCursor } from "../db/cursor.ts";
 import { inTransaction } from "../db/database.ts";
 import type { ApplicationTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
@@ -352,13 +353,16 @@ function presentListed(
 export async function listApplications(
   ctx: Context,
   actor: Actor,
-  f: ApplicationListFilter & { page: number; pageSize: number },
+  f: ApplicationListFilter & { page: number; pageSize: number; after?: string | undefined },
 ) {
+  const after = f.after === undefined ? undefined : decodeCursor(f.after, ["string", "string"]);
   const { rows, total, counts } = await listApplicationRows(ctx.database.db, {
     ...scopedFilter(actor, f),
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
+    after: after && { updatedAt: String(after[0]), id: String(after[1]) },
   });
+  const last = rows.at(-1);
   return {
     total,
     page: f.page,
@@ -366,6 +370,9 @@ export async function listApplications(
     countsByState: counts,
     items: presentListed(ctx, rows),
     waitingStates: waitingStates(actor),
+    // A full page may have more after it; its last row is where the next one starts.
+    nextCursor:
+      last && rows.length === f.pageSize ? encodeCursor([last.updated_at, last.id]) : null,
   };
 }
 

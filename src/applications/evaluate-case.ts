@@ -57,8 +57,12 @@ export async function evaluateCaseParts(
   asOf: string,
 ): Promise<{ decision: Decision; supplements: CaseSupplement[] }> {
   const cases = await liveCasesOf(db, organization.id, LIVE_STATES);
-  const items = [...new Set([...cases.map((c) => c.item), application.item])];
-  const prior = await grantsElsewhere(db, organization.id, items);
+  // Grants keep the subject's folded key (pay once compares on it).
+  const prior = await grantsElsewhere(
+    db,
+    organization.id,
+    [...cases, application].map((c) => ({ item: c.item, subject: subjectKey(c.subject) })),
+  );
   return evaluateAgainst(ctx, organization, application, asOf, { cases, prior });
 }
 

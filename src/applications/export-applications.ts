@@ -44,7 +44,7 @@ export async function exportApplications(
 ): Promise<{ name: string; data: Buffer }> {
   const cases = await listAllApplications(ctx, actor, filter);
   const book = newWorkbook(ctx.now(), "申报列表");
-  addSheet(
+  await addSheet(
     book,
     "申报列表",
     COLUMNS,

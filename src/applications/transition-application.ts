@@ -1,6 +1,6 @@
 import { can, requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
-import { beijingToday, instant } from "../clock.ts";
+import { beijingDate, beijingToday, instant } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { nextSubmissionMillis } from "../db/counters.ts";
 import { inTransaction, isCheckViolation, isUniqueViolation, type Tx } from "../db/database.ts";
@@ -22,6 +22,7 @@ import {
   insertGrant,
   insertSupplementGrant,
 } from "./grants-repository.ts";
+import { countReviewDecision, enteredAt, isReviewDecision } from "./review-decisions.ts";
 import {
   ACTION_NAMES,
   type Action,
@@ -143,6 +144,8 @@ export async function transitionApplication(
       await recordSupplementGrants(ctx, trx, org, row, supplements, now);
     }
 
+    // A review decision is counted by the dates the case came to the reviewer and was decided.
+    const entered = isReviewDecision(from, action) ? await enteredAt(trx, id) : null;
     await applyTransition(trx, ctx, actor, "application", id, action, {
       version: row.version,
       comment,
@@ -169,6 +172,13 @@ export async function transitionApplication(
         ? new AppError("invalid_state", "申报状态已变化，请刷新后重试", "state")
         : e;
     });
+    if (entered !== null)
+      await countReviewDecision(trx, {
+        fromState: from,
+        county: row.county,
+        startDay: beijingDate(entered),
+        decidedDay: beijingDate(now),
+      });
     return { state: transition.to, decision };
   });
 }

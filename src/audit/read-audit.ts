@@ -2,6 +2,7 @@ import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
+import { decodeCursor, encodeCursor } from "../db/cursor.ts";
 import type { AuditTable } from "../db/schema.ts";
 import { addSheet, newWorkbook, workbookBuffer } from "../reports/workbook.ts";
 import {
@@ -113,16 +114,25 @@ function present(r: Row, named: Named) {
 export async function listAudit(
   ctx: Context,
   actor: Actor,
-  f: AuditQuery & { page: number; pageSize: number },
+  f: AuditQuery & { page: number; pageSize: number; after?: string | undefined },
 ) {
   requireAccess(actor, "audit.read");
+  const before = f.after === undefined ? undefined : Number(decodeCursor(f.after, ["number"])[0]);
   const { rows, total } = await listAuditRows(ctx.database.db, {
     ...(await filterOf(ctx, f)),
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
+    before,
   });
   const named = await namesFor(ctx, rows);
-  return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => present(r, named)) };
+  const last = rows.at(-1);
+  return {
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+    items: rows.map((r) => present(r, named)),
+    nextCursor: last && rows.length === f.pageSize ? encodeCursor([Number(last.seq)]) : null,
+  };
 }
 
 const EXPORT_CHUNK = 500;
@@ -139,7 +149,7 @@ export async function exportAudit(ctx: Context, actor: Actor, q: AuditQuery) {
   }
   const now = ctx.now();
   const book = newWorkbook(now, "审计日志");
-  addSheet(
+  await addSheet(
     book,
     "审计日志",
     [

@@ -36,7 +36,11 @@ export interface AwardFilter {
  * Awards with their organization, the policy their case was decided under (for the item's name)
  * and the pending payment batch holding them, if any (an award is in at most one), by number.
  */
-export function listAwardRows(db: DB | Tx, f: AwardFilter) {
+export function listAwardRows(
+  db: DB | Tx,
+  f: AwardFilter,
+  page?: { limit: number; offset: number; after?: string | undefined },
+) {
   let q = db
     .selectFrom("awards")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
@@ -60,7 +64,19 @@ export function listAwardRows(db: DB | Tx, f: AwardFilter) {
   if (f.source) q = q.where("awards.source", "=", f.source);
   if (f.state) q = q.where("awards.state", "=", f.state);
   if (f.organizationId) q = q.where("awards.organization_id", "=", f.organizationId);
+  if (page?.after !== undefined) q = q.where("awards.number", ">", page.after);
+  if (page) q = q.limit(page.limit).offset(page.after !== undefined ? 0 : page.offset);
   return q.execute();
+}
+
+/** How many awards match, counted in SQL. */
+export async function countAwardRows(db: DB | Tx, f: AwardFilter): Promise<number> {
+  let q = db.selectFrom("awards").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (f.year) q = q.where("year", "=", f.year);
+  if (f.source) q = q.where("source", "=", f.source);
+  if (f.state) q = q.where("state", "=", f.state);
+  if (f.organizationId) q = q.where("organization_id", "=", f.organizationId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 /**
@@ -125,4 +141,14 @@ export function returnCapUsage(
     .where("policy_id", "=", use.policyId)
     .where("cap_id", "=", use.capId)
     .execute();
+}
+
+/** An award's id by its number (JL-2025-000123). */
+export async function awardIdByNumber(db: DB | Tx, number: string): Promise<string> {
+  const row = await db
+    .selectFrom("awards")
+    .select("id")
+    .where("number", "=", number)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -122,6 +122,7 @@ export async function awardCase(
       bank_account_id: await verifiedAccountOf(trx, org.id),
       policy_id: part.policyId,
       supporting: part.supporting ? 1 : 0,
+      county: app.county,
     },
     scope: { organizationId: org.id, county: org.county },
     data: {

@@ -15,7 +15,7 @@ export async function exportAwards(
 ): Promise<{ name: string; data: Buffer; rows: number }> {
   const awards = await listAwards(ctx, actor, filter);
   const book = newWorkbook(ctx.now(), "奖励");
-  addSheet(
+  await addSheet(
     book,
     "奖励",
     [

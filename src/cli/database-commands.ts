@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { STATE_NAMES, type State } from "../applications/states.ts";
 import { verifyAuditChain } from "../audit/audit-log.ts";
 import { ADMIN_ROLES, ROLE_NAMES, type Role } from "../auth/roles.ts";
 import { renderTable } from "../catalog/text-table.ts";
@@ -8,10 +9,12 @@ import { loadConfig, openDatabase } from "../config.ts";
 import { holdsUsers } from "../db/maintenance.ts";
 import { migrate } from "../db/migrate.ts";
 import { DEMO_PASSWORD, fillDemo } from "../demo/demo.ts";
+import { CITY_SCALE, fillCity } from "../demo/demo-city.ts";
 import { AppError } from "../errors.ts";
 import { verifyLedger } from "../ledger/verify-ledger.ts";
 import { createUser, createUserSchema } from "../users/create-user.ts";
 import { parseWith } from "../validation.ts";
+import { positiveInteger } from "./input.ts";
 import { withContext } from "./with-context.ts";
 
 export function registerDatabaseCommands(program: Command): void {
@@ -65,20 +68,57 @@ export function registerDatabaseCommands(program: Command): void {
   program
     .command("demo")
     .description("向空数据库填充演示数据：各县（市、区）的组织、各角色用户、各状态的申报")
-    .action(async () => {
-      const accounts = await withContext(async (ctx) => {
-        if (await holdsUsers(ctx.database.db)) {
-          throw new AppError(
-            "conflict",
-            "数据库中已有用户；演示数据只填充到空数据库（可设置 QI_DATA_DIR 指向新目录）",
-          );
-        }
-        return fillDemo(ctx);
-      });
+    .option(
+      "--scale <scale>",
+      "demo：演示数据；city：演示数据之外再填充一座城市数年的数据（10 万家组织、6 万余件申报、3 万余笔奖励），用于测量",
+      "demo",
+    )
+    .option("--organizations <n>", "city 规模的组织数", positiveInteger("--organizations"))
+    .option("--applications <n>", "city 规模的申报数", positiveInteger("--applications"))
+    .action(async (opts: { scale: string; organizations?: number; applications?: number }) => {
+      if (opts.scale !== "demo" && opts.scale !== "city")
+        throw new AppError("invalid_field", "--scale 应为 demo 或 city", "scale");
+      if (opts.scale === "demo" && (opts.organizations || opts.applications))
+        throw new AppError(
+          "invalid_field",
+          "--organizations 与 --applications 只用于 --scale city",
+          opts.organizations ? "organizations" : "applications",
+        );
+      const started = Date.now();
+      const { accounts, city } = await withContext(
+        async (ctx) => {
+          if (await holdsUsers(ctx.database.db)) {
+            throw new AppError(
+              "conflict",
+              "数据库中已有用户；演示数据只填充到空数据库（可设置 QI_DATA_DIR 指向新目录）",
+            );
+          }
+          const accounts = await fillDemo(ctx);
+          if (opts.scale !== "city") return { accounts, city: null };
+          const organizations = opts.organizations ?? CITY_SCALE.organizations;
+          const scale = {
+            ...CITY_SCALE,
+            organizations,
+            accounts: Math.min(CITY_SCALE.accounts, organizations),
+            applications: opts.applications ?? CITY_SCALE.applications,
+          };
+          const city = await fillCity(ctx, scale, (line) => process.stderr.write(`${line}\n`));
+          return { accounts, city };
+        },
+        { durable: opts.scale !== "city" },
+      );
       const rows = accounts.map((a) => [a.username, ROLE_NAMES[a.role as Role], a.scope]);
       process.stdout.write(
         `演示数据已就绪。所有演示账号的密码：${DEMO_PASSWORD}\n\n${renderTable([{ header: "用户名" }, { header: "角色" }, { header: "范围" }], rows)}\n`,
       );
+      if (city) {
+        const states = Object.entries(city.states)
+          .map(([state, n]) => `${STATE_NAMES[state as State] ?? state} ${n}`)
+          .join("，");
+        process.stdout.write(
+          `\n城市规模数据：组织 ${city.organizations} 家，申报 ${city.applications} 件（${states}），奖励 ${city.awards} 笔（已拨付 ${city.paid} 笔），公示批次 ${city.batches} 个；企业账号 ent-00001 起，密码同上。用时 ${Math.round((Date.now() - started) / 1000)} 秒\n`,
+        );
+      }
     });
 
   program

@@ -17,3 +17,17 @@ export function readJsonInput(file: string): Parsed<unknown> {
   }
   return parseJsonText(text);
 }
+
+/** A commander option parser for a whole number from 1 to a million, naming the option when not. */
+export function positiveInteger(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > 1_000_000)
+      throw new AppError(
+        "invalid_field",
+        `${option} 应为 1 至 1000000 的整数，收到“${value}”`,
+        option.slice(2),
+      );
+    return n;
+  };
+}

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import type { Command } from "commander";
 import type { Actor } from "../auth/roles.ts";
 import { exportReport } from "../reports/export-report.ts";
@@ -41,7 +41,11 @@ export function registerReportCommands(program: Command): void {
         // Kind and parameters are checked before the database is opened or a file is written.
         reportRequest(kind, query);
         const file = await withContext((ctx) => exportReport(ctx, OPERATOR, kind, query));
-        writeFileSync(opts.out, file.data);
+        try {
+          copyFileSync(file.file, opts.out);
+        } finally {
+          rmSync(file.file, { force: true });
+        }
         process.stdout.write(`已导出${file.title}到 ${opts.out}\n`);
       },
     );

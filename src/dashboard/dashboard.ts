@@ -9,8 +9,8 @@ import { toBudget } from "../ledger/ledger.ts";
 import { COUNTIES } from "../organizations/counties.ts";
 import {
   budgetRows,
-  caseEvents,
-  liveAwards,
+  liveAwardSums,
+  reviewDecisionDays,
   submittedCasesByState,
 } from "./dashboard-repository.ts";
 
@@ -56,7 +56,8 @@ export async function dashboard(
   const year = query.year ?? null;
   const within = year === null ? null : beijingYear(year);
   const db = ctx.database.db;
-  const everyYear = await liveAwards(db, county);
+  // Sums from SQL by item, policy, year and county; tallied here by what the page shows.
+  const everyYear = await liveAwardSums(db, county);
   const awards = year === null ? everyYear : everyYear.filter((a) => a.year === year);
   const groupOf = (policy: string | null, item: string) =>
     (policy ? ctx.registry.pack(policy)?.items.get(item)?.group : undefined) ?? "其他";
@@ -70,8 +71,8 @@ export async function dashboard(
     );
     for (const a of rows) {
       const t = out.get(key(a)) ?? { count: 0, amount: 0 };
-      t.count += 1;
-      t.amount += Number(a.amount);
+      t.count += a.count;
+      t.amount += a.amount;
       out.set(key(a), t);
     }
     return [...out].map(([k, t]) => ({ key: k, ...t }));
@@ -87,38 +88,36 @@ export async function dashboard(
 
   // Each step: from the event that entered the state to the decision that left it, in working
   // days as the county assessment counts them (review-duration.ts), so that the dashboard and
-  // the assessment never tell a county two different durations for the same review.
-  const events = await caseEvents(db, county);
+  // the assessment never tell a county two different durations for the same review. The
+  // decisions are counted by their two dates as they are taken (review-decisions.ts); the working
+  // days of each pair of dates are counted here, with the calendar as it is now.
   const calendar = await loadCalendar(db);
-  const durations = new Map<string, number[]>(STEPS.map((s) => [s.id, []]));
-  const entered = new Map<string, string>();
-  for (const e of events) {
-    for (const step of STEPS) {
-      const key = `${e.application_id}:${step.id}`;
-      if ((step.from as readonly string[]).includes(e.to_state)) entered.set(key, e.created_at);
-      if (
-        e.from_state !== null &&
-        (step.from as readonly string[]).includes(e.from_state) &&
-        (step.actions as readonly string[]).includes(e.action)
-      ) {
-        const start = entered.get(key);
-        const decidedWithin =
-          within === null || (e.created_at >= within[0] && e.created_at < within[1]);
-        if (start && decidedWithin)
-          durations.get(step.id)?.push(reviewWorkingDays(calendar, start, e.created_at));
-        entered.delete(key);
-      }
-    }
-  }
+  const decisions = await reviewDecisionDays(
+    db,
+    county,
+    STEPS.flatMap((s) => s.from),
+    year === null ? null : [`${year}-01-01`, `${year + 1}-01-01`],
+  );
   const reviewSteps = STEPS.map((s) => {
-    const d = durations.get(s.id) ?? [];
+    let count = 0;
+    let days = 0;
+    for (const d of decisions) {
+      if (!(s.from as readonly string[]).includes(d.fromState)) continue;
+      count += d.count;
+      days +=
+        d.count *
+        reviewWorkingDays(
+          calendar,
+          `${d.startDay}T12:00:00+08:00`,
+          `${d.decidedDay}T12:00:00+08:00`,
+        );
+    }
     return {
       step: s.id,
       name: s.name,
-      decisions: d.length,
+      decisions: count,
       // Working days (the field keeps its name for the clients that read it).
-      averageDays:
-        d.length === 0 ? null : Math.round((d.reduce((a, b) => a + b, 0) / d.length) * 10) / 10,
+      averageDays: count === 0 ? null : Math.round((days / count) * 10) / 10,
     };
   });
 
@@ -132,8 +131,8 @@ export async function dashboard(
         (a, b) => (a.key < b.key ? -1 : 1),
       ),
       total: {
-        count: awards.length,
-        amount: awards.reduce((s, a) => s + Number(a.amount), 0),
+        count: awards.reduce((s, a) => s + a.count, 0),
+        amount: awards.reduce((s, a) => s + a.amount, 0),
       },
     },
     budgets,

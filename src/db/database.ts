@@ -118,12 +118,20 @@ function keepingStatements(database: SQLite.Database): SqliteDatabase {
   } as SqliteDatabase;
 }
 
-export function openSqlite(file: string): DatabaseHandle {
+/**
+ * `durable: false` only for data that can be made again (a generated data set): a commit does not
+ * wait for the disk. Everything else keeps the default.
+ */
+export interface OpenOptions {
+  readonly durable?: boolean;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHandle {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   // Money moves here: a committed transaction must survive a power cut.
-  database.pragma("synchronous = FULL");
+  database.pragma(options.durable === false ? "synchronous = OFF" : "synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 10000");
   // 64 MB of page cache (the default is 2 MB): the indexes on random ids of a bulk creation stay
@@ -173,8 +181,16 @@ export function openSqlite(file: string): DatabaseHandle {
 // int8 (counts, counters) as numbers: every value the product keeps is far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openPostgres(connectionString: string, maxConnections = 20): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+export function openPostgres(
+  connectionString: string,
+  maxConnections = 20,
+  options: OpenOptions = {},
+): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    ...(options.durable === false ? { options: "-c synchronous_commit=off" } : {}),
+  });
   // An idle connection the server ends (restart, failover, a dropped database) is removed by the
   // pool; without a listener its error would crash the process.
   pool.on("error", () => {});

@@ -12,6 +12,7 @@ import * as m0008 from "./migrations/0008-rosters.ts";
 import * as m0009 from "./migrations/0009-notifications.ts";
 import * as m0010 from "./migrations/0010-roster-review.ts";
 import * as m0011 from "./migrations/0011-case-publicity-index.ts";
+import * as m0012 from "./migrations/0012-city-scale.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -28,6 +29,7 @@ const STEPS: Record<string, Step> = {
   "0009-notifications": m0009,
   "0010-roster-review": m0010,
   "0011-case-publicity-index": m0011,
+  "0012-city-scale": m0012,
 };
 
 class Provider implements MigrationProvider {

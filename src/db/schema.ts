@@ -27,6 +27,7 @@ export interface Database {
   settings: SettingTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  review_decision_days: ReviewDecisionDaysTable;
   record_events: RecordEventTable;
   evidence: EvidenceTable;
   grants: GrantTable;
@@ -219,6 +220,19 @@ export interface ApplicationTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/**
+ * The review decisions counted as they are taken (in the decision's transaction): per state left,
+ * county, the Beijing date the case came to the reviewer and the date decided. The dashboard's
+ * review times are read from these few rows, not from every event.
+ */
+export interface ReviewDecisionDaysTable {
+  from_state: string;
+  county: string;
+  start_day: string;
+  decided_day: string;
+  decisions: number;
 }
 
 export interface ApplicationEventTable {
@@ -435,6 +449,8 @@ export interface AwardTable {
   policy_id: string;
   /** 1 for a county supporting pack's award (paid by the county), 0 for the city pack's. */
   supporting: number;
+  /** The county of its case, fixed when awarded: the dashboard sums awards by it alone. */
+  county: string | null;
 }
 
 export interface PaymentBatchTable {

@@ -22,26 +22,12 @@ import { fileObjection } from "../publicity/file-objection.ts";
 import { PUBLICITY_SUBJECTS } from "../publicity-subjects.ts";
 import { createUser } from "../users/create-user.ts";
 import { recordRelation } from "../users/relations.ts";
-import type { User } from "../users/users-repository.ts";
 import { DEMO_PNG, demoPdf } from "./demo-files.ts";
+import { actorNamed, actorOf, DEMO_PASSWORD, PINYIN } from "./demo-people.ts";
 import { fillProgramme } from "./demo-programme.ts";
 import { fillRosters } from "./demo-rosters.ts";
 
-/** The password of every demo account (long enough for the default policy, not a common one). */
-export const DEMO_PASSWORD = "Taizhou-Demo-2025";
-
-const PINYIN: Record<County, string> = {
-  椒江区: "jiaojiang",
-  黄岩区: "huangyan",
-  路桥区: "luqiao",
-  临海市: "linhai",
-  温岭市: "wenling",
-  玉环市: "yuhuan",
-  天台县: "tiantai",
-  仙居县: "xianju",
-  三门县: "sanmen",
-  台州湾新区: "taizhouwan",
-};
+export { DEMO_PASSWORD };
 
 const TRADES = [
   "汽摩配件",
@@ -70,14 +56,6 @@ export interface DemoAccount {
 /** Fills an empty database with a living system: organizations in every county, users of every role, cases in every state. */
 export async function fillDemo(ctx: Context): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
-  const actorOf = (u: User): Actor => ({
-    userId: u.id,
-    username: u.username,
-    role: u.role,
-    organizationId: u.organizationId,
-    county: u.county,
-    ip: null,
-  });
   const user = async (
     username: string,
     displayName: string,
@@ -337,19 +315,7 @@ async function fillMoney(ctx: Context, city: Actor): Promise<void> {
       null,
     );
   }
-  const finance = await ctx.database.db
-    .selectFrom("users")
-    .selectAll()
-    .where("username", "=", "finance")
-    .executeTakeFirstOrThrow();
-  const financeActor: Actor = {
-    userId: finance.id,
-    username: finance.username,
-    role: "finance",
-    organizationId: null,
-    county: null,
-    ip: null,
-  };
+  const financeActor = await actorNamed(ctx, "finance");
   const unpaid = await ctx.database.db
     .selectFrom("awards")
     .select(["year", "source"])

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, rmSync } from "node:fs";
 import type {} from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Context } from "../context.ts";
@@ -35,6 +35,28 @@ export function sendXlsx(reply: FastifyReply, file: { name: string; data: Buffer
     .type(XLSX_TYPE)
     .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .send(file.data);
+}
+
+/**
+ * Sends a report written to a temporary file: with its length (the browser shows the download's
+ * progress) and its number of data rows (X-Report-Rows); the file is removed once sent, or when
+ * the client goes away.
+ */
+export function sendXlsxFile(
+  reply: FastifyReply,
+  file: { name: string; file: string; size: number; rows: number },
+) {
+  const stream = createReadStream(file.file);
+  stream.on("close", () => rmSync(file.file, { force: true }));
+  return reply
+    .type(XLSX_TYPE)
+    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header("content-length", file.size)
+    .header("x-report-rows", file.rows)
+    // A download is one request: the connection closes when it is sent, instead of lingering
+    // while the stream's end reaches the server after the client already has every byte.
+    .header("connection", "close")
+    .send(stream);
 }
 
 /** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */

@@ -48,9 +48,18 @@ export async function unreadCount(db: DB, inbox: Inbox, userId: string): Promise
   return Number(row?.n ?? 0);
 }
 
-/** An inbox's notices, newest first, each with when this user read it (null: unread). */
-export function noticeRowsFor(db: DB, inbox: Inbox, userId: string, limit = 500) {
-  const q = db
+/**
+ * An inbox's notices, newest first, each with when this user read it (null: unread); only the
+ * unread ones when asked.
+ */
+export function noticeRowsFor(
+  db: DB,
+  inbox: Inbox,
+  userId: string,
+  limit = 500,
+  unreadOnly = false,
+) {
+  let q = db
     .selectFrom("notices")
     .leftJoin("notice_reads", (j) =>
       j.onRef("notice_reads.notice_id", "=", "notices.id").on("notice_reads.user_id", "=", userId),
@@ -64,6 +73,7 @@ export function noticeRowsFor(db: DB, inbox: Inbox, userId: string, limit = 500)
       "notices.link",
       "notice_reads.read_at",
     ]);
+  if (unreadOnly) q = q.where("notice_reads.read_at", "is", null);
   return inInbox(q, inbox)
     .orderBy("notices.created_at", "desc")
     .orderBy("notices.id")

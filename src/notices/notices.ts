@@ -95,7 +95,7 @@ export async function listNotices(
   if (!inbox) return { unread: 0, items: [] };
   const db = ctx.database.db;
   const [rows, unread] = await Promise.all([
-    noticeRowsFor(db, inbox, actor.userId),
+    noticeRowsFor(db, inbox, actor.userId, filter.limit, filter.unread === true),
     unreadCount(db, inbox, actor.userId),
   ]);
   const items = rows.map((r) => ({
@@ -109,7 +109,7 @@ export async function listNotices(
   }));
   return {
     unread,
-    items: (filter.unread ? items.filter((n) => !n.read) : items).slice(0, filter.limit),
+    items,
   };
 }
 

@@ -13,7 +13,7 @@ export async function exportPaymentBatches(
 ): Promise<{ name: string; data: Buffer }> {
   const batches = await listPaymentBatches(ctx, actor, filter);
   const book = newWorkbook(ctx.now(), "拨付批次");
-  addSheet(
+  await addSheet(
     book,
     "拨付批次",
     [

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/roles.ts";
 import { budgetScope } from "../awards/award-scope.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import type { Context } from "../context.ts";
-import { batchableAwards, linesOfBatches, listBatchRows } from "./payments-repository.ts";
+import { batchableAwards, lineSumsOfBatches, listBatchRows } from "./payments-repository.ts";
 import { BATCH_STATE_NAMES, type BatchState, type LineState } from "./states.ts";
 
 export interface BatchFilter {
@@ -29,18 +29,20 @@ function sourceOf(actor: Actor, asked: string | undefined): string | undefined {
 export async function listPaymentBatches(ctx: Context, actor: Actor, filter: BatchFilter) {
   const source = sourceOf(actor, filter.source);
   const batches = await listBatchRows(ctx.database.db, { year: filter.year, source });
-  const lines = await linesOfBatches(
-    ctx.database.db,
-    batches.map((b) => b.id),
-  );
+  const sums = new Map<string, Awaited<ReturnType<typeof lineSumsOfBatches>>>();
+  for (const s of await lineSumsOfBatches(ctx.database.db, { year: filter.year, source })) {
+    const own = sums.get(s.batchId);
+    if (own) own.push(s);
+    else sums.set(s.batchId, [s]);
+  }
   const q = filter.q?.trim().toUpperCase();
   return batches
     .map((b) => {
-      const own = lines.filter((l) => l.batch_id === b.id);
+      const own = sums.get(b.id) ?? [];
       const sum = (state: LineState) =>
-        own.filter((l) => l.state === state).reduce((s, l) => s + Number(l.amount), 0);
+        own.filter((l) => l.state === state).reduce((s, l) => s + l.amount, 0);
       const state: BatchState = own.some((l) => l.state === "pending") ? "open" : "settled";
-      const paidDates = own.map((l) => l.paid_date).filter((d): d is string => d !== null);
+      const paidDates = own.map((l) => l.lastPaid).filter((d): d is string => d !== null);
       return {
         id: b.id,
         number: b.number,
@@ -51,8 +53,8 @@ export async function listPaymentBatches(ctx: Context, actor: Actor, filter: Bat
         stateName: BATCH_STATE_NAMES[state],
         createdAt: b.created_at,
         lastPaidDate: paidDates.length > 0 ? (paidDates.sort().at(-1) ?? null) : null,
-        lines: own.length,
-        total: own.reduce((s, l) => s + Number(l.amount), 0),
+        lines: own.reduce((s, l) => s + l.lines, 0),
+        total: own.reduce((s, l) => s + l.amount, 0),
         pending: sum("pending"),
         paid: sum("paid"),
         failed: sum("failed"),

@@ -57,14 +57,34 @@ export function listBatchRows(
   return q.orderBy("created_at", "desc").execute();
 }
 
-/** The state and amount of every line of these batches, for their totals. */
-export function linesOfBatches(db: DB | Tx, batchIds: readonly string[]) {
-  if (batchIds.length === 0) return Promise.resolve([]);
-  return db
+/**
+ * The lines of the batches of a year and source (each when given), summed in SQL by batch and
+ * state: how many, how much, and the last payment date. A few rows per batch.
+ */
+export async function lineSumsOfBatches(
+  db: DB | Tx,
+  f: { year?: number | undefined; source?: string | undefined },
+) {
+  let q = db
     .selectFrom("payment_lines")
-    .select(["batch_id", "state", "amount", "paid_date"])
-    .where("batch_id", "in", batchIds)
-    .execute();
+    .innerJoin("payment_batches", "payment_batches.id", "payment_lines.batch_id")
+    .select((eb) => [
+      "payment_lines.batch_id",
+      "payment_lines.state",
+      eb.fn.countAll<number>().as("lines"),
+      eb.fn.sum<number>("payment_lines.amount").as("amount"),
+      eb.fn.max("payment_lines.paid_date").as("last_paid"),
+    ])
+    .groupBy(["payment_lines.batch_id", "payment_lines.state"]);
+  if (f.year !== undefined) q = q.where("payment_batches.year", "=", f.year);
+  if (f.source !== undefined) q = q.where("payment_batches.source", "=", f.source);
+  return (await q.execute()).map((r) => ({
+    batchId: r.batch_id,
+    state: r.state,
+    lines: Number(r.lines),
+    amount: Number(r.amount),
+    lastPaid: r.last_paid as string | null,
+  }));
 }
 
 /** A batch by its id or its number (BF-…, in either case), as an operator names it. */

@@ -10,16 +10,16 @@ import { sourceRank, tallySheet } from "./report-helpers.ts";
 import { countiesOf, type ReportParams, requireYear } from "./report-params.ts";
 import { applicationCountsByState, budgetRowsOfYear } from "./reports-repository.ts";
 import { addTargetSheets } from "./targets-report.ts";
-import { addSheet, newWorkbook, sumOf } from "./workbook.ts";
+import { addSheet, sumOf } from "./workbook.ts";
 
 /** 年度总结: the year's applications, awards, budget execution and target progress. */
 export async function buildAnnualReport(
   ctx: Context,
   actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
+  book: ExcelJS.Workbook,
+): Promise<void> {
   const year = requireYear(params);
-  const book = newWorkbook(ctx.now());
   const db = ctx.database.db;
 
   // Applications of the year: those first submitted in it (Beijing time), by their state now.
@@ -30,7 +30,7 @@ export async function buildAnnualReport(
     state: STATE_NAMES[s],
     count: counted.get(s) ?? 0,
   }));
-  addSheet(
+  await addSheet(
     book,
     "申报情况",
     [
@@ -42,7 +42,7 @@ export async function buildAnnualReport(
   );
 
   const awards = await loadAwardViews(ctx, { year, county: params.county, source: null });
-  tallySheet(
+  await tallySheet(
     book,
     "奖励按县",
     "县（市、区）",
@@ -51,7 +51,7 @@ export async function buildAnnualReport(
   const groups = [...new Set(ctx.registry.packs.flatMap((p) => p.itemList.map((i) => i.group)))];
   const byGroup = tally(awards, (a) => a.group, groups);
   for (const [g, t] of byGroup) if (t.count === 0) byGroup.delete(g);
-  tallySheet(book, "奖励按类别", "类别", byGroup);
+  await tallySheet(book, "奖励按类别", "类别", byGroup);
 
   // The budgets are read here, not through budget.read: the annual summary is for everyone with
   // report.read, leaders and county officials included. A county sees its own budget only.
@@ -72,7 +72,7 @@ export async function buildAnnualReport(
     paid: sumOf(budgetRows, (b) => b.paid),
     remaining: sumOf(budgetRows, (b) => b.remaining),
   };
-  addSheet(
+  await addSheet(
     book,
     "预算执行",
     [
@@ -88,5 +88,4 @@ export async function buildAnnualReport(
   );
 
   await addTargetSheets(ctx, actor, book, params, false);
-  return book;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/roles.ts";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type ReportParams, requireYear } from "./report-params.ts";
-import { addSheet, type Formatted, newWorkbook } from "./workbook.ts";
+import { addSheet, type Formatted } from "./workbook.ts";
 
 const points = (value: string): Formatted => ({ value: Number(value), numFmt: "0.00" });
 
@@ -16,14 +16,14 @@ export async function buildAssessmentReport(
   ctx: Context,
   actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
+  book: ExcelJS.Workbook,
+): Promise<void> {
   const year = requireYear(params);
   const run = await latestRun(ctx, actor, year);
   if (!run) throw new AppError("not_found", `${year} 年尚未计算县级考核`, "year");
-  const book = newWorkbook(ctx.now());
   const counties = run.results.counties.filter((c) => !params.county || c.county === params.county);
   const indicators = run.results.indicators;
-  addSheet(
+  await addSheet(
     book,
     "考核得分",
     [
@@ -39,7 +39,7 @@ export async function buildAssessmentReport(
       ...Object.fromEntries(c.indicators.map((s) => [`i:${s.indicatorId}`, points(s.points)])),
     })),
   );
-  addSheet(
+  await addSheet(
     book,
     "得分说明",
     [
@@ -63,7 +63,7 @@ export async function buildAssessmentReport(
       })),
     ),
   );
-  addSheet(
+  await addSheet(
     book,
     "方案",
     [
@@ -77,5 +77,4 @@ export async function buildAssessmentReport(
       { item: "计算编号", value: run.id },
     ],
   );
-  return book;
 }

@@ -3,21 +3,46 @@ import type { Actor } from "../auth/roles.ts";
 import { AWARD_STATE_NAMES } from "../awards/states.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
 import type { Context } from "../context.ts";
-import { type AwardView, loadAwardViews, tally } from "./award-views.ts";
-import { byItemId, tallySheet } from "./report-helpers.ts";
-import { countiesOf, type ReportParams, requireYear } from "./report-params.ts";
-import { addSheet, newWorkbook, sumOf } from "./workbook.ts";
+import { type AwardView, addToTally, awardViewPages, tally } from "./award-views.ts";
+import { byItemId, type Tally, tallySheet } from "./report-helpers.ts";
+import { countiesOf, type ReportParams } from "./report-params.ts";
+import { liveAwardSumsByYear } from "./reports-repository.ts";
+import { addSheet, addStreamedSheet, sumOf } from "./workbook.ts";
 
-/** 奖励汇总: the year's awards one by one, then by county, by item and, for comparison, by year. */
+/**
+ * 奖励汇总: the awards one by one (of a budget year, or of every year when none is asked), then
+ * by county, by item and, for comparison, by year. The detail is read and written a page at a
+ * time; the sums by county and item are kept as the pages go, those by year summed in SQL.
+ */
 export async function buildAwardsReport(
   ctx: Context,
   _actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
-  const year = requireYear(params);
-  const book = newWorkbook(ctx.now());
-  const awards = await loadAwardViews(ctx, { year, county: params.county, source: params.source });
-  addSheet(
+  book: ExcelJS.Workbook,
+): Promise<void> {
+  const filter = {
+    ...(params.year === null ? {} : { year: params.year }),
+    county: params.county,
+    source: params.source,
+  };
+  const byCounty = tally([], (a) => a.county, countiesOf(params));
+  // A successor pack may reuse an item id for another item: the id and its title name one item.
+  const itemKey = (a: AwardView) => `${a.item}\u0000${a.itemTitle}`;
+  const byItem = new Map<string, Tally>();
+  const named = new Map<string, { item: string; title: string }>();
+  async function* detail() {
+    for await (const page of awardViewPages(ctx, filter)) {
+      addToTally(byCounty, page, (a) => a.county);
+      addToTally(byItem, page, itemKey);
+      for (const a of page) named.set(itemKey(a), { item: a.item, title: a.itemTitle });
+      yield page.map((a) => ({
+        ...a,
+        source: SOURCE_NAMES(a.source),
+        state: AWARD_STATE_NAMES[a.state],
+      }));
+    }
+  }
+  await addStreamedSheet(
     book,
     "明细",
     [
@@ -35,30 +60,18 @@ export async function buildAwardsReport(
       { key: "awardedOn", header: "奖励日期", kind: "date" },
       { key: "paidOn", header: "拨付日期", kind: "date" },
     ],
-    awards.map((a) => ({
-      ...a,
-      source: SOURCE_NAMES(a.source),
-      state: AWARD_STATE_NAMES[a.state],
-    })),
+    detail(),
   );
-  tallySheet(
-    book,
-    "按县汇总",
-    "县（市、区）",
-    tally(awards, (a) => a.county, countiesOf(params)),
-  );
-  // A successor pack may reuse an item id for another item: the id and its title name one item.
-  const itemKey = (a: AwardView) => `${a.item}\u0000${a.itemTitle}`;
-  const named = new Map(awards.map((a) => [itemKey(a), a]));
-  const itemRows = [...tally(awards, itemKey)]
+  await tallySheet(book, "按县汇总", "县（市、区）", byCounty);
+  const itemRows = [...byItem]
     .map(([key, t]) => ({
       item: named.get(key)?.item ?? key,
-      title: named.get(key)?.itemTitle ?? key,
+      title: named.get(key)?.title ?? key,
       count: t.count,
       amount: t.amount,
     }))
     .sort((a, b) => byItemId(a.item, b.item) || a.title.localeCompare(b.title, "zh"));
-  addSheet(
+  await addSheet(
     book,
     "按项目汇总",
     [
@@ -77,12 +90,11 @@ export async function buildAwardsReport(
     ],
   );
   // Every year of the same scope, so that this year reads against the others.
-  const allYears = await loadAwardViews(ctx, { county: params.county, source: params.source });
-  const byYear = tally(allYears, (a) => String(a.year));
-  const yearRows = [...byYear]
-    .map(([y, t]) => ({ year: Number(y), count: t.count, amount: t.amount }))
-    .sort((a, b) => a.year - b.year);
-  addSheet(
+  const yearRows = await liveAwardSumsByYear(ctx.database.db, {
+    county: params.county,
+    source: params.source,
+  });
+  await addSheet(
     book,
     "按年度汇总",
     [
@@ -99,5 +111,4 @@ export async function buildAwardsReport(
       },
     ],
   );
-  return book;
 }

@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { recordExport } from "../audit/record-export.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -5,7 +9,7 @@ import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { reportRequest } from "./report-kinds.ts";
 import type { ReportParams } from "./report-params.ts";
-import { workbookBuffer } from "./workbook.ts";
+import { rowsWritten, streamedWorkbook } from "./workbook.ts";
 
 /**
  * No report carries a contact name or phone; bank accounts appear only in `payments`, only for
@@ -15,7 +19,12 @@ import { workbookBuffer } from "./workbook.ts";
 export interface ReportFile {
   readonly name: string;
   readonly title: string;
-  readonly data: Buffer;
+  /** The finished .xlsx, in a temporary file: the caller sends or moves it, then removes it. */
+  readonly file: string;
+  /** Its size in bytes, known before it is sent (a download shows its progress). */
+  readonly size: number;
+  /** The data rows of all its sheets, totals not counted. */
+  readonly rows: number;
 }
 
 /**
@@ -35,16 +44,34 @@ export async function exportReport(
   for (const permission of new Set(["report.read" as const, request.definition.permission]))
     requireAccess(actor, permission, county ? { county } : {}, { type: "report", id: kind });
   const params: ReportParams = { year: request.year, county, source: request.source };
-  const book = await request.definition.build(ctx, actor, params);
-  book.title = request.definition.title;
-  const data = await workbookBuffer(book);
+  // Written as it is built, through the streaming writer, to a temporary file: a report of
+  // 100,000 rows holds one page of them in memory, and its size is known before it is sent.
+  const file = join(tmpdir(), `qi-report-${randomUUID()}.xlsx`);
+  const book = streamedWorkbook(file, ctx.now(), request.definition.title);
+  try {
+    await request.definition.build(ctx, actor, params, book);
+    await book.commit();
+  } catch (e) {
+    await book.commit().catch(() => undefined);
+    rmSync(file, { force: true });
+    throw e;
+  }
   await recordExport(ctx, actor, kind, params);
   const parts = [
     request.definition.title,
-    // A report of no particular year is of today.
-    String(request.year ?? beijingToday(ctx)),
+    // A report of no particular year is of every year, or of today.
+    String(
+      request.year ??
+        (request.definition.withoutYear === "every-year" ? "历年" : beijingToday(ctx)),
+    ),
     county ?? "全市",
     ...(request.source ? [request.source === "city" ? "市级资金" : `${request.source}财政`] : []),
   ];
-  return { name: `${parts.join("-")}.xlsx`, title: request.definition.title, data };
+  return {
+    name: `${parts.join("-")}.xlsx`,
+    title: request.definition.title,
+    file,
+    size: statSync(file).size,
+    rows: rowsWritten(book),
+  };
 }

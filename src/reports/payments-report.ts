@@ -7,7 +7,7 @@ import { LINE_STATE_NAMES, type LineState } from "../payments/states.ts";
 import { sourceRank } from "./report-helpers.ts";
 import { type ReportParams, requireYear } from "./report-params.ts";
 import { paymentLineRows } from "./reports-repository.ts";
-import { addSheet, type Column, newWorkbook, sumOf } from "./workbook.ts";
+import { addSheet, type Column, sumOf } from "./workbook.ts";
 
 /**
  * 拨付清单: the payment lines of a budget year, one sheet per paying budget, with the paid and
@@ -17,9 +17,9 @@ export async function buildPaymentsReport(
   ctx: Context,
   actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
+  book: ExcelJS.Workbook,
+): Promise<void> {
   const year = requireYear(params);
-  const book = newWorkbook(ctx.now());
   // The bank columns exist only for finance: for anyone else they are not read at all.
   const personal = can(actor, "report.personal", params.county ? { county: params.county } : {});
   const found = await paymentLineRows(ctx.database.db, {
@@ -63,10 +63,9 @@ export async function buildPaymentsReport(
         (l) => l.amount,
       );
     const rows = mine.map((l) => ({ ...l, state: LINE_STATE_NAMES[l.state] }));
-    addSheet(book, source === null ? "拨付清单" : SOURCE_NAMES(source), columns, rows, [
+    await addSheet(book, source === null ? "拨付清单" : SOURCE_NAMES(source), columns, rows, [
       { batch: "已拨付合计", amount: total("paid") },
       { batch: "待拨付合计", amount: total("pending") },
     ]);
   }
-  return book;
 }

@@ -5,7 +5,7 @@ import { listCalls } from "../projects/list-calls.ts";
 import { PROPOSAL_STATE_NAMES } from "../projects/states.ts";
 import { type ReportParams, requireYear } from "./report-params.ts";
 import { proposalRowsOfCall, proposalScoreTotals } from "./reports-repository.ts";
-import { addSheet, newWorkbook } from "./workbook.ts";
+import { addSheet } from "./workbook.ts";
 
 /**
  * 公共项目评审排序 (三（三）4): each call's proposals in rank order with the experts' mean and
@@ -15,9 +15,9 @@ export async function buildProjectsReport(
   ctx: Context,
   actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
+  book: ExcelJS.Workbook,
+): Promise<void> {
   const year = requireYear(params);
-  const book = newWorkbook(ctx.now());
   const calls = await listCalls(ctx, actor, year);
   const db = ctx.database.db;
   const rows = [];
@@ -54,7 +54,7 @@ export async function buildProjectsReport(
       });
     }
   }
-  addSheet(
+  await addSheet(
     book,
     "评审排序",
     [
@@ -75,7 +75,7 @@ export async function buildProjectsReport(
     ],
     rows,
   );
-  addSheet(
+  await addSheet(
     book,
     "征集",
     [
@@ -97,5 +97,4 @@ export async function buildProjectsReport(
       state: c.stateName,
     })),
   );
-  return book;
 }

@@ -10,7 +10,7 @@ import {
   objectionStates,
   publicityEntryRows,
 } from "./reports-repository.ts";
-import { addSheet, newWorkbook, sumOf } from "./workbook.ts";
+import { addSheet, sumOf } from "./workbook.ts";
 
 /**
  * An entry's outcome as the published list words it: it says what the outcome means for the
@@ -30,9 +30,9 @@ export async function buildPublicityReport(
   ctx: Context,
   _actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
+  book: ExcelJS.Workbook,
+): Promise<void> {
   const year = requireYear(params);
-  const book = newWorkbook(ctx.now());
   const db = ctx.database.db;
   const batches = await awardPublicityBatches(db, year);
   const ids = batches.map((b) => b.id);
@@ -67,7 +67,7 @@ export async function buildPublicityReport(
     })
     // A county sees the batches that list its organizations.
     .filter((b) => params.county === null || b.entries > 0);
-  addSheet(
+  await addSheet(
     book,
     "公示批次",
     [
@@ -116,7 +116,7 @@ export async function buildPublicityReport(
     };
   });
   entryRows.sort((a, b) => (a.batch === b.batch ? 0 : a.batch < b.batch ? -1 : 1));
-  addSheet(
+  await addSheet(
     book,
     "公示名单",
     [
@@ -143,5 +143,4 @@ export async function buildPublicityReport(
       },
     ],
   );
-  return book;
 }

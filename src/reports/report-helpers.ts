@@ -41,14 +41,14 @@ const tallyColumns = <K extends string>(key: K, header: string) =>
   ] as const satisfies readonly Column[];
 
 /** A sheet of count and amount per label, with their total. */
-export function tallySheet(
+export async function tallySheet(
   book: ExcelJS.Workbook,
   name: string,
   header: string,
   tallies: Map<string, Tally>,
-): void {
+): Promise<void> {
   const rows = [...tallies].map(([label, t]) => ({ label, count: t.count, amount: t.amount }));
-  addSheet(book, name, tallyColumns("label", header), rows, [
+  await addSheet(book, name, tallyColumns("label", header), rows, [
     { label: "合计", count: sumOf(rows, (r) => r.count), amount: sumOf(rows, (r) => r.amount) },
   ]);
 }

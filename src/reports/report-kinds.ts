@@ -23,9 +23,11 @@ import { buildTargetsReport } from "./targets-report.ts";
 export const REPORTS: Record<string, ReportDefinition> = {
   awards: {
     title: "奖励汇总",
-    description: "明细 · 按县汇总 · 按项目汇总 · 按年度汇总（合计只计有效奖励）",
+    description:
+      "明细 · 按县汇总 · 按项目汇总 · 按年度汇总（合计只计有效奖励）；不指定年度时为历年全部奖励",
     permission: "report.read",
-    year: "required",
+    year: "optional",
+    withoutYear: "every-year",
     bySource: true,
     build: buildAwardsReport,
   },

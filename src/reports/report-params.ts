@@ -29,9 +29,12 @@ export interface ReportDefinition {
   /** Checked with the report's county as scope. */
   readonly permission: Permission;
   readonly year: "required" | "optional";
+  /** What the file is named by when no year is asked: "历年" (every year), or today's date. */
+  readonly withoutYear?: "every-year" | "today";
   /** Whether `source` filters this report (otherwise passing it is refused). */
   readonly bySource: boolean;
-  build(ctx: Context, actor: Actor, params: ReportParams): Promise<ExcelJS.Workbook>;
+  /** Writes the report's sheets into `book` (in memory, or streamed to a file). */
+  build(ctx: Context, actor: Actor, params: ReportParams, book: ExcelJS.Workbook): Promise<void>;
 }
 
 const yearSchema = z.coerce

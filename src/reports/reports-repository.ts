@@ -14,7 +14,11 @@ export interface AwardFilter {
 }
 
 /** Awards with the policy they were decided under and their organization, by award number. */
-export function awardRows(db: DB | Tx, f: AwardFilter) {
+export function awardRows(
+  db: DB | Tx,
+  f: AwardFilter,
+  page?: { after: string | null; limit: number },
+) {
   let q = db
     .selectFrom("awards")
     .innerJoin("organizations", "organizations.id", "awards.organization_id")
@@ -38,6 +42,10 @@ export function awardRows(db: DB | Tx, f: AwardFilter) {
   if (f.year !== undefined) q = q.where("awards.year", "=", f.year);
   if (f.county) q = q.where("organizations.county", "=", f.county);
   if (f.source) q = q.where("awards.source", "=", f.source);
+  if (page) {
+    if (page.after !== null) q = q.where("awards.number", ">", page.after);
+    q = q.limit(page.limit);
+  }
   return q.execute();
 }
 
@@ -192,4 +200,29 @@ export function proposalScoreTotals(db: DB | Tx, proposalId: string) {
     .select("total_centi")
     .where("proposal_id", "=", proposalId)
     .execute();
+}
+
+/** Count and amount of the live awards (reserved or paid) per budget year, summed in SQL. */
+export async function liveAwardSumsByYear(
+  db: DB | Tx,
+  f: { county: string | null; source: string | null },
+) {
+  let q = db
+    .selectFrom("awards")
+    .innerJoin("organizations", "organizations.id", "awards.organization_id")
+    .select((eb) => [
+      "awards.year",
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.sum<number>("awards.amount").as("amount"),
+    ])
+    .where("awards.state", "in", ["reserved", "paid"])
+    .groupBy("awards.year")
+    .orderBy("awards.year");
+  if (f.county) q = q.where("organizations.county", "=", f.county);
+  if (f.source) q = q.where("awards.source", "=", f.source);
+  return (await q.execute()).map((r) => ({
+    year: Number(r.year),
+    count: Number(r.count),
+    amount: Number(r.amount),
+  }));
 }

@@ -6,7 +6,7 @@ import { COUNTIES, type County } from "../organizations/counties.ts";
 import { fromNumber, SCALE } from "../targets/decimal.ts";
 import { listTargets } from "../targets/list-targets.ts";
 import type { ReportParams } from "./report-params.ts";
-import { addSheet, FORMATS, type Formatted, newWorkbook } from "./workbook.ts";
+import { addSheet, FORMATS, type Formatted } from "./workbook.ts";
 
 /**
  * An indicator's value as a number in its unit's format: rates (%) as fractions in a percent
@@ -61,7 +61,7 @@ export async function addTargetSheets(
     deadline: t.deadline,
     on: t.progress.on,
   }));
-  addSheet(
+  await addSheet(
     book,
     "目标进度",
     [
@@ -96,7 +96,7 @@ export async function addTargetSheets(
         unit: t.unit,
       })),
   );
-  addSheet(
+  await addSheet(
     book,
     "按县",
     [
@@ -116,8 +116,7 @@ export async function buildTargetsReport(
   ctx: Context,
   actor: Actor,
   params: ReportParams,
-): Promise<ExcelJS.Workbook> {
-  const book = newWorkbook(ctx.now());
+  book: ExcelJS.Workbook,
+): Promise<void> {
   await addTargetSheets(ctx, actor, book, params, true);
-  return book;
 }

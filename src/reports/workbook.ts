@@ -50,7 +50,7 @@ const FORMAT_OF: Record<ColumnKind, string | undefined> = {
   number: undefined,
 };
 
-/** A new workbook with its author and dates set (the instant is the context's clock). */
+/** A new workbook in memory with its author and dates set (the instant is the context's clock). */
 export function newWorkbook(created: Date, title = ""): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = CREATOR;
@@ -61,14 +61,56 @@ export function newWorkbook(created: Date, title = ""): ExcelJS.Workbook {
   return book;
 }
 
+/**
+ * A new workbook written as it is built, through the spreadsheet library's streaming writer, to
+ * `file`: each row goes to the compressed file when it is added, so a report of any length holds
+ * one page of rows in memory. `commit` it when done.
+ */
+export function streamedWorkbook(
+  file: string,
+  created: Date,
+  title = "",
+): ExcelJS.stream.xlsx.WorkbookWriter {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  book.creator = CREATOR;
+  book.lastModifiedBy = CREATOR;
+  book.created = created;
+  book.modified = created;
+  book.title = title;
+  return book;
+}
+
+/** The sheet names and data rows of each book (a streamed book keeps no list of its sheets). */
+const written = new WeakMap<ExcelJS.Workbook, { names: Set<string>; rows: number }>();
+
+function stateOf(book: ExcelJS.Workbook) {
+  let state = written.get(book);
+  if (!state) {
+    state = { names: new Set(), rows: 0 };
+    written.set(book, state);
+  }
+  return state;
+}
+
+/** The data rows written to the book so far, over all its sheets (totals not counted). */
+export function rowsWritten(book: ExcelJS.Workbook): number {
+  return stateOf(book).rows;
+}
+
 /** Excel refuses sheet names over 31 characters, with []:*?/\ or used twice in a book. */
 export function sheetName(book: ExcelJS.Workbook, wanted: string): string {
+  const names = stateOf(book).names;
   const clean = wanted.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet";
   let name = clean;
-  for (let n = 2; book.worksheets.some((w) => w.name === name); n++) {
+  for (let n = 2; names.has(name); n++) {
     const suffix = `(${n})`;
     name = clean.slice(0, 31 - suffix.length) + suffix;
   }
+  names.add(name);
   return name;
 }
 
@@ -99,48 +141,100 @@ function write(cell: ExcelJS.Cell, value: CellValue, kind: ColumnKind): void {
  * Adds a sheet: the header, one row per data row, then the footer rows (totals) in bold outside
  * the filter range, so that sorting or filtering the data never moves a total.
  */
-export function addSheet<K extends string>(
+export async function addSheet<K extends string>(
   book: ExcelJS.Workbook,
   name: string,
   columns: readonly Column<K>[],
   rows: readonly Row<K>[],
   footer: readonly FooterRow<K>[] = [],
-): ExcelJS.Worksheet {
+): Promise<void> {
+  await addStreamedSheet(book, name, columns, [rows], footer);
+}
+
+/** Rows in pages, as a long list is read from the database. */
+export type RowPages<K extends string> =
+  | Iterable<readonly Row<K>[]>
+  | AsyncIterable<readonly Row<K>[]>;
+
+/**
+ * Adds a sheet whose rows come in pages (a long list read from the database a page at a time):
+ * the same sheet as addSheet, its column widths taken from the header, the first page and the
+ * footer when it is given as rows (a streamed sheet's columns are written before its rows). A
+ * footer given as a function is asked for after the last page, so that it can total what was
+ * written. Each row is handed to the writer as it
+ * is added: in a streamed book it is not kept.
+ */
+export async function addStreamedSheet<K extends string>(
+  book: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column<K>[],
+  pages: RowPages<K>,
+  footer: readonly FooterRow<K>[] | (() => readonly FooterRow<K>[]) = [],
+): Promise<void> {
+  const state = stateOf(book);
   const sheet = book.addWorksheet(sheetName(book, name), {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, activeCell: "A2" }],
   });
-  const header = sheet.getRow(1);
-  columns.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-  });
-  header.font = { bold: true };
   const widths = columns.map((c) => displayWidth(c.header));
+  const measure = (values: FooterRow<K>) =>
+    columns.forEach((c, i) => {
+      widths[i] = Math.max(
+        widths[i] ?? 0,
+        displayWidth(shown(values[c.key] ?? null, c.kind ?? "text")),
+      );
+    });
   const put = (values: FooterRow<K>, rowNumber: number, bold: boolean) => {
     const row = sheet.getRow(rowNumber);
     columns.forEach((c, i) => {
-      const value = values[c.key] ?? null;
-      const kind = c.kind ?? "text";
-      write(row.getCell(i + 1), value, kind);
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(shown(value, kind)));
+      write(row.getCell(i + 1), values[c.key] ?? null, c.kind ?? "text");
     });
     if (bold) row.font = { bold: true };
+    row.commit();
   };
-  rows.forEach((r, i) => {
-    put(r, i + 2, false);
-  });
-  footer.forEach((r, i) => {
-    put(r, rows.length + 2 + i, true);
-  });
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, (widths[i] ?? 0) + 2));
-  });
+  let next = 2;
+  let first = true;
+  for await (const page of pages) {
+    if (first) {
+      // The widths before the first row is written: from the header, this first page and a
+      // footer known before the rows.
+      for (const r of page) measure(r);
+      if (typeof footer !== "function") for (const r of footer) measure(r);
+      columns.forEach((c, i) => {
+        sheet.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, (widths[i] ?? 0) + 2));
+      });
+      const header = sheet.getRow(1);
+      columns.forEach((c, i) => {
+        header.getCell(i + 1).value = c.header;
+      });
+      header.font = { bold: true };
+      header.commit();
+      first = false;
+    }
+    for (const r of page) put(r, next++, false);
+    state.rows += page.length;
+  }
+  if (first) {
+    if (typeof footer !== "function") for (const r of footer) measure(r);
+    columns.forEach((c, i) => {
+      sheet.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, (widths[i] ?? 0) + 2));
+    });
+    const header = sheet.getRow(1);
+    columns.forEach((c, i) => {
+      header.getCell(i + 1).value = c.header;
+    });
+    header.font = { bold: true };
+    header.commit();
+  }
+  const dataRows = next - 2;
+  for (const r of typeof footer === "function" ? footer() : footer) put(r, next++, true);
   if (columns.length > 0) {
     sheet.autoFilter = {
       from: { row: 1, column: 1 },
-      to: { row: rows.length + 1, column: columns.length },
+      to: { row: dataRows + 1, column: columns.length },
     };
   }
-  return sheet;
+  // A streamed sheet is finished and written out; in memory this does nothing.
+  (sheet as unknown as { commit?: () => void }).commit?.();
 }
 
 /** The sum of a numeric field over rows, in integers (yuan, counts). */

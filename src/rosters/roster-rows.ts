@@ -147,7 +147,7 @@ export async function exportRosterRows(
   const { rows } = await rowsPage(ctx.database.db, filter, 0, MAX_EXPORT_ROWS);
   const views = rows.map((r) => presentRow(ctx, r));
   const book = newWorkbook(ctx.now(), "名单记录");
-  addSheet(
+  await addSheet(
     book,
     "名单记录",
     [
@@ -200,7 +200,7 @@ export async function exportRosterRows(
       entry.entries.push(`${v.itemTitle ?? v.item ?? ""}：${v.subject ?? ""}`);
       byOrg.set(key, entry);
     }
-    addSheet(
+    await addSheet(
       book,
       "待邀请注册的组织",
       [

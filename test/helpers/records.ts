@@ -213,6 +213,7 @@ function awardRow(app: Row): Row {
     year: 2024,
     // A county's own budget pays it: county finance of that county acts on it.
     source: app.county,
+    county: app.county,
     awarded_on: "2024-06-10",
     created_at: now(),
   };

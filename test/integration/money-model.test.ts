@@ -6,11 +6,14 @@ import { createApplication } from "../../src/applications/applications.ts";
 import { awardApplication } from "../../src/applications/award-application.ts";
 import { addEvidence } from "../../src/applications/evidence.ts";
 import { createPublicityBatch } from "../../src/applications/publish-cases.ts";
+import { reviewWorkingDays } from "../../src/applications/review-duration.ts";
 import { transitionApplication } from "../../src/applications/transition-application.ts";
 import type { Actor } from "../../src/auth/roles.ts";
 import { reverseAward } from "../../src/awards/reverse-award.ts";
 import { setBudget } from "../../src/budgets/budgets.ts";
+import { loadCalendar } from "../../src/calendar/calendar.ts";
 import type { Context } from "../../src/context.ts";
+import { dashboard } from "../../src/dashboard/dashboard.ts";
 import type { DB, Dialect } from "../../src/db/database.ts";
 import { AppError } from "../../src/errors.ts";
 import { closePublicity } from "../../src/jobs/close-due-publicity.ts";
@@ -895,6 +898,74 @@ const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.boolean().map((on) => new SetQueue(on)) },
 );
 
+/**
+ * After a history: the dashboard's figures, summed by SQL, equal a recount of the model — live
+ * awards by county and by year, budgets as the model kept them, cases by state.
+ */
+async function checkAggregates(m: Model, r: Real): Promise<void> {
+  const view = await dashboard(r.ctx, r.world.users.city.actor);
+  const live = m.awards.filter((a) => a.state === "reserved" || a.state === "paid");
+  const countyOf = (a: MAward) =>
+    m.cases.find((c) => c.id === a.caseId)?.org === "A" ? r.world.orgA.county : r.world.orgB.county;
+  expect(view.awards.total).toEqual({
+    count: live.length,
+    amount: live.reduce((s, a) => s + a.amount, 0),
+  });
+  for (const row of view.awards.byCounty) {
+    const mine = live.filter((a) => countyOf(a) === row.key);
+    expect(row, row.key).toEqual({
+      key: row.key,
+      count: mine.length,
+      amount: mine.reduce((s, a) => s + a.amount, 0),
+    });
+  }
+  const years = [...new Set(live.map((a) => a.year))].sort();
+  expect(view.awards.byYear.map((y) => y.key)).toEqual(years.map(String));
+  for (const row of view.awards.byYear) {
+    const mine = live.filter((a) => String(a.year) === row.key);
+    expect([row.count, row.amount]).toEqual([mine.length, mine.reduce((s, a) => s + a.amount, 0)]);
+  }
+  for (const b of view.budgets) {
+    const kept = m.budgets.get(`${b.year}/${b.source}`) ?? defaultBudget(b.source);
+    expect([b.total, b.reserved, b.paid], `${b.year}/${b.source}`).toEqual([
+      kept.total,
+      kept.reserved,
+      kept.paid,
+    ]);
+  }
+  // The review decisions, counted as they were taken, against a recount of the case events.
+  const events = await r.db
+    .selectFrom("application_events")
+    .select(["application_id", "seq", "action", "from_state", "created_at"])
+    .orderBy("application_id")
+    .orderBy("seq")
+    .execute();
+  const calendar = await loadCalendar(r.db);
+  for (const step of view.reviewSteps) {
+    const from = { accept: "submitted", county: "county_review", city: "city_review" }[step.step];
+    const days: number[] = [];
+    events.forEach((e, i) => {
+      const before = events[i - 1];
+      if (e.from_state !== from || !["accept", "approve", "return", "reject"].includes(e.action))
+        return;
+      if (before?.application_id !== e.application_id) throw new Error("a decision first");
+      days.push(reviewWorkingDays(calendar, before.created_at, e.created_at));
+    });
+    expect(step.decisions, step.step).toBe(days.length);
+    expect(step.averageDays, step.step).toBe(
+      days.length === 0
+        ? null
+        : Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10,
+    );
+  }
+  const byState = new Map<string, number>();
+  for (const c of await r.db.selectFrom("applications").select("state").execute())
+    byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
+  expect(Object.fromEntries(view.cases.map((c) => [c.state, c.count]))).toEqual(
+    Object.fromEntries(byState),
+  );
+}
+
 /** Start days: before 国庆 2025, before New Year 2026 (the award year turns), before 春节 2026. */
 const START = fc.constantFrom("2025-09-24", "2025-12-24", "2026-02-09");
 
@@ -934,6 +1005,7 @@ describe.each(DIALECTS)("money model (%s)", (dialect) => {
             await new Approve("B", 1, null).act(model, real);
             await checkAgainstModel(model, real);
             await fc.asyncModelRun(() => ({ model, real }), cmds);
+            await checkAggregates(model, real);
           } finally {
             await database.cleanup();
           }

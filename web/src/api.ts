@@ -137,10 +137,13 @@ export function upload<T = unknown>(
 export async function download(
   path: string,
   query?: Query,
-  onProgress?: (received: number) => void,
+  onProgress?: (received: number, total: number | null) => void,
 ): Promise<void> {
   const response = await fetch(url(path, query), { credentials: "same-origin" });
   if (!response.ok) throw await errorOf(response);
+  // A report says its length (it is written in full before it is sent): the progress is a share.
+  const length = Number(response.headers.get("content-length"));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -150,7 +153,7 @@ export async function download(
       if (done) break;
       chunks.push(value);
       received += value.length;
-      onProgress?.(received);
+      onProgress?.(received, total);
     }
   }
   const disposition = response.headers.get("content-disposition") ?? "";

@@ -114,6 +114,10 @@ export const auditPageSchema = z
     page: z.number().int(),
     pageSize: z.number().int(),
     items: z.array(auditEntrySchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("下一页（更早的记录）的游标，作为 after 传回；本页不满一页时为 null"),
   })
   .meta({ id: "AuditPage", description: "审计日志的一页（新的在前）" });
 

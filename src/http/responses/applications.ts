@@ -81,6 +81,10 @@ export const applicationListSchema = z
     waitingStates: z
       .array(z.enum(STATES))
       .describe("等待当前用户办理（受理、审核通过、退回补正、不予通过）的状态；企业、财政等为空"),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("下一页的游标（作为 after 传回）；本页不满一页时为 null"),
   })
   .meta({ id: "ApplicationList", description: "申报列表（分页）" });
 

@@ -180,6 +180,12 @@ export const awardListSchema = z
     page: z.number().int(),
     pageSize: z.number().int().describe("每页条数；未指定时为全部"),
     items: z.array(awardRowSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe(
+        "下一页的游标（本页最后一笔的奖励编号，作为 after 传回）；本页不满一页或未分页时为 null",
+      ),
   })
   .meta({ id: "AwardList", description: "奖励列表（分页）" });
 

@@ -13,7 +13,7 @@ import { updateAccount, updateAccountSchema } from "../../users/update-account.t
 import { actorOf } from "../auth.ts";
 import { sendXlsx } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
-import { idParams, pageQuery } from "../params.ts";
+import { cursorQuery, idParams, pageQuery } from "../params.ts";
 import {
   auditChainCheckSchema,
   auditPageSchema,
@@ -143,7 +143,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags: ["审计"],
           summary: "审计日志（审计管理员）",
-          querystring: pageQuery.extend(auditFilters.shape),
+          querystring: pageQuery.extend(auditFilters.shape).extend(cursorQuery.shape),
           response: { 200: auditPageSchema, ...errors(...SIGNED_IN) },
         },
       },

@@ -21,7 +21,7 @@ import { confirmOffer } from "../../rosters/confirm-offer.ts";
 import { actorOf } from "../auth.ts";
 import { readUpload, sendStoredFile, sendXlsx } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
-import { idParams, pageQuery } from "../params.ts";
+import { cursorQuery, idParams, pageQuery } from "../params.ts";
 import {
   applicationDetailSchema,
   applicationListSchema,
@@ -56,7 +56,7 @@ export function applicationRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "申报列表（按角色范围），可按县、组织、项目、状态、待办、年度、关键词筛选并分页",
-          querystring: pageQuery.extend(listFilters.shape),
+          querystring: pageQuery.extend(listFilters.shape).extend(cursorQuery.shape),
           response: { 200: applicationListSchema, ...errors(...SIGNED_IN) },
         },
       },

@@ -28,7 +28,7 @@ import { resolutionInputSchema, resolveObjection } from "../../publicity/resolve
 import { PUBLICITY_SUBJECTS } from "../../publicity-subjects.ts";
 import { actorOf } from "../auth.ts";
 import { idempotencyKey, sendXlsx } from "../files.ts";
-import { idParams, pageQuery } from "../params.ts";
+import { cursorQuery, idParams, pageQuery } from "../params.ts";
 import { PublicCache } from "../public-cache.ts";
 import {
   awardGrantedSchema,
@@ -227,6 +227,7 @@ export function moneyRoutes(ctx: Context): FastifyPluginAsyncZod {
           querystring: awardFilter.extend({
             page: pageQuery.shape.page.optional(),
             pageSize: pageQuery.shape.pageSize.unwrap().optional(),
+            ...cursorQuery.shape,
           }),
           response: { 200: awardListSchema, ...errors(...SIGNED_IN) },
         },

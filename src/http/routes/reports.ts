@@ -5,7 +5,7 @@ import { exportReport } from "../../reports/export-report.ts";
 import { availableReports, REPORTS } from "../../reports/report-kinds.ts";
 import { reportQuerySchema } from "../../reports/report-params.ts";
 import { actorOf } from "../auth.ts";
-import { sendXlsx } from "../files.ts";
+import { sendXlsxFile } from "../files.ts";
 import { reportKindListSchema } from "../responses/reports.ts";
 import { errors, fileContent, SIGNED_IN } from "../schemas.ts";
 
@@ -39,7 +39,7 @@ export function reportRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await exportReport(ctx, actorOf(request), request.params.kind, request.query);
-        return sendXlsx(reply, file);
+        return sendXlsxFile(reply, file);
       },
     );
   };

@@ -12,6 +12,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 游标：上一页答复中的 nextCursor；给出时自该条之后取一页（不使用 page），翻页期间新增的记录不会使某条重复或遗漏 */
+                    after?: string;
                     county?: string;
                     item?: string;
                     /** @description 只列该组织的申报 */
@@ -1739,6 +1741,8 @@ export interface paths {
                     actor?: string;
                     /** @description 操作人编号（精确） */
                     actorId?: string;
+                    /** @description 游标：上一页答复中的 nextCursor；给出时自该条之后取一页（不使用 page），翻页期间新增的记录不会使某条重复或遗漏 */
+                    after?: string;
                     outcome?: "success" | "denied" | "failure";
                     page?: number;
                     pageSize?: number;
@@ -2329,6 +2333,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 游标：上一页答复中的 nextCursor；给出时自该条之后取一页（不使用 page），翻页期间新增的记录不会使某条重复或遗漏 */
+                    after?: string;
                     /** @description 只列该组织的奖励 */
                     organizationId?: string;
                     page?: number;
@@ -11173,6 +11179,8 @@ export interface components {
                 [key: string]: number;
             };
             items: components["schemas"]["Application"][];
+            /** @description 下一页的游标（作为 after 传回）；本页不满一页时为 null */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
             total: number;
@@ -11186,6 +11194,8 @@ export interface components {
                 [key: string]: number;
             };
             items: components["schemas"]["ApplicationInput"][];
+            /** @description 下一页的游标（作为 after 传回）；本页不满一页时为 null */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
             total: number;
@@ -11691,6 +11701,8 @@ export interface components {
         /** @description 审计日志的一页（新的在前） */
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
+            /** @description 下一页（更早的记录）的游标，作为 after 传回；本页不满一页时为 null */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
             /** @description 符合条件的记录总数 */
@@ -11699,6 +11711,8 @@ export interface components {
         /** @description 审计日志的一页（新的在前） */
         AuditPageInput: {
             items: components["schemas"]["AuditEntryInput"][];
+            /** @description 下一页（更早的记录）的游标，作为 after 传回；本页不满一页时为 null */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
             /** @description 符合条件的记录总数 */
@@ -11731,6 +11745,8 @@ export interface components {
         /** @description 奖励列表（分页） */
         AwardList: {
             items: components["schemas"]["AwardRow"][];
+            /** @description 下一页的游标（本页最后一笔的奖励编号，作为 after 传回）；本页不满一页或未分页时为 null */
+            nextCursor: string | null;
             page: number;
             /** @description 每页条数；未指定时为全部 */
             pageSize: number;
@@ -11740,6 +11756,8 @@ export interface components {
         /** @description 奖励列表（分页） */
         AwardListInput: {
             items: components["schemas"]["AwardRowInput"][];
+            /** @description 下一页的游标（本页最后一笔的奖励编号，作为 after 传回）；本页不满一页或未分页时为 null */
+            nextCursor: string | null;
             page: number;
             /** @description 每页条数；未指定时为全部 */
             pageSize: number;

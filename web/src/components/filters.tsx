@@ -78,6 +78,7 @@ export function DownloadButton({
   type?: "primary" | "default";
 }) {
   const [received, setReceived] = useState<number | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [done, setDone] = useState<number | null>(null);
   return (
     <Space>
@@ -87,12 +88,14 @@ export function DownloadButton({
         loading={received !== null}
         onClick={async () => {
           setReceived(0);
+          setTotal(null);
           setDone(null);
           try {
             let last = 0;
-            await download(path, query, (n) => {
+            await download(path, query, (n, of) => {
               last = n;
               setReceived(n);
+              setTotal(of);
             });
             setDone(last);
           } catch (e) {
@@ -102,7 +105,11 @@ export function DownloadButton({
           }
         }}
       >
-        {received !== null ? `下载中… 已接收 ${bytes(received)}` : children}
+        {received === null
+          ? children
+          : total === null
+            ? `下载中… 已接收 ${bytes(received)}`
+            : `下载中… ${bytes(received)} / ${bytes(total)}（${Math.floor((received / total) * 100)}%）`}
       </Button>
       {done !== null && (
         <Typography.Text type="secondary" data-testid={testId ? `${testId}-done` : undefined}>

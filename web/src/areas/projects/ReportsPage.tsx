@@ -35,8 +35,13 @@ export function ReportsPage() {
 
 interface Progressing {
   received: number;
+  /** The file's length when the server says it (reports do): the progress is then a share. */
+  total: number | null;
   done: boolean;
 }
+
+/** The year select's value for every year (the reports whose year is optional). */
+const EVERY_YEAR = 0;
 
 function Reports({ user }: { user: User }) {
   const query = $api.useQuery("get", "/api/v1/reports");
@@ -57,16 +62,25 @@ function Reports({ user }: { user: User }) {
       const { [r.kind]: _, ...rest } = e;
       return rest;
     });
-    setProgress((p) => ({ ...p, [r.kind]: { received: 0, done: false } }));
+    setProgress((p) => ({ ...p, [r.kind]: { received: 0, total: null, done: false } }));
     try {
       await download(
         `/api/v1/reports/${r.kind}`,
-        { year, county, source: r.bySource ? source : undefined },
-        (received) => setProgress((p) => ({ ...p, [r.kind]: { received, done: false } })),
+        {
+          year: year === EVERY_YEAR ? undefined : year,
+          county,
+          source: r.bySource ? source : undefined,
+        },
+        (received, total) =>
+          setProgress((p) => ({ ...p, [r.kind]: { received, total, done: false } })),
       );
       setProgress((p) => ({
         ...p,
-        [r.kind]: { received: p[r.kind]?.received ?? 0, done: true },
+        [r.kind]: {
+          received: p[r.kind]?.received ?? 0,
+          total: p[r.kind]?.total ?? null,
+          done: true,
+        },
       }));
       message.success(`已下载“${r.title}”`);
     } catch (e) {
@@ -95,7 +109,10 @@ function Reports({ user }: { user: User }) {
               value={year}
               onChange={setYear}
               style={{ width: 120 }}
-              options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+              options={[
+                ...years.map((y) => ({ value: y, label: `${y} 年度` })),
+                { value: EVERY_YEAR, label: "历年（年度可选的报表）" },
+              ]}
               aria-label="年度"
               data-testid="report-year"
             />
@@ -150,6 +167,7 @@ function Reports({ user }: { user: User }) {
               renderItem={(r) => {
                 const p = progress[r.kind];
                 const busy = p !== undefined && !p.done;
+                const needsYear = r.year === "required" && year === EVERY_YEAR;
                 return (
                   <List.Item
                     data-testid={`report-row-${r.kind}`}
@@ -158,10 +176,12 @@ function Reports({ user }: { user: User }) {
                         key="download"
                         type="primary"
                         loading={busy}
+                        disabled={needsYear}
+                        title={needsYear ? "此报表须选择年度" : undefined}
                         onClick={() => take(r)}
                         data-testid={`report-${r.kind}`}
                       >
-                        {busy ? "下载中" : "下载 .xlsx"}
+                        {busy ? "下载中" : needsYear ? "须选择年度" : "下载 .xlsx"}
                       </Button>,
                     ]}
                   >
@@ -181,7 +201,11 @@ function Reports({ user }: { user: User }) {
                           <Row gutter={8} align="middle" data-testid={`report-progress-${r.kind}`}>
                             <Col flex="auto">
                               <Progress
-                                percent={100}
+                                percent={
+                                  p.done || p.total === null
+                                    ? 100
+                                    : Math.floor((p.received / p.total) * 100)
+                                }
                                 status={p.done ? "success" : "active"}
                                 showInfo={false}
                                 aria-label={`${r.title}下载进度`}
@@ -192,7 +216,9 @@ function Reports({ user }: { user: User }) {
                               <Typography.Text type="secondary">
                                 {p.done
                                   ? `已完成 ${bytes(p.received)}`
-                                  : `已接收 ${bytes(p.received)}`}
+                                  : p.total === null
+                                    ? `已接收 ${bytes(p.received)}`
+                                    : `${bytes(p.received)} / ${bytes(p.total)}`}
                               </Typography.Text>
                             </Col>
                           </Row>
