@@ -46,9 +46,19 @@ export async function listAuditRows(
   return { rows, total: Number(total.n) };
 }
 
-/** Every entry matching the filter, newest first (an export). */
-export async function allAuditRows(db: DB | Tx, filter: AuditFilter) {
-  return filtered(db, filter).selectAll().orderBy("seq", "desc").execute();
+/** Up to `limit` entries matching the filter before `before` (all when none), newest first. */
+export async function auditRowsBefore(
+  db: DB | Tx,
+  filter: AuditFilter,
+  before: number | undefined,
+  limit: number,
+) {
+  const q = filtered(db, filter);
+  return (before === undefined ? q : q.where("seq", "<", before))
+    .selectAll()
+    .orderBy("seq", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /**

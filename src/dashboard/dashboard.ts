@@ -1,4 +1,4 @@
-import { reviewWorkingDays } from "../applications/review-duration.ts";
+import { workingDaysBetween } from "../applications/review-duration.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
 import { SOURCE_NAMES } from "../budgets/budgets.ts";
@@ -98,19 +98,19 @@ export async function dashboard(
     STEPS.flatMap((s) => s.from),
     year === null ? null : [`${year}-01-01`, `${year + 1}-01-01`],
   );
+  const dates = decisions.flatMap((d) => [d.startDay, d.decidedDay]).sort();
+  const between = workingDaysBetween(
+    calendar,
+    dates[0] ?? "2000-01-01",
+    dates.at(-1) ?? "2000-01-01",
+  );
   const reviewSteps = STEPS.map((s) => {
     let count = 0;
     let days = 0;
     for (const d of decisions) {
       if (!(s.from as readonly string[]).includes(d.fromState)) continue;
       count += d.count;
-      days +=
-        d.count *
-        reviewWorkingDays(
-          calendar,
-          `${d.startDay}T12:00:00+08:00`,
-          `${d.decidedDay}T12:00:00+08:00`,
-        );
+      days += d.count * between(d.startDay, d.decidedDay);
     }
     return {
       step: s.id,

@@ -137,6 +137,10 @@ export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHan
   // 64 MB of page cache (the default is 2 MB): the indexes on random ids of a bulk creation stay
   // in memory instead of being read back page by page.
   database.pragma("cache_size = -65536");
+  // The query planner's statistics, as SQLite advises for a long-lived connection: gathered at
+  // open where a table lacks them or has changed much (each table sampled, so it stays quick).
+  database.pragma("analysis_limit = 1000");
+  database.pragma("optimize = 0x10002");
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect(keepingStatements(database)),
   });

@@ -48,15 +48,20 @@ export function sendXlsxFile(
 ) {
   const stream = createReadStream(file.file);
   stream.on("close", () => rmSync(file.file, { force: true }));
-  return reply
-    .type(XLSX_TYPE)
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    .header("content-length", file.size)
-    .header("x-report-rows", file.rows)
-    // A download is one request: the connection closes when it is sent, instead of lingering
-    // while the stream's end reaches the server after the client already has every byte.
-    .header("connection", "close")
-    .send(stream);
+  return (
+    reply
+      .type(XLSX_TYPE)
+      .header(
+        "content-disposition",
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
+      .header("content-length", file.size)
+      .header("x-report-rows", file.rows)
+      // A download is one request: the connection closes when it is sent, instead of lingering
+      // while the stream's end reaches the server after the client already has every byte.
+      .header("connection", "close")
+      .send(stream)
+  );
 }
 
 /** Money-moving requests carry an Idempotency-Key header; a replay returns the first result. */

@@ -1,7 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { recordExport } from "../audit/record-export.ts";
 import { requireAccess } from "../auth/access.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -9,7 +5,7 @@ import { beijingToday } from "../clock.ts";
 import type { Context } from "../context.ts";
 import { reportRequest } from "./report-kinds.ts";
 import type { ReportParams } from "./report-params.ts";
-import { rowsWritten, streamedWorkbook } from "./workbook.ts";
+import { writeXlsxFile } from "./workbook.ts";
 
 /**
  * No report carries a contact name or phone; bank accounts appear only in `payments`, only for
@@ -46,16 +42,9 @@ export async function exportReport(
   const params: ReportParams = { year: request.year, county, source: request.source };
   // Written as it is built, through the streaming writer, to a temporary file: a report of
   // 100,000 rows holds one page of them in memory, and its size is known before it is sent.
-  const file = join(tmpdir(), `qi-report-${randomUUID()}.xlsx`);
-  const book = streamedWorkbook(file, ctx.now(), request.definition.title);
-  try {
-    await request.definition.build(ctx, actor, params, book);
-    await book.commit();
-  } catch (e) {
-    await book.commit().catch(() => undefined);
-    rmSync(file, { force: true });
-    throw e;
-  }
+  const written = await writeXlsxFile(ctx.now(), request.definition.title, (book) =>
+    request.definition.build(ctx, actor, params, book),
+  );
   await recordExport(ctx, actor, kind, params);
   const parts = [
     request.definition.title,
@@ -70,8 +59,6 @@ export async function exportReport(
   return {
     name: `${parts.join("-")}.xlsx`,
     title: request.definition.title,
-    file,
-    size: statSync(file).size,
-    rows: rowsWritten(book),
+    ...written,
   };
 }

@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { displayWidth } from "../catalog/text-table.ts";
 
@@ -82,6 +86,29 @@ export function streamedWorkbook(
   book.modified = created;
   book.title = title;
   return book;
+}
+
+/**
+ * A workbook built by `build` and written as it is built to a new temporary file: its path (the
+ * caller sends or moves it, then removes it), its size and its data rows. A failed build leaves
+ * no file.
+ */
+export async function writeXlsxFile(
+  created: Date,
+  title: string,
+  build: (book: ExcelJS.Workbook) => Promise<void>,
+): Promise<{ file: string; size: number; rows: number }> {
+  const file = join(tmpdir(), `qi-xlsx-${randomUUID()}.xlsx`);
+  const book = streamedWorkbook(file, created, title);
+  try {
+    await build(book);
+    await book.commit();
+  } catch (e) {
+    await book.commit().catch(() => undefined);
+    rmSync(file, { force: true });
+    throw e;
+  }
+  return { file, size: statSync(file).size, rows: rowsWritten(book) };
 }
 
 /** The sheet names and data rows of each book (a streamed book keeps no list of its sheets). */
@@ -212,6 +239,7 @@ export async function addStreamedSheet<K extends string>(
     }
     for (const r of page) put(r, next++, false);
     state.rows += page.length;
+    await drained(sheet);
   }
   if (first) {
     if (typeof footer !== "function") for (const r of footer) measure(r);
@@ -235,6 +263,27 @@ export async function addStreamedSheet<K extends string>(
   }
   // A streamed sheet is finished and written out; in memory this does nothing.
   (sheet as unknown as { commit?: () => void }).commit?.();
+}
+
+/** How much of a streamed sheet may wait for the compression before the next page: 1 MB. */
+const PENDING_BYTES = 1 << 20;
+
+/**
+ * Waits, after a page of rows, until the compression has taken what a streamed sheet handed it.
+ * The library's sheet stream writes on without heeding a full buffer downstream, and a page read
+ * from the database may come without the event loop turning: the rows would then wait in memory
+ * until the end (800 MB for a million audit entries). In memory a sheet has no stream.
+ */
+async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Buffered = { _readableState?: { length: number }; _writableState?: { length: number } };
+  const stream = (sheet as unknown as { stream?: { pipes?: Buffered[] } }).stream;
+  const pending = () =>
+    (stream?.pipes ?? []).reduce(
+      (sum, p) => sum + (p._readableState?.length ?? 0) + (p._writableState?.length ?? 0),
+      0,
+    );
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (pending() > PENDING_BYTES);
 }
 
 /** The sum of a numeric field over rows, in integers (yuan, counts). */

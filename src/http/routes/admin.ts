@@ -11,7 +11,7 @@ import { recordRelation } from "../../users/relations.ts";
 import { roleBindingSchema } from "../../users/role-binding.ts";
 import { updateAccount, updateAccountSchema } from "../../users/update-account.ts";
 import { actorOf } from "../auth.ts";
-import { sendXlsx } from "../files.ts";
+import { sendXlsxFile } from "../files.ts";
 import { expectedVersion, ifMatchHeaders, VERSION_HELP, versionField } from "../if-match.ts";
 import { cursorQuery, idParams, pageQuery } from "../params.ts";
 import {
@@ -161,7 +161,7 @@ export function adminRoutes(ctx: Context): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await exportAudit(ctx, actorOf(request), request.query);
-        return sendXlsx(reply, file);
+        return sendXlsxFile(reply, file);
       },
     );
     app.get(
