@@ -370,6 +370,12 @@ describe.each(DIALECTS)("reports (.xlsx) (%s)", (dialect) => {
     ]);
     expect(byYear.footer[0]).toMatchObject({ 奖励数: live.length });
 
+    // Sent with its length (the download shows its share) and its data rows, totals apart.
+    expect(Number(d.headers.get("content-length"))).toBe((d.json as ArrayBuffer).byteLength);
+    expect(Number(d.headers.get("x-report-rows"))).toBe(
+      rows.length + byCounty.rows.length + byItem.rows.length + byYear.rows.length,
+    );
+
     const text = sheetText(d.sheets);
     for (const s of [...CONTACTS, ...ACCOUNTS, "台州银行"]) expect(text).not.toContain(s);
   });

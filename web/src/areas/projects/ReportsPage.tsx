@@ -104,14 +104,14 @@ function Reports({ user }: { user: User }) {
       </div>
       <Card size="small">
         <Form layout="inline">
-          <Form.Item label="年度">
+          <Form.Item label="年度" tooltip="选“历年”时可导出年度可选的报表：奖励汇总为历年全部奖励">
             <Select
               value={year}
               onChange={setYear}
               style={{ width: 120 }}
               options={[
                 ...years.map((y) => ({ value: y, label: `${y} 年度` })),
-                { value: EVERY_YEAR, label: "历年（年度可选的报表）" },
+                { value: EVERY_YEAR, label: "历年" },
               ]}
               aria-label="年度"
               data-testid="report-year"
@@ -187,47 +187,56 @@ function Reports({ user }: { user: User }) {
                   >
                     <List.Item.Meta
                       title={
-                        <Space>
-                          {r.title}
+                        <Space wrap size={[8, 4]}>
+                          <span style={{ whiteSpace: "nowrap" }}>{r.title}</span>
                           {r.year === "optional" && <Tag color="default">年度可选</Tag>}
                           {r.bySource && <Tag color="blue">可按资金来源</Tag>}
                         </Space>
                       }
-                      description={r.description}
+                      description={
+                        <>
+                          {r.description}
+                          {/* Under the description, so that a phone keeps the title's width. */}
+                          {(p || errors[r.kind]) && (
+                            <div style={{ maxWidth: 360, marginTop: 8 }}>
+                              {p && (
+                                <Row
+                                  gutter={8}
+                                  align="middle"
+                                  data-testid={`report-progress-${r.kind}`}
+                                >
+                                  <Col flex="auto">
+                                    <Progress
+                                      percent={
+                                        p.done || p.total === null
+                                          ? 100
+                                          : Math.floor((p.received / p.total) * 100)
+                                      }
+                                      status={p.done ? "success" : "active"}
+                                      showInfo={false}
+                                      aria-label={`${r.title}下载进度`}
+                                      size="small"
+                                    />
+                                  </Col>
+                                  <Col>
+                                    <Typography.Text type="secondary">
+                                      {p.done
+                                        ? `已完成 ${bytes(p.received)}`
+                                        : p.total === null
+                                          ? `已接收 ${bytes(p.received)}`
+                                          : `${bytes(p.received)} / ${bytes(p.total)}`}
+                                    </Typography.Text>
+                                  </Col>
+                                </Row>
+                              )}
+                              {errors[r.kind] && (
+                                <Alert type="error" showIcon title={errors[r.kind]?.message} />
+                              )}
+                            </div>
+                          )}
+                        </>
+                      }
                     />
-                    {(p || errors[r.kind]) && (
-                      <div style={{ width: "min(260px, 40vw)" }}>
-                        {p && (
-                          <Row gutter={8} align="middle" data-testid={`report-progress-${r.kind}`}>
-                            <Col flex="auto">
-                              <Progress
-                                percent={
-                                  p.done || p.total === null
-                                    ? 100
-                                    : Math.floor((p.received / p.total) * 100)
-                                }
-                                status={p.done ? "success" : "active"}
-                                showInfo={false}
-                                aria-label={`${r.title}下载进度`}
-                                size="small"
-                              />
-                            </Col>
-                            <Col>
-                              <Typography.Text type="secondary">
-                                {p.done
-                                  ? `已完成 ${bytes(p.received)}`
-                                  : p.total === null
-                                    ? `已接收 ${bytes(p.received)}`
-                                    : `${bytes(p.received)} / ${bytes(p.total)}`}
-                              </Typography.Text>
-                            </Col>
-                          </Row>
-                        )}
-                        {errors[r.kind] && (
-                          <Alert type="error" showIcon title={errors[r.kind]?.message} />
-                        )}
-                      </div>
-                    )}
                   </List.Item>
                 );
               }}
