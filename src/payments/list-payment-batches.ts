@@ -27,57 +27,74 @@ function sourceOf(actor: Actor, asked: string | undefined): string | undefined {
  * any line still waits for the treasury's result, and the last payment date.
  */
 export async function listPaymentBatches(ctx: Context, actor: Actor, filter: BatchFilter) {
+  const batches = await batchRowsOf(ctx, actor, filter);
+  return (await withSums(ctx, batches)).filter((b) => !filter.state || b.state === filter.state);
+}
+
+/** The batches the actor may see under the filter's year, source and number, newest first. */
+async function batchRowsOf(ctx: Context, actor: Actor, filter: BatchFilter) {
   const source = sourceOf(actor, filter.source);
-  const batches = await listBatchRows(ctx.database.db, { year: filter.year, source });
+  const q = filter.q?.trim().toUpperCase();
+  return (await listBatchRows(ctx.database.db, { year: filter.year, source })).filter(
+    (b) => !q || b.number.toUpperCase().includes(q),
+  );
+}
+
+type BatchRow = Awaited<ReturnType<typeof listBatchRows>>[number];
+
+/** The batches with their lines summed in SQL (of these batches only). */
+async function withSums(ctx: Context, batches: readonly BatchRow[]) {
   const sums = new Map<string, Awaited<ReturnType<typeof lineSumsOfBatches>>>();
-  for (const s of await lineSumsOfBatches(ctx.database.db, { year: filter.year, source })) {
+  for (const s of await lineSumsOfBatches(
+    ctx.database.db,
+    batches.map((b) => b.id),
+  )) {
     const own = sums.get(s.batchId);
     if (own) own.push(s);
     else sums.set(s.batchId, [s]);
   }
-  const q = filter.q?.trim().toUpperCase();
-  return batches
-    .map((b) => {
-      const own = sums.get(b.id) ?? [];
-      const sum = (state: LineState) =>
-        own.filter((l) => l.state === state).reduce((s, l) => s + l.amount, 0);
-      const state: BatchState = own.some((l) => l.state === "pending") ? "open" : "settled";
-      const paidDates = own.map((l) => l.lastPaid).filter((d): d is string => d !== null);
-      return {
-        id: b.id,
-        number: b.number,
-        year: b.year,
-        source: b.source,
-        sourceName: SOURCE_NAMES(b.source),
-        state,
-        stateName: BATCH_STATE_NAMES[state],
-        createdAt: b.created_at,
-        lastPaidDate: paidDates.length > 0 ? (paidDates.sort().at(-1) ?? null) : null,
-        lines: own.reduce((s, l) => s + l.lines, 0),
-        total: own.reduce((s, l) => s + l.amount, 0),
-        pending: sum("pending"),
-        paid: sum("paid"),
-        failed: sum("failed"),
-      };
-    })
-    .filter((b) => !filter.state || b.state === filter.state)
-    .filter((b) => !q || b.number.toUpperCase().includes(q));
+  return batches.map((b) => {
+    const own = sums.get(b.id) ?? [];
+    const sum = (state: LineState) =>
+      own.filter((l) => l.state === state).reduce((s, l) => s + l.amount, 0);
+    const state: BatchState = own.some((l) => l.state === "pending") ? "open" : "settled";
+    const paidDates = own.map((l) => l.lastPaid).filter((d): d is string => d !== null);
+    return {
+      id: b.id,
+      number: b.number,
+      year: b.year,
+      source: b.source,
+      sourceName: SOURCE_NAMES(b.source),
+      state,
+      stateName: BATCH_STATE_NAMES[state],
+      createdAt: b.created_at,
+      lastPaidDate: paidDates.length > 0 ? (paidDates.sort().at(-1) ?? null) : null,
+      lines: own.reduce((s, l) => s + l.lines, 0),
+      total: own.reduce((s, l) => s + l.amount, 0),
+      pending: sum("pending"),
+      paid: sum("paid"),
+      failed: sum("failed"),
+    };
+  });
 }
 
-/** One page of the batches (page from 1). */
+/**
+ * One page of the batches (page from 1). Without a state to filter by (it comes from the lines),
+ * only the page's batches have their lines summed.
+ */
 export async function listPaymentBatchesPage(
   ctx: Context,
   actor: Actor,
   filter: BatchFilter & { page: number; pageSize: number },
 ) {
-  const all = await listPaymentBatches(ctx, actor, filter);
   const { page, pageSize } = filter;
-  return {
-    total: all.length,
-    page,
-    pageSize,
-    items: all.slice((page - 1) * pageSize, page * pageSize),
-  };
+  const cut = <T>(rows: readonly T[]) => rows.slice((page - 1) * pageSize, page * pageSize);
+  if (filter.state) {
+    const all = await listPaymentBatches(ctx, actor, filter);
+    return { total: all.length, page, pageSize, items: cut(all) };
+  }
+  const batches = await batchRowsOf(ctx, actor, filter);
+  return { total: batches.length, page, pageSize, items: await withSums(ctx, cut(batches)) };
 }
 
 /**

@@ -58,33 +58,40 @@ export function listBatchRows(
 }
 
 /**
- * The lines of the batches of a year and source (each when given), summed in SQL by batch and
- * state: how many, how much, and the last payment date. A few rows per batch.
+ * The lines of these batches summed in SQL by batch and state: how many, how much, and the last
+ * payment date. A few rows per batch.
  */
-export async function lineSumsOfBatches(
-  db: DB | Tx,
-  f: { year?: number | undefined; source?: string | undefined },
-) {
-  let q = db
-    .selectFrom("payment_lines")
-    .innerJoin("payment_batches", "payment_batches.id", "payment_lines.batch_id")
-    .select((eb) => [
-      "payment_lines.batch_id",
-      "payment_lines.state",
-      eb.fn.countAll<number>().as("lines"),
-      eb.fn.sum<number>("payment_lines.amount").as("amount"),
-      eb.fn.max("payment_lines.paid_date").as("last_paid"),
-    ])
-    .groupBy(["payment_lines.batch_id", "payment_lines.state"]);
-  if (f.year !== undefined) q = q.where("payment_batches.year", "=", f.year);
-  if (f.source !== undefined) q = q.where("payment_batches.source", "=", f.source);
-  return (await q.execute()).map((r) => ({
-    batchId: r.batch_id,
-    state: r.state,
-    lines: Number(r.lines),
-    amount: Number(r.amount),
-    lastPaid: r.last_paid as string | null,
-  }));
+export async function lineSumsOfBatches(db: DB | Tx, batchIds: readonly string[]) {
+  const out: {
+    batchId: string;
+    state: string;
+    lines: number;
+    amount: number;
+    lastPaid: string | null;
+  }[] = [];
+  for (let i = 0; i < batchIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("payment_lines")
+      .select((eb) => [
+        "batch_id",
+        "state",
+        eb.fn.countAll<number>().as("lines"),
+        eb.fn.sum<number>("amount").as("amount"),
+        eb.fn.max("paid_date").as("last_paid"),
+      ])
+      .where("batch_id", "in", batchIds.slice(i, i + 500))
+      .groupBy(["batch_id", "state"])
+      .execute();
+    for (const r of rows)
+      out.push({
+        batchId: r.batch_id,
+        state: r.state,
+        lines: Number(r.lines),
+        amount: Number(r.amount),
+        lastPaid: r.last_paid as string | null,
+      });
+  }
+  return out;
 }
 
 /** A batch by its id or its number (BF-…, in either case), as an operator names it. */
