@@ -25,10 +25,12 @@ import { addDays } from "../policy/dates.ts";
 import { fileObjection } from "../publicity/file-objection.ts";
 import { resolveObjection } from "../publicity/resolve-objection.ts";
 import { PUBLICITY_SUBJECTS } from "../publicity-subjects.ts";
+import { DIVISIONS } from "../rosters/classify.ts";
 import { addRecord } from "../targets/add-record.ts";
 import { createUser } from "../users/create-user.ts";
 import { demoPdf } from "./demo-files.ts";
 import { actorNamed, DEMO_PASSWORD, PINYIN } from "./demo-people.ts";
+import { mulberry32 } from "./random.ts";
 
 /**
  * A city's years of work, for measuring the product at the size it runs at: organizations in
@@ -124,34 +126,15 @@ type Fate =
   | "return"
   | "return_for_good";
 
-const DIVISION: Record<County, string> = {
-  椒江区: "331002",
-  黄岩区: "331003",
-  路桥区: "331004",
-  临海市: "331082",
-  温岭市: "331081",
-  玉环市: "331083",
-  天台县: "331023",
-  仙居县: "331024",
-  三门县: "331022",
-  台州湾新区: "331001",
-};
+/** A county's registration division code for its USCCs (台州湾新区 has none of its own: 台州市's). */
+const DIVISION = new Map<string, string>(
+  Object.entries(DIVISIONS).map(([code, county]) => [county, code]),
+);
+const divisionOf = (county: County) => DIVISION.get(county) ?? "331001";
 
 /** A source (city or a county) as ASCII, for idempotency keys. */
 const keyOf = (source: string) =>
   source === "city" ? "city" : (PINYIN[source as County] ?? source);
-
-/** mulberry32: a small seeded generator, so that the same scale gives the same city. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Enterprise {
   readonly actor: Actor;
@@ -170,7 +153,8 @@ export async function fillCity(
   scale: CityScale,
   progress: (line: string) => void = () => {},
 ): Promise<CitySummary> {
-  const rnd = random(scale.seed);
+  // Seeded, so that the same scale gives the same city.
+  const rnd = mulberry32(scale.seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const chance = (p: number) => rnd() < p;
   const db = base.database.db;
@@ -200,7 +184,7 @@ export async function fillCity(
   const registerDay = addDays(scale.from, -30);
   for (let i = 0; i < scale.organizations; i++) {
     const county = COUNTIES[i % COUNTIES.length] as County;
-    const body = `91${DIVISION[county]}MA3${String(i).padStart(6, "0")}`;
+    const body = `91${divisionOf(county)}MA3${String(i).padStart(6, "0")}`;
     const uscc = body + usccCheckCharacter(body);
     // Registered over the month before the span, a few thousand a day.
     const ctx = dated(addDays(registerDay, Math.floor((i * 30) / scale.organizations)), 8);

@@ -218,30 +218,10 @@ export async function addStreamedSheet<K extends string>(
     if (bold) row.font = { bold: true };
     row.commit();
   };
-  let next = 2;
-  let first = true;
-  for await (const page of pages) {
-    if (first) {
-      // The widths before the first row is written: from the header, this first page and a
-      // footer known before the rows.
-      for (const r of page) measure(r);
-      if (typeof footer !== "function") for (const r of footer) measure(r);
-      columns.forEach((c, i) => {
-        sheet.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, (widths[i] ?? 0) + 2));
-      });
-      const header = sheet.getRow(1);
-      columns.forEach((c, i) => {
-        header.getCell(i + 1).value = c.header;
-      });
-      header.font = { bold: true };
-      header.commit();
-      first = false;
-    }
-    for (const r of page) put(r, next++, false);
-    state.rows += page.length;
-    await drained(sheet);
-  }
-  if (first) {
+  // The widths before the first row is written: from the header, the first page and a footer
+  // known before the rows; then the bold header.
+  const start = (page: readonly Row<K>[]) => {
+    for (const r of page) measure(r);
     if (typeof footer !== "function") for (const r of footer) measure(r);
     columns.forEach((c, i) => {
       sheet.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, (widths[i] ?? 0) + 2));
@@ -252,7 +232,17 @@ export async function addStreamedSheet<K extends string>(
     });
     header.font = { bold: true };
     header.commit();
+  };
+  let next = 2;
+  let started = false;
+  for await (const page of pages) {
+    if (!started) start(page);
+    started = true;
+    for (const r of page) put(r, next++, false);
+    state.rows += page.length;
+    await drained(sheet);
   }
+  if (!started) start([]);
   const dataRows = next - 2;
   for (const r of typeof footer === "function" ? footer() : footer) put(r, next++, true);
   if (columns.length > 0) {

@@ -88,7 +88,7 @@ export function indexOrganizations(orgs: Iterable<OrganizationRef>): Organizatio
 }
 
 /** The county of a USCC's registration authority (its characters 3–8), within 台州市. */
-const DIVISIONS: Readonly<Record<string, County>> = {
+export const DIVISIONS: Readonly<Record<string, County>> = {
   "331002": "椒江区",
   "331003": "黄岩区",
   "331004": "路桥区",
