@@ -29,21 +29,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { setBudget } from "../src/budgets/budgets.ts";
 import { beijingToday } from "../src/clock.ts";
 import type { Context } from "../src/context.ts";
 import { type DatabaseHandle, openPostgres, openSqlite } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { bundledRegistry } from "../src/packs/load.ts";
-import { createUser } from "../src/users/create-user.ts";
 import {
   intIn,
-  moreOrganizations,
   prng,
   qiEnv,
   runQiAsync,
   type SeedOrganization,
   seedAwardableCases,
+  seedAwarding,
   startServerProcess,
   stopServerProcess,
 } from "../test/integration/support-crash.ts";
@@ -230,14 +228,14 @@ async function benchProduct(dialect: "sqlite" | "postgres"): Promise<ProductRun>
       now: () => new Date(),
     };
     const year = Number(beijingToday(ctx).slice(0, 4));
-    await createUser(ctx, null, {
+    const orgs = await seedAwarding(ctx, {
       username: "bench-city",
       displayName: "市级审核（基准）",
-      role: "city_official",
+      organizations: 20,
+      firstUscc: 700,
+      budget: 10_000_000_000,
       password: PASSWORD,
     });
-    const orgs = await moreOrganizations(ctx, "椒江区", 20, 700);
-    await setBudget(ctx, null, { year, source: "city", total: 10_000_000_000 }, randomUUID());
 
     server = await startServerProcess(env, undefined, join(dataDir, "server.log"));
     // `qi serve` closes the ended publicity batches once it is up; seed after that.

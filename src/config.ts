@@ -29,6 +29,13 @@ export interface Config {
   readonly mailFrom: string;
   /** The address users reach the product at, for links in messages (QI_PUBLIC_URL). */
   readonly publicUrl: string;
+  /** The bearer token /metrics asks for (QI_METRICS_TOKEN); unset: only this machine may read. */
+  readonly metricsToken: string | undefined;
+  /**
+   * How often each process looks for scheduled work that is due (QI_JOBS_TICK_SECONDS, default
+   * 15). How often a job runs is the job's own (ten minutes for closing publicity).
+   */
+  readonly jobsTickSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,7 +50,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.QI_SMTP_URL || undefined,
     mailFrom: env.QI_MAIL_FROM ?? "台州质量强市激励 <noreply@localhost>",
     publicUrl: env.QI_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    metricsToken: env.QI_METRICS_TOKEN || undefined,
+    jobsTickSeconds: positive(env.QI_JOBS_TICK_SECONDS, "QI_JOBS_TICK_SECONDS") ?? 15,
   };
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} 应为正数，收到 ${JSON.stringify(value)}`);
+  return n;
 }
 
 export function openDatabase(

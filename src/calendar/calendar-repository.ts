@@ -9,12 +9,15 @@ export async function hasCalendarDays(db: DB | Tx): Promise<boolean> {
 }
 
 /** In chunks of 200 rows, so that no one statement carries thousands of bound parameters. */
-export async function insertCalendarDays(db: DB | Tx, rows: readonly CalendarDayTable[]) {
+/** Days into the calendar; with `keepExisting`, a day already there (another process seeded it) is left as it is. */
+export async function insertCalendarDays(
+  db: DB | Tx,
+  rows: readonly CalendarDayTable[],
+  keepExisting = false,
+) {
   for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto("calendar_days")
-      .values(rows.slice(i, i + 200))
-      .execute();
+    const q = db.insertInto("calendar_days").values(rows.slice(i, i + 200));
+    await (keepExisting ? q.onConflict((oc) => oc.column("date").doNothing()) : q).execute();
   }
 }
 

@@ -44,7 +44,8 @@ export async function seedCalendar(db: DB | Tx, at: string): Promise<number> {
       name: `${festival(name)}调休上班`,
     })),
   ].map((r) => ({ ...r, source: PACKAGE_SOURCE, updated_at: at }));
-  await insertCalendarDays(db, rows);
+  // Two processes starting at once on a new database may both get here.
+  await insertCalendarDays(db, rows, true);
   return rows.length;
 }
 

@@ -173,6 +173,10 @@ const GROUPS: readonly {
     load: async () => (await import("./policy-commands.ts")).registerPolicyCommands,
   },
   {
+    commands: ["backup", "restore"],
+    load: async () => (await import("./operations-commands.ts")).registerOperationsCommands,
+  },
+  {
     commands: ["roster"],
     load: async () => (await import("./roster-commands.ts")).registerRosterCommands,
   },

@@ -38,6 +38,8 @@ export interface DatabaseHandle {
    * to the database since it was last read here; this connection's own commits leave it as is.
    */
   readonly dataVersion?: () => number;
+  /** SQLite only: the database file. */
+  readonly file?: string;
   close(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHan
   return {
     db,
     dialect: "sqlite",
+    file,
     dataVersion: () => Number(database.pragma("data_version", { simple: true })),
     insertRows: (table, rows) => {
       const columns = Object.keys(rows[0] ?? {});

@@ -70,6 +70,9 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   policy_packs: PolicyPackTable;
   policy_simulations: PolicySimulationTable;
+  rate_limit_windows: RateLimitWindowTable;
+  job_leases: JobLeaseTable;
+  job_runs: JobRunTable;
 }
 
 /** An account an organization asked to be paid to; finance verifies it before it is used. */
@@ -835,4 +838,32 @@ export interface NotificationPreferenceTable {
   /** The secret of the one-click unsubscribe link in every e-mail. */
   unsubscribe_token: string;
   updated_at: string;
+}
+
+/** One rate-limit window of one limited route and client, shared by every app process. */
+export interface RateLimitWindowTable {
+  key: string;
+  started_ms: number;
+  hits: number;
+}
+
+/** Who runs a scheduled job now (until when), and when it last ran, across app processes. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  leased_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+}
+
+/** One run of a scheduled job: by which process, when, and how it ended. */
+export interface JobRunTable {
+  id: string;
+  name: string;
+  holder: string;
+  started_at: string;
+  finished_at: string | null;
+  /** running, ok, failed, or abandoned (its process died and another took the job over) */
+  result: string;
+  error: string | null;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,8 @@ import type { Context } from "../context.ts";
 import type { PolicyStore } from "../policies/policy-store.ts";
 import { installAuth } from "./auth.ts";
 import { installErrorHandlers } from "./errors.ts";
+import { createMetrics, installMetrics, type Metrics } from "./metrics.ts";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { applicationRoutes } from "./routes/applications.ts";
 import { assessmentRoutes } from "./routes/assessment.ts";
@@ -56,7 +59,14 @@ export interface AppOptions {
    * repealed one (the context's registry reads from it). Without it the registry is fixed.
    */
   readonly policies?: PolicyStore;
+  /** The process's metrics (made here when not given); served at /metrics. */
+  readonly metrics?: Metrics;
+  /** The bearer token /metrics asks for (QI_METRICS_TOKEN); none: only this machine may read. */
+  readonly metricsToken?: string;
 }
+
+/** A request id a proxy may pass on (X-Request-Id): kept when it is short and plain. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -71,7 +81,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // Every log line of a request carries its id (reqId): the proxy's X-Request-Id when it sent
+    // one, else a new one; the answer says it back, so a user's report finds the log lines.
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  installMetrics(app, options.metrics ?? createMetrics(context.database.db), options.metricsToken);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   installErrorHandlers(app, context);
@@ -104,7 +124,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (policies)
     app.addHook("onRequest", async () => void (await policies.refreshIfDue(context.database)));
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every process behind the proxy counts the same hits.
+  await app.register(rateLimit, {
+    global: false,
+    store: databaseRateLimitStore(context.database.db),
+  });
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10 } });
   installAuth(app, context);
 

@@ -173,3 +173,13 @@ export function retryLater(db: DB, id: string, owner: string, error: string, nex
     .where("lease_owner", "=", owner)
     .execute();
 }
+
+/** Deliveries waiting to be sent (pending, whether due yet or not), by channel. */
+export function backlogByChannel(db: DB) {
+  return db
+    .selectFrom("outbox")
+    .select(["channel", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("state", "=", "pending")
+    .groupBy("channel")
+    .execute();
+}

@@ -2,13 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { setBudget } from "../../src/budgets/budgets.ts";
+import { beijingToday } from "../../src/clock.ts";
 import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
 import type { County } from "../../src/organizations/counties.ts";
 import { createOrganization } from "../../src/organizations/organizations.ts";
 import { bundledRegistry } from "../../src/packs/load.ts";
+import { createUser } from "../../src/users/create-user.ts";
 import { QI_BIN } from "../helpers/cli.ts";
-import { uscc } from "../helpers/world.ts";
+import { PASSWORD, uscc } from "../helpers/world.ts";
 
 /**
  * Shared by the money tests (contention, crash safety) and `bench/ledger.ts`: a seeded PRNG,
@@ -74,6 +77,34 @@ export async function moreOrganizations(
     out.push({ id: org.id, county });
   }
   return out;
+}
+
+/**
+ * What awarding through the API needs: a city official (`username`, `password` or the tests' one),
+ * `organizations` enterprises in 椒江区 (USCCs from `firstUscc` on) and this year's city budget of
+ * `budget` yuan. Returns the enterprises.
+ */
+export async function seedAwarding(
+  ctx: Context,
+  options: {
+    username: string;
+    displayName: string;
+    organizations: number;
+    firstUscc: number;
+    budget: number;
+    password?: string;
+  },
+): Promise<SeedOrganization[]> {
+  await createUser(ctx, null, {
+    username: options.username,
+    displayName: options.displayName,
+    role: "city_official",
+    password: options.password ?? PASSWORD,
+  });
+  const orgs = await moreOrganizations(ctx, "椒江区", options.organizations, options.firstUscc);
+  const year = Number(beijingToday(ctx).slice(0, 4));
+  await setBudget(ctx, null, { year, source: "city", total: options.budget }, randomUUID());
+  return orgs;
 }
 
 export interface SeedCase {

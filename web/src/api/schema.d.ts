@@ -8831,6 +8831,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就绪检查（访问数据库） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ready"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotReady"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/relations": {
         parameters: {
             query?: never;
@@ -13028,6 +13091,20 @@ export interface components {
             /** @description 是否接收短信通知 */
             smsEnabled: boolean;
         };
+        /** @description 暂不能接收请求（数据库不可用或迁移未执行完） */
+        NotReady: {
+            /** @description 原因 */
+            reason: string;
+            /** @enum {string} */
+            status: "not_ready";
+        };
+        /** @description 暂不能接收请求（数据库不可用或迁移未执行完） */
+        NotReadyInput: {
+            /** @description 原因 */
+            reason: string;
+            /** @enum {string} */
+            status: "not_ready";
+        };
         /** @description 组织（按当前用户可见的范围） */
         Organization: {
             /** @description 收款账户 */
@@ -14927,6 +15004,30 @@ export interface components {
             title: string;
             /** @description 公示期工作日数 */
             workingDays: number;
+        };
+        /** @description 可以接收请求：数据库可读写，迁移已全部执行 */
+        Ready: {
+            /**
+             * @description 数据库类型
+             * @enum {string}
+             */
+            database: "sqlite" | "postgres";
+            /** @description 已执行的数据库迁移数 */
+            migrations: number;
+            /** @enum {string} */
+            status: "ready";
+        };
+        /** @description 可以接收请求：数据库可读写，迁移已全部执行 */
+        ReadyInput: {
+            /**
+             * @description 数据库类型
+             * @enum {string}
+             */
+            database: "sqlite" | "postgres";
+            /** @description 已执行的数据库迁移数 */
+            migrations: number;
+            /** @enum {string} */
+            status: "ready";
         };
         /** @description 已登记的关联关系 */
         RelationRecorded: {
