@@ -30,6 +30,18 @@ import {
  */
 
 const AWARDS = 50;
+
+/** The newest PostgreSQL's own tools, as .ci/start-postgres uses; else whatever is on the PATH. */
+function pgTool(name: "pg_dump" | "pg_restore"): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, "bin", name)))
+        .sort((a, b) => Number(a) - Number(b))
+    : [];
+  const newest = versions.at(-1);
+  return newest ? join(root, newest, "bin", name) : name;
+}
 const execFileAsync = promisify(execFile);
 
 interface Drill {
@@ -289,7 +301,7 @@ describe.skipIf(!DIALECTS.includes("postgres"))(
                 (await client.query(`select count(*) as n from "${t}"`)).rows[0].n,
               );
             const started = performance.now();
-            await execFileAsync("pg_dump", [
+            await execFileAsync(pgTool("pg_dump"), [
               "--format=custom",
               `--snapshot=${id}`,
               `--file=${dump}`,
@@ -337,7 +349,7 @@ describe.skipIf(!DIALECTS.includes("postgres"))(
       expect(statuses.filter((s) => s === 200 || s === 201)).toHaveLength(AWARDS);
       expect(snapshotCounts.awards).toBeLessThanOrEqual(AWARDS);
       const started = performance.now();
-      execFileSync("pg_restore", ["--no-owner", `--dbname=${restoredUrl}`, dump]);
+      execFileSync(pgTool("pg_restore"), ["--no-owner", `--dbname=${restoredUrl}`, dump]);
       const restoreSeconds = (performance.now() - started) / 1000;
       const client = new pg.Client({ connectionString: restoredUrl });
       await client.connect();
