@@ -41,27 +41,40 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
       },
     };
   }
+  const { url, drop } = await emptyPostgresDatabase("qi_t");
+  const handle = openPostgres(url, 40);
+  await migrate(handle);
+  return {
+    handle,
+    dataDir,
+    url,
+    cleanup: async () => {
+      await handle.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, empty PostgreSQL database on the test server (TEST_DATABASE_URL), and how to drop it. */
+export async function emptyPostgresDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL as string;
-  const name = `qi_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), 40);
-  await migrate(handle);
   return {
-    handle,
-    dataDir,
     url: url.toString(),
-    cleanup: async () => {
-      await handle.close();
+    drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

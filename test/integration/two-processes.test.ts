@@ -3,7 +3,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../../src/context.ts";
 import {
@@ -14,7 +13,7 @@ import {
 } from "../../src/db/database.ts";
 import { MIGRATION_NAMES } from "../../src/db/migrate.ts";
 import { bundledRegistry } from "../../src/packs/load.ts";
-import { DIALECTS } from "../helpers/db.ts";
+import { DIALECTS, emptyPostgresDatabase } from "../helpers/db.ts";
 import { PASSWORD } from "../helpers/world.ts";
 import {
   qiEnv,
@@ -94,23 +93,13 @@ async function emptyPlace(dialect: Dialect): Promise<Place> {
       open: () => openSqlite(join(dataDir, "qi.sqlite")),
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const name = `qi_two_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
+  const { url, drop } = await emptyPostgresDatabase("qi_two");
   return {
     dataDir,
-    url: u.toString(),
-    open: () => openPostgres(u.toString(), 4),
+    url,
+    open: () => openPostgres(url, 4),
     drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
