@@ -122,8 +122,12 @@ describe("policy succession in the web", () => {
     await confirm.waitFor();
     expect((await confirm.textContent()) ?? "").toContain("2026-02-11");
     await page.getByRole("button", { name: "确认自 2026-02-11 起施行" }).click();
+    // Publishing records the pack and repeals its predecessor in one transaction, then the list is
+    // read again: on a loaded machine that is more than the poll's default second.
     await expect
-      .poll(async () => (await page.getByTestId("policy-records").textContent()) ?? "")
+      .poll(async () => (await page.getByTestId("policy-records").textContent()) ?? "", {
+        timeout: 15_000,
+      })
       .toMatch(/已废止[\s\S]*已发布|已发布[\s\S]*已废止/);
 
     // The visitor's notice is gone: a policy is in force again.
