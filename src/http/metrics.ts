@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DB } from "../db/database.ts";
 import type { JobReport } from "../jobs/scheduler.ts";
-import { readGauges } from "../operations/gauges.ts";
+import { budgetsRemaining, notificationBacklog } from "../operations/gauges.ts";
 
 /**
  * Metrics in Prometheus's text format at /metrics: request latency by route, scheduled job runs
@@ -18,9 +18,21 @@ export interface Metrics {
   readonly jobReport: (report: JobReport) => void;
 }
 
+/**
+ * The process's own metrics (memory, CPU, event loop), gathered once per process however many
+ * apps it builds (the test suite builds hundreds): each app's /metrics adds them to its own.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: "qi_" });
+  }
+  return processRegistry;
+}
+
 export function createMetrics(db: DB): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "qi_" });
   const jobRuns = new Counter({
     name: "qi_job_runs_total",
     help: "Scheduled job runs in this process, by job and outcome (ok, failed; skipped: another process had it or it was not due)",
@@ -40,7 +52,7 @@ export function createMetrics(db: DB): Metrics {
     labelNames: ["channel"] as const,
     registers: [registry],
     async collect() {
-      const { backlog } = await readGauges(db);
+      const backlog = await notificationBacklog(db);
       this.reset();
       for (const channel of ["email", "sms"]) this.set({ channel }, 0);
       for (const b of backlog) this.set({ channel: b.channel }, b.pending);
@@ -52,7 +64,7 @@ export function createMetrics(db: DB): Metrics {
     labelNames: ["source", "year"] as const,
     registers: [registry],
     async collect() {
-      const { budgets } = await readGauges(db);
+      const budgets = await budgetsRemaining(db);
       this.reset();
       for (const b of budgets) this.set({ source: b.source, year: String(b.year) }, b.remaining);
     },
@@ -95,7 +107,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, token: st
       reply.code(403).type("text/plain; charset=utf-8");
       return "metrics: QI_METRICS_TOKEN required (Authorization: Bearer …), or ask from this machine\n";
     }
-    const text = await metrics.registry.metrics();
+    const text = `${await processMetrics().metrics()}\n${await metrics.registry.metrics()}`;
     reply.type(metrics.registry.contentType);
     return text;
   });

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { sweepWindows } from "../auth/rate-limit-repository.ts";
 import { loadConfig, openDatabase } from "../config.ts";
@@ -115,7 +116,7 @@ export async function startServer(overrides: { port?: number; host?: string } = 
   };
   if (!config.smtpUrl) app.log.info("未配置 QI_SMTP_URL：邮件通知留在待发送队列中");
   // The process's name in the job leases: host and pid, for an operator reading job_runs.
-  const holder = `${process.env.HOSTNAME ?? "qi"}:${process.pid}`;
+  const holder = `${hostname()}:${process.pid}`;
   const scheduler = startScheduler(context, scheduledJobs(policies, transports, config.publicUrl), {
     holder,
     tickMs: config.jobsTickSeconds * 1000,

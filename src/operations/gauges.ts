@@ -3,17 +3,15 @@ import type { DB } from "../db/database.ts";
 import { toBudget } from "../ledger/ledger.ts";
 import { backlogByChannel } from "../notifications/notifications-repository.ts";
 
-/**
- * What an operator watches, read when metrics are scraped: what is left of each budget, and the
- * notifications waiting to be sent.
- */
-export async function readGauges(db: DB) {
-  const [budgets, backlog] = await Promise.all([listBudgetRows(db, {}), backlogByChannel(db)]);
-  return {
-    budgets: budgets.map((row) => {
-      const b = toBudget(row);
-      return { year: b.year, source: b.source, remaining: b.remaining };
-    }),
-    backlog: backlog.map((r) => ({ channel: r.channel, pending: Number(r.n) })),
-  };
+/** What an operator watches, read when metrics are scraped: what is left of each budget. */
+export async function budgetsRemaining(db: DB) {
+  return (await listBudgetRows(db, {})).map((row) => {
+    const b = toBudget(row);
+    return { year: b.year, source: b.source, remaining: b.remaining };
+  });
+}
+
+/** The notifications waiting to be sent, by channel. */
+export async function notificationBacklog(db: DB) {
+  return (await backlogByChannel(db)).map((r) => ({ channel: r.channel, pending: Number(r.n) }));
 }

@@ -54,15 +54,23 @@ const FORMAT_OF: Record<ColumnKind, string | undefined> = {
   number: undefined,
 };
 
-/** A new workbook in memory with its author and dates set (the instant is the context's clock). */
-export function newWorkbook(created: Date, title = ""): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+/** A workbook's author, dates (the instant is the context's clock) and title. */
+function stamp<B extends ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter>(
+  book: B,
+  created: Date,
+  title: string,
+): B {
   book.creator = CREATOR;
   book.lastModifiedBy = CREATOR;
   book.created = created;
   book.modified = created;
   book.title = title;
   return book;
+}
+
+/** A new workbook in memory with its author and dates set. */
+export function newWorkbook(created: Date, title = ""): ExcelJS.Workbook {
+  return stamp(new ExcelJS.Workbook(), created, title);
 }
 
 /**
@@ -75,17 +83,15 @@ export function streamedWorkbook(
   created: Date,
   title = "",
 ): ExcelJS.stream.xlsx.WorkbookWriter {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  book.creator = CREATOR;
-  book.lastModifiedBy = CREATOR;
-  book.created = created;
-  book.modified = created;
-  book.title = title;
-  return book;
+  return stamp(
+    new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useStyles: true,
+      useSharedStrings: false,
+    }),
+    created,
+    title,
+  );
 }
 
 /**

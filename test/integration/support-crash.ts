@@ -6,6 +6,7 @@ import { setBudget } from "../../src/budgets/budgets.ts";
 import { beijingToday } from "../../src/clock.ts";
 import type { Context } from "../../src/context.ts";
 import type { DB } from "../../src/db/database.ts";
+import { mulberry32 } from "../../src/demo/random.ts";
 import type { County } from "../../src/organizations/counties.ts";
 import { createOrganization } from "../../src/organizations/organizations.ts";
 import { bundledRegistry } from "../../src/packs/load.ts";
@@ -22,17 +23,8 @@ import { PASSWORD, uscc } from "../helpers/world.ts";
 
 // ── a seeded PRNG ─────────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG returning floats in [0, 1): the demo's mulberry32. */
+export const prng = mulberry32;
 
 /** An integer in [min, max] from `random`. */
 export function intIn(random: () => number, min: number, max: number): number {
